@@ -1,0 +1,34 @@
+"""allauth adapter: who may sign up, and where each role lands after signing in."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.forms import ValidationError
+from django.http import HttpRequest
+from django.urls import reverse
+
+
+def email_domain_allowed(email: str, allowed: list[str]) -> bool:
+    """True when no list is set, or the address is at a listed domain or its subdomain."""
+    if not allowed:
+        return True
+    domain = email.rsplit("@", 1)[-1].lower().strip()
+    return any(
+        domain == d.lower().lstrip("@") or domain.endswith("." + d.lower().lstrip("@"))
+        for d in allowed
+    )
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def clean_email(self, email: str) -> str:
+        email = super().clean_email(email)
+        allowed = settings.SIGNUP_ALLOWED_EMAIL_DOMAINS
+        if not email_domain_allowed(email, allowed):
+            listed = ", ".join(allowed)
+            raise ValidationError(
+                f"Use your work email address. Sign-up is open to addresses ending in: {listed}. "
+                "If your organisation is not listed, ask your partnership's learning lead."
+            )
+        return email
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        return reverse("landing")

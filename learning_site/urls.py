@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from learning_site import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("start/", views.landing, name="landing"),
+    path("accounts/profile/", views.profile, name="profile"),
+    path("accounts/delete/", views.delete_account_view, name="delete_account"),
+    path("accounts/", include("allauth.urls")),
+    # One way in: Wagtail's own login form would skip allauth's rate limits and two-factor.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="admin_login_redirect",
+    ),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail serves every other path from the page tree; it must come last.
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,60 @@
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from learning_site import health
+from learning_site.forms import DeleteAccountForm, ProfileForm
+from learning_site.sections import optional_reverse
+from learning_site.services import delete_account
+
+
+@login_required
+def landing(request: HttpRequest) -> HttpResponse:
+    """Where each role lands after signing in."""
+    user = request.user
+    if user.has_perm("learning_site.view_impact_reports") and not user.is_trainer:
+        target = optional_reverse("reports_home")
+    elif user.has_perm("wagtailadmin.access_admin"):
+        target = optional_reverse("wagtailadmin_home")
+    else:
+        target = optional_reverse("my_learning")
+    return redirect(target or "profile")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your profile has been updated.")
+        return redirect("profile")
+    return render(request, "learning_site/profile.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account_view(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        delete_account(user)
+        messages.success(request, "Your account has been deleted.")
+        return redirect("/")
+    return render(request, "learning_site/delete_account.html", {"form": form})
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Database and broker status for load balancers and monitoring: 200 or 503."""
+    checks = {"database": health.check_database(), "broker": health.check_broker()}
+    healthy = all(c["ok"] for c in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks},
+        status=200 if healthy else 503,
+    )

@@ -1,0 +1,66 @@
+import pytest
+
+from learning_site.roles import Role
+from tests.factories import make_partnership, make_user
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate-limit counters and cached site roots live in the cache; start each test clean.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def partnership(db):
+    return make_partnership("Northshire Safeguarding Children Partnership")
+
+
+@pytest.fixture
+def other_partnership(db):
+    return make_partnership("Riverside Safeguarding Children Partnership")
+
+
+@pytest.fixture
+def learner(partnership):
+    return make_user(Role.LEARNER, partnership, full_name="Lee Learner")
+
+
+@pytest.fixture
+def other_learner(other_partnership):
+    return make_user(Role.LEARNER, other_partnership, full_name="Olu Otherplace")
+
+
+@pytest.fixture
+def trainer(partnership):
+    return make_user(Role.TRAINER, partnership, full_name="Tara Trainer")
+
+
+@pytest.fixture
+def other_trainer(other_partnership):
+    return make_user(Role.TRAINER, other_partnership, full_name="Toby Elsewhere")
+
+
+@pytest.fixture
+def board_member(partnership):
+    return make_user(Role.BOARD_MEMBER, partnership, full_name="Bea Board")
+
+
+@pytest.fixture
+def other_board_member(other_partnership):
+    return make_user(Role.BOARD_MEMBER, other_partnership, full_name="Ben Elsewhere")
+
+
+@pytest.fixture
+def administrator(partnership):
+    return make_user(Role.ADMINISTRATOR, partnership, full_name="Ada Admin")
+
+
+@pytest.fixture
+def home_page(db):
+    from learning_site.demo import seed_home_page
+
+    return seed_home_page()

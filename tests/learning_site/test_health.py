@@ -1,0 +1,45 @@
+import pytest
+from django.db.utils import OperationalError
+
+from learning_site import health
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_ok(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert body["checks"]["database"]["ok"] is True
+    assert body["checks"]["broker"]["ok"] is True
+
+
+def test_healthz_reports_database_down(client, monkeypatch):
+    class BrokenCursor:
+        def __enter__(self):
+            raise OperationalError("connection refused")
+
+        def __exit__(self, *exc):
+            return False
+
+    monkeypatch.setattr(health.connection, "cursor", lambda: BrokenCursor())
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"] == {"ok": False, "detail": "OperationalError"}
+
+
+def test_healthz_reports_broker_down(client, monkeypatch):
+    from learning_site.celery import app
+
+    # Celery reads CELERY_BROKER_URL from the environment before its config.
+    monkeypatch.setenv("CELERY_BROKER_URL", "redis://127.0.0.1:1/0")
+    old = (app.conf.task_always_eager, app.conf.broker_url)
+    app.conf.task_always_eager = False
+    app.conf.broker_url = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+    try:
+        response = client.get("/healthz")
+    finally:
+        app.conf.task_always_eager, app.conf.broker_url = old
+    assert response.status_code == 503
+    assert response.json()["checks"]["broker"]["ok"] is False
