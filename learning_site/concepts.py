@@ -23,4 +23,4 @@ class AgeStage(models.TextChoices):
 
     BABY_TODDLER = "baby_toddler", "Baby or toddler (0 to 3 years)"
     MID_CHILDHOOD = "mid_childhood", "Middle childhood (4 to 11 years)"
-    ADOLESCENT = "adolescent", "Adolescent (12 to 17 years)"
+    ADOLESCENT = "adolescent", "Adolescent (12 to 18 years)"
