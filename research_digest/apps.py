@@ -1,6 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def _ensure_concept_topics(sender, **kwargs):
+    from research_digest.models import ensure_concept_topics
+
+    ensure_concept_topics()
 
 
 class ResearchDigestConfig(AppConfig):
     name = "research_digest"
+    verbose_name = "Research digests"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Every database (fresh, test, production) has a topic per shared concept, so
+        # scenarios and modules can always match digests on concept slugs.
+        post_migrate.connect(_ensure_concept_topics, sender=self)
