@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from courses import urls as courses_urls
 from learning_site import views
 
 urlpatterns = [
@@ -21,6 +22,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("learning/", include("courses.urls")),
+    path("", include(courses_urls.public_urlpatterns)),
 ]
 
 if settings.DEBUG:

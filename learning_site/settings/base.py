@@ -326,3 +326,9 @@ SECTION_INDEX_PAGES = [
 FORM_RENDERER = "learning_site.form_rendering.SiteFormRenderer"
 # Each app's demo content, run in order by `manage.py seed_demo` after the foundation.
 DEMO_SEEDERS: list[str] = []
+
+# --- Modules (courses) ----------------------------------------------------------------
+REFLECTION_MAX_CHARS = 10_000
+# Panels on My learning added by other apps: dotted paths to callables taking the request
+# and returning {"template": …, "context": {…}} or None (courses imports none of them).
+MY_LEARNING_PANELS: list[str] = []

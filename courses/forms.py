@@ -1,0 +1,152 @@
+from django import forms
+from django.conf import settings
+
+from courses.models import GIBBS_HEADINGS, JournalEntry
+from courses.requirements import CheckSpec
+from learning_site.sanitise import sanitise_text
+
+CONFIDENCE_CHOICES = [
+    ("1", "1 – not at all confident"),
+    ("2", "2 – slightly confident"),
+    ("3", "3 – fairly confident"),
+    ("4", "4 – confident"),
+    ("5", "5 – very confident"),
+]
+
+
+def answer_field(spec: CheckSpec, label: str | None = None) -> forms.Field:
+    choices = [(str(i), option["text"]) for i, option in enumerate(spec.options)]
+    if spec.multiple:
+        return forms.MultipleChoiceField(
+            label=label or spec.question,
+            choices=choices,
+            widget=forms.CheckboxSelectMultiple,
+            help_text="Select all that apply.",
+            error_messages={"required": "Select at least one answer."},
+        )
+    return forms.ChoiceField(
+        label=label or spec.question,
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select an answer."},
+    )
+
+
+class KnowledgeCheckForm(forms.Form):
+    def __init__(self, spec: CheckSpec, *args, **kwargs):
+        kwargs.setdefault("prefix", f"check-{spec.key}")
+        super().__init__(*args, **kwargs)
+        self.spec = spec
+        self.fields["answer"] = answer_field(spec)
+
+    def selected(self) -> list[int]:
+        value = self.cleaned_data["answer"]
+        return [int(v) for v in (value if isinstance(value, list) else [value])]
+
+
+def clean_learner_text(value: str, *, required: bool, label: str = "your reflection") -> str:
+    text = sanitise_text(value)
+    limit = settings.REFLECTION_MAX_CHARS
+    if required and not text:
+        raise forms.ValidationError(f"Write {label} before saving.")
+    if len(text) > limit:
+        raise forms.ValidationError(
+            f"{label[0].upper()}{label[1:]} must be {limit:,} characters or fewer. "
+            f"It is {len(text):,} characters now."
+        )
+    return text
+
+
+class ReflectionForm(forms.Form):
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), required=False, strip=False)
+
+    def __init__(self, prompt: str, *args, key: str = "", **kwargs):
+        kwargs.setdefault("prefix", f"reflection-{key}")
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = prompt
+
+    def clean_text(self):
+        return clean_learner_text(self.cleaned_data["text"], required=True)
+
+
+class JournalEntryForm(forms.ModelForm):
+    """Free entries and edits. Gibbs headings are optional prompts for deeper reflection."""
+
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = JournalEntry
+        fields = [
+            "title",
+            "body",
+            *[name for name, _, _ in GIBBS_HEADINGS],
+            "include_in_cpd",
+            "discussed_with_peer",
+        ]
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 8}),
+            **{name: forms.Textarea(attrs={"rows": 3}) for name, _, _ in GIBBS_HEADINGS},
+        }
+        labels = {
+            "title": "Title",
+            "body": "Your reflection",
+            **{n: label for n, label, _ in GIBBS_HEADINGS},
+        }
+        help_texts = {n: hint for n, _, hint in GIBBS_HEADINGS if hint}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].required = False  # checked in clean_body with a clearer message
+        self.fields["body"].strip = False
+
+    def clean_title(self):
+        return clean_learner_text(
+            self.cleaned_data.get("title", ""), required=False, label="the title"
+        )[:200]
+
+    def clean_body(self):
+        return clean_learner_text(self.cleaned_data.get("body", ""), required=True)
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, label, _ in GIBBS_HEADINGS:
+            if name in cleaned:
+                try:
+                    cleaned[name] = clean_learner_text(
+                        cleaned[name] or "", required=False, label=f"'{label}'"
+                    )
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
+
+
+class QuestionnaireForm(forms.Form):
+    """Before/after questionnaire: confidence on each outcome, then the knowledge items."""
+
+    def __init__(self, outcomes, checks, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.outcomes = list(outcomes)
+        self.checks = list(checks)
+        for outcome in self.outcomes:
+            self.fields[f"confidence_{outcome.pk}"] = forms.ChoiceField(
+                label=f"How confident are you that you can: {outcome.text[0].lower()}{outcome.text[1:]}",
+                choices=CONFIDENCE_CHOICES,
+                widget=forms.RadioSelect,
+                error_messages={"required": "Choose how confident you are."},
+            )
+        for n, spec in enumerate(self.checks, start=1):
+            self.fields[f"knowledge_{spec.lesson_id}_{spec.key}"] = answer_field(
+                spec, label=f"Question {n}: {spec.question}"
+            )
+
+    def confidence(self) -> dict[int, int]:
+        return {o.pk: int(self.cleaned_data[f"confidence_{o.pk}"]) for o in self.outcomes}
+
+    def knowledge(self) -> dict[str, list[int]]:
+        answers = {}
+        for spec in self.checks:
+            value = self.cleaned_data[f"knowledge_{spec.lesson_id}_{spec.key}"]
+            answers[spec.ref] = sorted(
+                int(v) for v in (value if isinstance(value, list) else [value])
+            )
+        return answers

@@ -1,0 +1,30 @@
+"""Neglect modules: pages, progress, completion, certificates and the private journal."""
+
+from .journal import GIBBS_HEADINGS, JournalEntry, JournalEntryVersion
+from .pages import CourseIndexPage, CoursePage, LearningOutcome, LessonPage
+from .progress import (
+    Certificate,
+    CheckAttempt,
+    CourseCompletion,
+    CourseQuestionnaireResponse,
+    Enrolment,
+    LessonVisit,
+    QuestionnaireStage,
+)
+
+__all__ = [
+    "GIBBS_HEADINGS",
+    "Certificate",
+    "CheckAttempt",
+    "CourseCompletion",
+    "CourseIndexPage",
+    "CoursePage",
+    "CourseQuestionnaireResponse",
+    "Enrolment",
+    "JournalEntry",
+    "JournalEntryVersion",
+    "LearningOutcome",
+    "LessonPage",
+    "LessonVisit",
+    "QuestionnaireStage",
+]

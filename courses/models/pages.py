@@ -1,0 +1,195 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from courses.blocks import LessonStreamBlock
+from courses.fields import MultipleChoiceField
+from learning_site.models import Agency
+
+
+class CourseIndexPage(Page):
+    """The list of neglect modules."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["learning_site.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "module index"
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.models import Enrolment
+
+        context = super().get_context(request, *args, **kwargs)
+        modules = CoursePage.objects.live().public().child_of(self).order_by("path")
+        context["modules"] = modules
+        context["enrolled_ids"] = (
+            set(
+                Enrolment.objects.active()
+                .filter(user=request.user, course__in=modules)
+                .values_list("course_id", flat=True)
+            )
+            if request.user.is_authenticated
+            else set()
+        )
+        return context
+
+
+class LearningOutcome(Orderable):
+    """One learning outcome. Learners rate their confidence on each before and after, so
+    outcomes are rows with stable ids rather than lines of text."""
+
+    course = ParentalKey("courses.CoursePage", on_delete=models.CASCADE, related_name="outcomes")
+    text = models.CharField(
+        max_length=255, help_text="Start with a verb: 'Recognise…', 'Use…', 'Explain…'."
+    )
+
+    panels = [FieldPanel("text")]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class CoursePage(Page):
+    """A neglect module: ordered lessons (child pages), outcomes and completion rules."""
+
+    summary = models.TextField(help_text="One or two sentences shown in the module list.")
+    audience = MultipleChoiceField(
+        max_length=400,
+        choices=Agency.choices,
+        verbose_name="intended audience",
+        help_text="The agencies this module is written for.",
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(5), MaxValueValidator(600)],
+        help_text="How long the whole module takes, in minutes.",
+    )
+    cpd_hours = models.DecimalField(
+        "CPD hours",
+        max_digits=4,
+        decimal_places=1,
+        validators=[MinValueValidator(0)],
+        help_text="Continuing professional development hours shown on the certificate.",
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        default=70,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text="Percentage of knowledge checks a learner must get right (retries allowed).",
+    )
+    prerequisites = ParentalManyToManyField(
+        "courses.CoursePage",
+        blank=True,
+        related_name="required_by",
+        help_text="Modules a learner must complete before enrolling on this one.",
+    )
+    sources = RichTextField(
+        blank=True, features=["italic", "link", "ul"], help_text="Citations for the module."
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        InlinePanel("outcomes", label="Learning outcomes", min_num=1),
+        MultiFieldPanel(
+            [
+                FieldPanel("audience"),
+                FieldPanel("estimated_minutes"),
+                FieldPanel("cpd_hours"),
+                FieldPanel("pass_mark"),
+                FieldPanel("prerequisites"),
+            ],
+            heading="Audience and completion",
+        ),
+        FieldPanel("sources"),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = "module"
+
+    def clean(self):
+        super().clean()
+        if self.pk and self.pk in [p.pk for p in self.prerequisites.all()]:
+            raise ValidationError({"prerequisites": "A module cannot be its own prerequisite."})
+
+    def lessons(self):
+        return LessonPage.objects.live().child_of(self).order_by("path")
+
+    def audience_labels(self) -> list[str]:
+        labels = dict(Agency.choices)
+        return [labels.get(key, key) for key in self.audience]
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.services import course_status_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = list(self.lessons())
+        context["status"] = course_status_for(request.user, self, context["lessons"])
+        return context
+
+
+class LessonPage(Page):
+    """One lesson: a short sitting of content, checks and reflections."""
+
+    intro = models.CharField(max_length=300, blank=True, help_text="One sentence on the lesson.")
+    body = StreamField(LessonStreamBlock(), use_json_field=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "lesson"
+
+    def clean(self):
+        super().clean()
+        keys = [
+            block.value["key"]
+            for block in self.body
+            if block.block_type in ("knowledge_check", "reflection")
+        ]
+        duplicates = sorted({k for k in keys if keys.count(k) > 1})
+        if duplicates:
+            raise ValidationError(
+                {
+                    "body": f"Each check and reflection needs its own key. Repeated: {', '.join(duplicates)}."
+                }
+            )
+
+    @property
+    def course(self) -> "CoursePage":
+        return self.get_parent().specific
+
+    def blocks_of(self, block_type: str):
+        return [block for block in self.body if block.block_type == block_type]
+
+    def serve(self, request, *args, **kwargs):
+        from courses import lesson_flow
+
+        return lesson_flow.serve_lesson(self, request)
+
+    def render_lesson(self, request, extra_context: dict, status: int = 200):
+        context = self.get_context(request)
+        context.update(extra_context)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def redirect_to(self, fragment: str = ""):
+        return redirect(self.url + (f"#{fragment}" if fragment else ""))

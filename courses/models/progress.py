@@ -1,0 +1,163 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class EnrolmentQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(left_at__isnull=True)
+
+    def for_partnership(self, partnership):
+        return self.filter(user__partnership=partnership)
+
+    def completed(self):
+        return self.filter(completion__isnull=False)
+
+
+class Enrolment(models.Model):
+    """A learner on a module. Leaving keeps the row (and progress) so re-joining resumes."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="enrolments"
+    )
+    enrolled_at = models.DateTimeField(default=timezone.now)
+    left_at = models.DateTimeField(null=True, blank=True)
+    last_lesson = models.ForeignKey(
+        "courses.LessonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = EnrolmentQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="one_enrolment_per_course")
+        ]
+        indexes = [models.Index(fields=["course", "enrolled_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} on {self.course}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.left_at is None
+
+
+class LessonVisit(models.Model):
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="visits")
+    lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="+")
+    first_visited_at = models.DateTimeField(default=timezone.now)
+    last_visited_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "lesson"], name="one_visit_row_per_lesson")
+        ]
+
+    def __str__(self) -> str:
+        return f"Visit to lesson {self.lesson_id}"
+
+
+class CheckAttempt(models.Model):
+    """Every answer to a knowledge check is kept: the first and the best are both derivable."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="check_attempts"
+    )
+    lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="+")
+    check_key = models.CharField(max_length=60)
+    attempt_number = models.PositiveSmallIntegerField()
+    selected = models.JSONField(help_text="Indexes of the options chosen.")
+    correct = models.BooleanField()
+    answered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["answered_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "lesson", "check_key", "attempt_number"],
+                name="attempt_numbers_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.check_key} attempt {self.attempt_number}"
+
+
+class CourseCompletion(models.Model):
+    """Written once, when the completion rules are first met. Sends ``module_completed``."""
+
+    enrolment = models.OneToOneField(Enrolment, on_delete=models.CASCADE, related_name="completion")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="completions"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="completions"
+    )
+    completed_at = models.DateTimeField(default=timezone.now)
+    knowledge_score = models.PositiveSmallIntegerField(help_text="Best-attempt percentage.")
+
+    class Meta:
+        indexes = [models.Index(fields=["course", "completed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} completed {self.course} on {self.completed_at:%d %B %Y}"
+
+
+def new_certificate_code() -> str:
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+    raw = "".join(secrets.choice(alphabet) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+class Certificate(models.Model):
+    completion = models.OneToOneField(
+        CourseCompletion, on_delete=models.CASCADE, related_name="certificate"
+    )
+    code = models.CharField(max_length=14, unique=True, default=new_certificate_code)
+    issued_at = models.DateTimeField(default=timezone.now)
+    # Copied at issue so the certificate stays true if the module is renamed later.
+    learner_name = models.CharField(max_length=150)
+    course_title = models.CharField(max_length=255)
+    cpd_hours = models.DecimalField(max_digits=4, decimal_places=1)
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class QuestionnaireStage(models.TextChoices):
+    BASELINE = "baseline", "Before the module"
+    POST = "post", "After the module"
+
+
+class CourseQuestionnaireResponse(models.Model):
+    """The before/after questionnaire of one module: confidence on each learning outcome
+    (1–5) and the module's knowledge items, answered without feedback.
+
+    Kept per enrolment and stage so learning gain is paired per learner; the evaluations
+    app reads these rows beside its own 3- and 12-month waves.
+    """
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="questionnaires"
+    )
+    stage = models.CharField(max_length=10, choices=QuestionnaireStage.choices)
+    confidence = models.JSONField(help_text="{outcome id: 1-5}")
+    knowledge_answers = models.JSONField(help_text="{'lesson_id:key': [option indexes]}")
+    knowledge_score = models.PositiveSmallIntegerField(help_text="Percentage right.")
+    mean_confidence = models.DecimalField(max_digits=3, decimal_places=2)
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "stage"], name="one_questionnaire_per_stage"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()} questionnaire"

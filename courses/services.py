@@ -1,0 +1,370 @@
+"""Operations on modules that span models: enrol, progress, completion, reflections."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from courses.models import (
+    Certificate,
+    CheckAttempt,
+    CourseCompletion,
+    CoursePage,
+    CourseQuestionnaireResponse,
+    Enrolment,
+    JournalEntry,
+    JournalEntryVersion,
+    LessonPage,
+    LessonVisit,
+    QuestionnaireStage,
+)
+from courses.requirements import CourseRequirements, requirements_for
+from courses.signals import learner_enrolled, module_completed
+from learning_site.sanitise import sanitise_text
+
+
+class EnrolmentRefused(Exception):
+    """Raised with a message a learner can act on."""
+
+
+def completed_scenario_ids(user, scenario_ids) -> set[int]:
+    if not scenario_ids:
+        return set()
+    from scenarios.services import completed_scenario_ids as scenario_completions
+
+    return set(scenario_completions(user, scenario_ids))
+
+
+def active_enrolment(user, course) -> Enrolment | None:
+    if not user.is_authenticated:
+        return None
+    return Enrolment.objects.active().filter(user=user, course=course).first()
+
+
+def missing_prerequisites(user, course: CoursePage) -> list[CoursePage]:
+    required = list(course.prerequisites.all())
+    if not required:
+        return []
+    done = set(
+        CourseCompletion.objects.filter(user=user, course__in=required).values_list(
+            "course_id", flat=True
+        )
+    )
+    return [c for c in required if c.pk not in done]
+
+
+@transaction.atomic
+def enrol(user, course: CoursePage) -> Enrolment:
+    missing = missing_prerequisites(user, course)
+    if missing:
+        titles = ", ".join(f"'{c.title}'" for c in missing)
+        raise EnrolmentRefused(f"Complete {titles} before you start this module.")
+    enrolment, created = Enrolment.objects.get_or_create(user=user, course=course)
+    if not created and enrolment.left_at is not None:
+        enrolment.left_at = None
+        enrolment.save(update_fields=["left_at"])
+        created = True
+    if created:
+        learner_enrolled.send(sender=Enrolment, enrolment=enrolment)
+    return enrolment
+
+
+def leave(enrolment: Enrolment) -> None:
+    enrolment.left_at = timezone.now()
+    enrolment.save(update_fields=["left_at"])
+
+
+def record_visit(enrolment: Enrolment, lesson: LessonPage) -> None:
+    now = timezone.now()
+    updated = LessonVisit.objects.filter(enrolment=enrolment, lesson=lesson).update(
+        last_visited_at=now
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                LessonVisit.objects.create(
+                    enrolment=enrolment, lesson=lesson, first_visited_at=now, last_visited_at=now
+                )
+        except IntegrityError:
+            pass  # a parallel request recorded the same first visit
+    if enrolment.last_lesson_id != lesson.pk:
+        enrolment.last_lesson = lesson
+        enrolment.save(update_fields=["last_lesson"])
+
+
+def answer_check(
+    enrolment: Enrolment, lesson: LessonPage, spec, selected: list[int]
+) -> CheckAttempt:
+    """Keep every attempt; numbering is per check so first and best stay derivable."""
+    with transaction.atomic():
+        last = (
+            CheckAttempt.objects.select_for_update()
+            .filter(enrolment=enrolment, lesson=lesson, check_key=spec.key)
+            .aggregate(n=Max("attempt_number"))["n"]
+            or 0
+        )
+        return CheckAttempt.objects.create(
+            enrolment=enrolment,
+            lesson=lesson,
+            check_key=spec.key,
+            attempt_number=last + 1,
+            selected=sorted(int(i) for i in selected),
+            correct=spec.is_correct(selected),
+        )
+
+
+def clean_reflection_text(text: str) -> str:
+    return sanitise_text(text)[: settings.REFLECTION_MAX_CHARS + 1]
+
+
+def save_journal_entry(entry: JournalEntry, **fields) -> JournalEntry:
+    """Save an entry; the previous text of an existing entry is kept as a version."""
+    cleaned = {
+        k: sanitise_text(v) if isinstance(v, str) and k not in ("source_url",) else v
+        for k, v in fields.items()
+    }
+    with transaction.atomic():
+        if entry.pk:
+            previous = JournalEntry.objects.select_for_update().get(pk=entry.pk)
+            snapshot = {
+                name: getattr(previous, name)
+                for name in (
+                    "title",
+                    "body",
+                    "what_happened",
+                    "feelings",
+                    "evaluation",
+                    "analysis",
+                    "conclusion",
+                    "action_plan",
+                )
+            }
+            changed = any(cleaned.get(k, snapshot[k]) != v for k, v in snapshot.items())
+            if changed:
+                JournalEntryVersion.objects.create(
+                    entry=previous, snapshot=snapshot, saved_at=previous.updated_at
+                )
+        for name, value in cleaned.items():
+            setattr(entry, name, value)
+        entry.updated_at = timezone.now()
+        entry.save()
+    return entry
+
+
+def save_reflection(enrolment: Enrolment, lesson: LessonPage, spec, text: str) -> JournalEntry:
+    entry = JournalEntry.objects.filter(
+        author=enrolment.user, lesson=lesson, reflection_key=spec.key
+    ).first() or JournalEntry(
+        author=enrolment.user,
+        lesson=lesson,
+        course=enrolment.course,
+        reflection_key=spec.key,
+        prompt=spec.prompt,
+        source_label=f"{enrolment.course.title}: {lesson.title}",
+        source_url=lesson.url,
+    )
+    return save_journal_entry(entry, body=text)
+
+
+@dataclass
+class CheckState:
+    attempts: list = field(default_factory=list)
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.attempts)
+
+    @property
+    def first(self):
+        return self.attempts[0] if self.attempts else None
+
+    @property
+    def last(self):
+        return self.attempts[-1] if self.attempts else None
+
+    @property
+    def best_correct(self) -> bool:
+        return any(a.correct for a in self.attempts)
+
+
+@dataclass
+class CourseStatus:
+    """Everything the module page, lessons and My learning show about one learner."""
+
+    course: CoursePage
+    requirements: CourseRequirements
+    enrolment: Enrolment | None = None
+    visited_ids: set = field(default_factory=set)
+    check_states: dict = field(default_factory=dict)  # "lesson_id:key" -> CheckState
+    reflections: dict = field(default_factory=dict)  # "lesson_id:key" -> JournalEntry
+    scenarios_done: set = field(default_factory=set)
+    completion: CourseCompletion | None = None
+    baseline_done: bool = False
+    post_done: bool = False
+
+    @property
+    def enrolled(self) -> bool:
+        return self.enrolment is not None and self.enrolment.is_active
+
+    @property
+    def lessons_total(self) -> int:
+        return len(self.requirements.lessons)
+
+    @property
+    def lessons_visited(self) -> int:
+        return sum(1 for lesson in self.requirements.lessons if lesson.pk in self.visited_ids)
+
+    @property
+    def percent(self) -> int:
+        steps = (
+            self.lessons_total
+            + len(self.requirements.checks)
+            + len(self.requirements.required_reflections)
+            + len(self.requirements.scenario_ids)
+        )
+        if not steps:
+            return 0
+        done = (
+            self.lessons_visited
+            + sum(1 for c in self.requirements.checks if self._check(c).answered)
+            + sum(1 for r in self.requirements.required_reflections if self._reflection(r))
+            + len(self.scenarios_done & set(self.requirements.scenario_ids))
+        )
+        return round(100 * done / steps)
+
+    def _check(self, spec) -> CheckState:
+        return self.check_states.get(f"{spec.lesson_id}:{spec.key}", CheckState())
+
+    def _reflection(self, spec):
+        entry = self.reflections.get(f"{spec.lesson_id}:{spec.key}")
+        return entry if entry and entry.body.strip() else None
+
+    @property
+    def knowledge_score(self) -> int:
+        checks = self.requirements.checks
+        if not checks:
+            return 100
+        return round(100 * sum(1 for c in checks if self._check(c).best_correct) / len(checks))
+
+    @property
+    def outstanding(self) -> list[str]:
+        """What is left before the module is complete, in words a learner understands."""
+        todo = []
+        unvisited = [
+            lesson.title
+            for lesson in self.requirements.lessons
+            if lesson.pk not in self.visited_ids
+        ]
+        if unvisited:
+            todo.append(f"Open every lesson ({len(unvisited)} not opened yet)")
+        unanswered = [c for c in self.requirements.checks if not self._check(c).answered]
+        if unanswered:
+            todo.append(f"Answer every knowledge check ({len(unanswered)} not answered yet)")
+        elif self.knowledge_score < self.course.pass_mark:
+            todo.append(
+                f"Get at least {self.course.pass_mark}% of knowledge checks right "
+                f"(you have {self.knowledge_score}%). You can try a check again."
+            )
+        missing = [r for r in self.requirements.required_reflections if not self._reflection(r)]
+        if missing:
+            todo.append(f"Write the required reflections ({len(missing)} still to write)")
+        scenarios_left = set(self.requirements.scenario_ids) - self.scenarios_done
+        if scenarios_left:
+            todo.append(f"Complete the case scenarios ({len(scenarios_left)} still to finish)")
+        return todo
+
+    @property
+    def rules_met(self) -> bool:
+        return self.lessons_total > 0 and not self.outstanding
+
+    @property
+    def resume_lesson(self):
+        lessons = self.requirements.lessons
+        if self.enrolment and self.enrolment.last_lesson_id:
+            for lesson in lessons:
+                if lesson.pk == self.enrolment.last_lesson_id:
+                    return lesson
+        return next(
+            (lesson for lesson in lessons if lesson.pk not in self.visited_ids),
+            lessons[0] if lessons else None,
+        )
+
+
+def course_status_for(user, course: CoursePage, lessons=None) -> CourseStatus:
+    lessons = list(lessons if lessons is not None else course.lessons())
+    status = CourseStatus(course=course, requirements=requirements_for(lessons))
+    if not user.is_authenticated:
+        return status
+    status.enrolment = (
+        Enrolment.objects.filter(user=user, course=course).select_related("completion").first()
+    )
+    if status.enrolment is None:
+        return status
+    enrolment = status.enrolment
+    status.visited_ids = set(enrolment.visits.values_list("lesson_id", flat=True))
+    for attempt in enrolment.check_attempts.order_by("attempt_number"):
+        status.check_states.setdefault(
+            f"{attempt.lesson_id}:{attempt.check_key}", CheckState()
+        ).attempts.append(attempt)
+    for entry in JournalEntry.objects.filter(
+        author=user, lesson__in=[lesson.pk for lesson in lessons]
+    ).exclude(reflection_key=""):
+        status.reflections[f"{entry.lesson_id}:{entry.reflection_key}"] = entry
+    status.scenarios_done = completed_scenario_ids(user, status.requirements.scenario_ids)
+    status.completion = getattr(enrolment, "completion", None)
+    stages = set(enrolment.questionnaires.values_list("stage", flat=True))
+    status.baseline_done = QuestionnaireStage.BASELINE in stages
+    status.post_done = QuestionnaireStage.POST in stages
+    return status
+
+
+def evaluate_completion(
+    user, course: CoursePage, status: CourseStatus | None = None
+) -> CourseCompletion | None:
+    """Record completion once, when the rules are first met; issue the certificate and
+    send ``module_completed``. Safe to call on every page view."""
+    status = status or course_status_for(user, course)
+    if status.completion is not None or not status.enrolled or not status.rules_met:
+        return status.completion
+    with transaction.atomic():
+        enrolment = Enrolment.objects.select_for_update().get(pk=status.enrolment.pk)
+        if CourseCompletion.objects.filter(enrolment=enrolment).exists():
+            return enrolment.completion
+        completion = CourseCompletion.objects.create(
+            enrolment=enrolment, user=user, course=course, knowledge_score=status.knowledge_score
+        )
+        Certificate.objects.create(
+            completion=completion,
+            learner_name=user.full_name or user.email,
+            course_title=course.title,
+            cpd_hours=course.cpd_hours or Decimal("0"),
+        )
+        module_completed.send(sender=CourseCompletion, completion=completion)
+    status.completion = completion
+    return completion
+
+
+def record_questionnaire(
+    enrolment: Enrolment, stage: str, confidence: dict, knowledge: dict, checks
+) -> CourseQuestionnaireResponse:
+    right = sum(1 for spec in checks if spec.is_correct(knowledge.get(spec.ref, [])))
+    score = round(100 * right / len(checks)) if checks else 0
+    mean = (
+        Decimal(sum(confidence.values()) / len(confidence)).quantize(Decimal("0.01"))
+        if confidence
+        else Decimal("0")
+    )
+    response, _ = CourseQuestionnaireResponse.objects.update_or_create(
+        enrolment=enrolment,
+        stage=stage,
+        defaults={
+            "confidence": {str(k): int(v) for k, v in confidence.items()},
+            "knowledge_answers": knowledge,
+            "knowledge_score": score,
+            "mean_confidence": mean,
+        },
+    )
+    return response

@@ -1,0 +1,314 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.module_loading import import_string
+from django.views.decorators.http import require_http_methods, require_POST
+
+from courses import cpd, pdf, services
+from courses.forms import JournalEntryForm, QuestionnaireForm
+from courses.models import (
+    Certificate,
+    CoursePage,
+    CourseQuestionnaireResponse,
+    Enrolment,
+    JournalEntry,
+    QuestionnaireStage,
+)
+
+
+def _live_course(course_id: int) -> CoursePage:
+    return get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+
+
+@login_required
+@require_POST
+def enrol(request, course_id: int):
+    course = _live_course(course_id)
+    try:
+        services.enrol(request.user, course)
+    except services.EnrolmentRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect(course.url)
+    messages.success(request, f"You are enrolled on '{course.title}'.")
+    return redirect("course_questionnaire", course_id=course.pk, stage=QuestionnaireStage.BASELINE)
+
+
+@login_required
+@require_POST
+def leave(request, course_id: int):
+    course = _live_course(course_id)
+    enrolment = services.active_enrolment(request.user, course)
+    if enrolment is None:
+        raise Http404("You are not enrolled on this module.")
+    services.leave(enrolment)
+    messages.success(
+        request, f"You have left '{course.title}'. Your progress is kept if you come back."
+    )
+    return redirect("my_learning")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def questionnaire(request, course_id: int, stage: str):
+    if stage not in QuestionnaireStage.values:
+        raise Http404
+    course = _live_course(course_id)
+    status = services.course_status_for(request.user, course)
+    if not status.enrolled:
+        raise Http404("You are not enrolled on this module.")
+    if stage == QuestionnaireStage.POST and status.completion is None:
+        messages.info(request, "The 'after' questions open when you complete the module.")
+        return redirect(course.url)
+    already = CourseQuestionnaireResponse.objects.filter(
+        enrolment=status.enrolment, stage=stage
+    ).exists()
+    if already:
+        messages.info(request, "You have already answered these questions.")
+        return redirect(course.url)
+    form = QuestionnaireForm(
+        course.outcomes.all(),
+        status.requirements.checks,
+        request.POST if request.method == "POST" else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        services.record_questionnaire(
+            status.enrolment, stage, form.confidence(), form.knowledge(), status.requirements.checks
+        )
+        if stage == QuestionnaireStage.BASELINE:
+            messages.success(request, "Thank you. You can start the first lesson now.")
+            first = status.resume_lesson
+            return redirect(first.url if first else course.url)
+        messages.success(
+            request, "Thank you. Your answers help your partnership see what the module changed."
+        )
+        return redirect("my_learning")
+    return render(
+        request,
+        "courses/questionnaire.html",
+        {
+            "course": course,
+            "form": form,
+            "stage": stage,
+            "stage_label": QuestionnaireStage(stage).label,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def my_learning(request):
+    enrolments = (
+        Enrolment.objects.active()
+        .filter(user=request.user)
+        .select_related("course", "completion__certificate", "last_lesson")
+        .order_by("-enrolled_at")
+    )
+    in_progress, completed = [], []
+    for enrolment in enrolments:
+        course = (
+            enrolment.course.specific if hasattr(enrolment.course, "specific") else enrolment.course
+        )
+        status = services.course_status_for(request.user, course)
+        (completed if status.completion else in_progress).append(status)
+    panels = []
+    for path in settings.MY_LEARNING_PANELS:
+        panel = import_string(path)(request)
+        if panel:
+            panels.append(panel)
+    journal_count = JournalEntry.objects.owned_by(request.user).count()
+    return render(
+        request,
+        "courses/my_learning.html",
+        {
+            "in_progress": in_progress,
+            "completed": completed,
+            "panels": panels,
+            "journal_count": journal_count,
+        },
+    )
+
+
+# --- Journal: every query is limited to the signed-in author ------------------------------
+
+
+def _own_entry(request, entry_id: int) -> JournalEntry:
+    return get_object_or_404(JournalEntry.objects.owned_by(request.user), pk=entry_id)
+
+
+def _safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@login_required
+def journal(request):
+    entries = JournalEntry.objects.owned_by(request.user).select_related("course")
+    query = request.GET.get("q", "").strip()[:200]
+    source = request.GET.get("source", "")
+    course_id = request.GET.get("module", "")
+    if query:
+        entries = entries.filter(
+            Q(title__icontains=query)
+            | Q(body__icontains=query)
+            | Q(action_plan__icontains=query)
+            | Q(analysis__icontains=query)
+            | Q(what_happened__icontains=query)
+        )
+    if source == "lesson":
+        entries = entries.exclude(lesson=None)
+    elif source == "scenario":
+        entries = entries.filter(source_label__startswith="Scenario")
+    elif source == "free":
+        entries = entries.filter(lesson=None).exclude(source_label__startswith="Scenario")
+    if course_id.isdigit():
+        entries = entries.filter(course_id=int(course_id))
+    modules = CoursePage.objects.filter(
+        pk__in=JournalEntry.objects.owned_by(request.user).exclude(course=None).values("course_id")
+    )
+    page = Paginator(entries, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "courses/journal.html",
+        {
+            "page": page,
+            "query": query,
+            "source": source,
+            "module_id": course_id,
+            "modules": modules,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def journal_new(request):
+    """New entry. Also receives reflections posted from scenario debriefs: hidden
+    ``prompt``, ``source_label``, ``source_url`` and ``next`` travel with the text."""
+    data = request.POST if request.method == "POST" else None
+    origin = {
+        "prompt": (request.POST or request.GET).get("prompt", "")[:2000],
+        "source_label": (request.POST or request.GET).get("source_label", "")[:255],
+        "source_url": (request.POST or request.GET).get("source_url", "")[:500],
+    }
+    if not url_has_allowed_host_and_scheme(
+        origin["source_url"], allowed_hosts={request.get_host()}
+    ):
+        origin["source_url"] = ""
+    form = JournalEntryForm(data, initial={"next": request.GET.get("next", "")})
+    if data is not None and form.is_valid():
+        entry = JournalEntry(author=request.user)
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "next"}
+        services.save_journal_entry(entry, **fields, **origin)
+        messages.success(request, "Your reflection is saved in your journal.")
+        return redirect(_safe_next(request, entry_url(entry)))
+    return render(
+        request,
+        "courses/journal_form.html",
+        {"form": form, "origin": origin, "entry": None},
+        status=400 if form.errors else 200,
+    )
+
+
+def entry_url(entry) -> str:
+    from django.urls import reverse
+
+    return reverse("journal_entry", args=[entry.pk])
+
+
+@login_required
+def journal_entry(request, entry_id: int):
+    entry = _own_entry(request, entry_id)
+    return render(
+        request,
+        "courses/journal_entry.html",
+        {"entry": entry, "versions": entry.versions.all()[:20]},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def journal_edit(request, entry_id: int):
+    entry = _own_entry(request, entry_id)
+    form = JournalEntryForm(request.POST if request.method == "POST" else None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "next"}
+        services.save_journal_entry(_own_entry(request, entry_id), **fields)
+        messages.success(
+            request, "Your changes are saved. The earlier version is kept below the entry."
+        )
+        return redirect("journal_entry", entry_id=entry.pk)
+    return render(
+        request,
+        "courses/journal_form.html",
+        {"form": form, "entry": entry, "origin": {}},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def journal_delete(request, entry_id: int):
+    entry = _own_entry(request, entry_id)
+    if request.method == "POST":
+        entry.delete()
+        messages.success(request, "The journal entry and its earlier versions are deleted.")
+        return redirect("journal")
+    return render(request, "courses/journal_delete.html", {"entry": entry})
+
+
+# --- Certificates and CPD record ---------------------------------------------------------
+
+
+@login_required
+def certificate_pdf(request, code: str):
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("completion"), code=code, completion__user=request.user
+    )
+    response = HttpResponse(
+        pdf.certificate_pdf(certificate, request), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
+    return response
+
+
+def certificate_verify(request):
+    code = request.GET.get("code", "").strip().upper()[:20]
+    certificate = None
+    if code:
+        certificate = Certificate.objects.filter(code=code).first()
+    return render(
+        request, "courses/certificate_verify.html", {"code": code, "certificate": certificate}
+    )
+
+
+@login_required
+def cpd_record(request):
+    record = cpd.cpd_record_for(request.user)
+    return render(request, "courses/cpd_record.html", {"record": record})
+
+
+@login_required
+def cpd_record_csv(request):
+    response = HttpResponse(
+        cpd.cpd_csv(cpd.cpd_record_for(request.user)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="cpd-record.csv"'
+    return response
+
+
+@login_required
+def cpd_record_pdf(request):
+    response = HttpResponse(
+        pdf.cpd_pdf(cpd.cpd_record_for(request.user), request.user), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = 'attachment; filename="cpd-record.pdf"'
+    return response
