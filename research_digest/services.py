@@ -9,7 +9,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from research_digest.models import DigestQuerySet, EvidenceType, ResearchDigestPage
+from research_digest.models import (
+    DigestQuerySet,
+    DigestSubscription,
+    EvidenceType,
+    ResearchDigestPage,
+)
 
 
 def digests_for_concepts(concept_slugs: Iterable[str]) -> DigestQuerySet:
@@ -62,3 +67,15 @@ def find_digests(digests: DigestQuerySet, filters: DigestFilters):
         ids = list(digests.values_list("pk", flat=True))
         return ResearchDigestPage.objects.filter(pk__in=ids).search(filters.query)
     return digests.newest_first()
+
+
+def subscription_for(user) -> DigestSubscription:
+    """The person's round-up choice, made (not subscribed) on first use."""
+    subscription, _ = DigestSubscription.objects.get_or_create(user=user)
+    return subscription
+
+
+def set_subscribed(subscription: DigestSubscription, subscribed: bool) -> None:
+    if subscription.subscribed != subscribed:
+        subscription.subscribed = subscribed
+        subscription.save(update_fields=["subscribed", "changed_at"])

@@ -263,6 +263,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "learning_site.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=15),
     },
+    # The research digest round-up covers the calendar month just ended, so it runs on
+    # the 1st; 07:30 lands it in inboxes before the working day starts, away from the
+    # 03:15 housekeeping. Safe to run twice (one delivery row per person per month).
+    "research-digest-monthly-roundup": {
+        "task": "research_digest.tasks.send_monthly_digest_roundup",
+        "schedule": crontab(day_of_month=1, hour=7, minute=30),
+    },
 }
 
 # --- Wagtail --------------------------------------------------------------------------
@@ -325,10 +332,16 @@ SECTION_INDEX_PAGES = [
 ]
 FORM_RENDERER = "learning_site.form_rendering.SiteFormRenderer"
 # Each app's demo content, run in order by `manage.py seed_demo` after the foundation.
-DEMO_SEEDERS: list[str] = []
+DEMO_SEEDERS: list[str] = [
+    "research_digest.demo.seed",
+]
 
 # --- Modules (courses) ----------------------------------------------------------------
 REFLECTION_MAX_CHARS = 10_000
 # Panels on My learning added by other apps: dotted paths to callables taking the request
 # and returning {"template": …, "context": {…}} or None (courses imports none of them).
 MY_LEARNING_PANELS: list[str] = []
+
+# --- Research digests -----------------------------------------------------------------
+# Trainers see a "review due" warning on digests last reviewed longer ago than this.
+DIGEST_REVIEW_AFTER_DAYS = int(os.environ.get("DIGEST_REVIEW_AFTER_DAYS", "365"))

@@ -84,12 +84,16 @@ class Citation:
     doi: str
 
     @property
+    def year_label(self) -> str:
+        return str(self.year) if self.year else "n.d."
+
+    @property
     def doi_url(self) -> str:
         return f"https://doi.org/{self.doi}" if self.doi else ""
 
     def as_text(self) -> str:
         """Harvard style, as plain text (for the feed, emails and copy-and-paste)."""
-        parts = [f"{self.author} ({self.year or 'n.d.'}) {self.title}."]
+        parts = [f"{self.author} ({self.year_label}) {self.title}."]
         if self.publisher and self.publisher != self.author:
             parts.append(f"{self.publisher}.")
         if self.reference:
@@ -206,7 +210,11 @@ class ResearchDigestPage(Page):
         help_text="Leave blank when the publisher is the same as the author.",
     )
     source_year = models.PositiveSmallIntegerField(
-        "year", validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+        "year",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text="Leave blank if the source is undated; the citation then says n.d.",
     )
     source_reference = models.CharField(
         "report number or date",
@@ -309,6 +317,10 @@ class ResearchDigestPage(Page):
     # --- Review -------------------------------------------------------------------------
 
     @property
+    def review_period_days(self) -> int:
+        return review_after_days()
+
+    @property
     def review_due_on(self) -> datetime.date | None:
         if not self.last_reviewed:
             return None
@@ -335,6 +347,11 @@ class ResearchDigestPage(Page):
             url=self.source_url,
             doi=self.source_doi,
         )
+
+    @property
+    def source_label(self) -> str:
+        """Short attribution for lists: "Ofsted, 2014"."""
+        return f"{self.source_author}, {self.citation.year_label}"
 
     # --- Links both ways ----------------------------------------------------------------
 

@@ -35,6 +35,7 @@ def make_digest(
     n = next(_seq)
     digest = ResearchDigestPage(
         title=title or f"Digest {n}",
+        live=False,
         slug=fields.pop("slug", f"digest-{n}"),
         takeaway=takeaway,
         summary=summary,

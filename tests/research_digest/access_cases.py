@@ -1,0 +1,23 @@
+from research_digest.models import DigestSubscription
+from tests.access import NOT_ALLOWED, OK, AccessCase, everyone, signed_in_only
+
+
+def build_world(world):
+    world.digest_subscription = DigestSubscription.objects.create(
+        user=world.learner, subscribed=True
+    )
+
+
+CASES = {
+    # The feed is public, like the digests themselves.
+    "research_digest:feed": AccessCase(everyone(OK)),
+    "research_digest:subscription": AccessCase(signed_in_only(OK)),
+    # The one-click link in an email works for whoever follows it, signed in or not, and
+    # only ever changes the token owner's choice.
+    "research_digest:unsubscribe": AccessCase(
+        everyone(OK), kwargs=lambda world: {"token": world.digest_subscription.token}
+    ),
+    "research_digest:resubscribe": AccessCase(
+        everyone(NOT_ALLOWED), kwargs=lambda world: {"token": world.digest_subscription.token}
+    ),
+}
