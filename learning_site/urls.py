@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("scenarios/play/", include("scenarios.urls")),
     path("research-digests/", include("research_digest.urls")),
     path("learning/", include("courses.urls")),
     path("", include(courses_urls.public_urlpatterns)),

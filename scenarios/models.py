@@ -1,0 +1,480 @@
+"""Branching case scenarios: the pages trainers author and the attempts learners make.
+
+How the graph is stored
+-----------------------
+A scenario is a graph of **nodes** (``ScenarioNode``) joined by **choices**
+(``ScenarioChoice``). Both are ``Orderable`` rows under ``ParentalKey`` s (the node on the
+page, the choice on its node) and are edited with nested ``InlinePanel`` s, not a
+StreamField, because:
+
+* other rows point at them: a learner's ``ScenarioDecision`` records the choice's id, and
+  analytics and reports group decisions by node key and choice id in SQL, which needs real
+  rows rather than JSON inside a page;
+* modelcluster keeps them inside the page's revisions, so drafts, previews, scheduled
+  publishing and rollback all work as for any Wagtail page, and ids stay stable across
+  republishing;
+* the order is the author's order (for the map and the editor), and nothing else.
+
+A choice names its target by the node's **key** (``target_key``), a short stable text the
+author chooses, not by a foreign key. A foreign key could not point at a node created in
+the same unsaved form, and a key lets validation say "no node has the key …" on the very
+field the author must fix. Keys also make Twee import and export straightforward.
+
+Graph rules live in ``scenarios.graph`` (pure functions); this module only turns rows
+into ``NodeData`` and refuses to make an invalid graph live.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from learning_site.concepts import AgeStage, Concept
+from scenarios import graph
+from scenarios.fields import MultipleChoiceField
+from scenarios.forms import ScenarioPageForm
+
+
+class NodeKind(models.TextChoices):
+    DECISION = graph.DECISION, "Decision (the learner chooses)"
+    INFORMATION = graph.INFORMATION, "Information (the story moves on)"
+    ENDING = graph.ENDING, "Ending"
+
+
+class Outcome(models.TextChoices):
+    PROTECTED_IN_TIME = graph.PROTECTED_IN_TIME, "Child protected in good time"
+    PROTECTED_LATE = "protected_late", "Child protected, but late"
+    LEFT_IN_NEGLECT = "left_in_neglect", "Child left in neglect"
+
+
+class Rating(models.TextChoices):
+    CHILD_FOCUSED = graph.CHILD_FOCUSED, "Child-focused"
+    OPTIMISTIC = "optimistic", "Optimistic"
+    COLLUSIVE = "collusive", "Collusive"
+    PROCEDURAL = "procedural", "Procedural"
+
+
+# Ratings that mean the learner missed what the choice was testing.
+MISSED_RATINGS = (Rating.OPTIMISTIC, Rating.COLLUSIVE, Rating.PROCEDURAL)
+
+DEFAULT_REFLECTION_PROMPT = (
+    "Think of a family you work with now. Where might you be accepting an explanation, or "
+    "hoping for change, while the child keeps waiting? What will you do differently?"
+)
+
+
+class ScenarioIndexPage(Page):
+    """The Scenarios section: lists the live scenarios."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text="A few sentences on what scenarios are and how long one takes.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["learning_site.HomePage"]
+    subpage_types = ["scenarios.ScenarioPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "scenario index page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["scenarios"] = ScenarioPage.objects.live().public().child_of(self).specific()
+        return context
+
+
+class ScenarioNode(ClusterableModel, Orderable):
+    """A moment in the case: what happens, what goes on the record, what the child says."""
+
+    page = ParentalKey("scenarios.ScenarioPage", on_delete=models.CASCADE, related_name="nodes")
+    key = models.SlugField(
+        max_length=60,
+        allow_unicode=False,
+        help_text="A short unique name for this node, for example “home-visit-2”. Choices "
+        "use it to point here. Changing it breaks choices that point here.",
+    )
+    title = models.CharField(max_length=200, help_text="Shown as the heading of this step.")
+    kind = models.CharField(max_length=20, choices=NodeKind.choices, default=NodeKind.DECISION)
+    is_start = models.BooleanField(
+        "start",
+        default=False,
+        help_text="Tick for the node the scenario begins at. Exactly one node is the start.",
+    )
+    narrative = RichTextField(
+        features=["bold", "italic", "ul", "ol", "link"],
+        help_text="What the learner reads at this point: what has happened, what they see.",
+    )
+    case_record_entry = models.TextField(
+        "case record entry",
+        blank=True,
+        help_text="Optional. One line added to the case chronology when the learner "
+        "reaches this node, for example “12 March: health visitor — baby underweight”.",
+    )
+    childs_voice = models.TextField(
+        "child's voice",
+        blank=True,
+        help_text="Optional. What the child says, shows or experiences here, in their words "
+        "or behaviour.",
+    )
+    childs_voice_age_stage = models.CharField(
+        "child's age stage",
+        max_length=20,
+        choices=AgeStage.choices,
+        blank=True,
+        help_text="Optional. The child's age stage, to frame their voice.",
+    )
+    outcome = models.CharField(
+        max_length=30,
+        choices=Outcome.choices,
+        blank=True,
+        help_text="Endings only: what this ending means for the child.",
+    )
+    ending_summary = models.TextField(
+        blank=True,
+        help_text="Endings only: a short summary of where the child is now and why.",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("key"), FieldPanel("kind"), FieldPanel("is_start")]),
+        FieldPanel("title"),
+        FieldPanel("narrative"),
+        FieldPanel("case_record_entry"),
+        FieldRowPanel([FieldPanel("childs_voice"), FieldPanel("childs_voice_age_stage")]),
+        FieldRowPanel([FieldPanel("outcome"), FieldPanel("ending_summary")]),
+        InlinePanel("choices", heading="Choices", label="Choice"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "node"
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.key})"
+
+    @property
+    def is_ending(self) -> bool:
+        return self.kind == NodeKind.ENDING
+
+    def as_node_data(self) -> graph.NodeData:
+        return graph.NodeData(
+            key=self.key,
+            kind=self.kind,
+            is_start=self.is_start,
+            outcome=self.outcome,
+            title=self.title,
+            choices=tuple(choice.as_choice_data() for choice in self.choices.all()),
+        )
+
+
+class ScenarioChoice(Orderable):
+    """One way on from a node, with what it costs the child in time."""
+
+    node = ParentalKey(ScenarioNode, on_delete=models.CASCADE, related_name="choices")
+    label = models.CharField(max_length=255, help_text="What the learner decides to do.")
+    target_key = models.SlugField(
+        "leads to",
+        max_length=60,
+        help_text="The key of the node this choice leads to.",
+    )
+    feedback = models.TextField(
+        blank=True,
+        help_text="Shown after the learner chooses: why this helps or fails the child.",
+    )
+    rating = models.CharField(
+        max_length=20,
+        choices=Rating.choices,
+        blank=True,
+        help_text="How child-focused this choice is. Leave blank for a neutral “Continue”.",
+    )
+    concepts = MultipleChoiceField(
+        "concepts tested",
+        max_length=255,
+        choices=Concept.choices,
+        blank=True,
+        help_text="The practice concepts this choice tests.",
+    )
+    weeks = models.PositiveSmallIntegerField(
+        "weeks that pass for the child",
+        default=0,
+        help_text="How many weeks the child lives through when this choice is taken.",
+    )
+
+    panels = [
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("target_key"), FieldPanel("weeks"), FieldPanel("rating")]),
+        FieldPanel("feedback"),
+        FieldPanel("concepts"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "choice"
+
+    def __str__(self) -> str:
+        return self.label
+
+    def as_choice_data(self) -> graph.ChoiceData:
+        return graph.ChoiceData(
+            label=self.label,
+            target_key=self.target_key,
+            weeks=self.weeks or 0,
+            rating=self.rating,
+            ident=self.pk,
+        )
+
+
+class ScenarioPage(Page):
+    """One branching case: the learner decides, the child waits."""
+
+    introduction = RichTextField(
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text="What the learner needs to know before starting: the family, their role.",
+    )
+    focus_concepts = MultipleChoiceField(
+        "focus concepts",
+        max_length=255,
+        choices=Concept.choices,
+        blank=True,
+        help_text="The practice concepts this scenario is about.",
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        "minutes to play", default=15, help_text="Roughly how long one attempt takes."
+    )
+    reflection_prompt = models.TextField(
+        default=DEFAULT_REFLECTION_PROMPT,
+        help_text="The question the learner answers in their journal after the debrief.",
+    )
+    sources = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text="Where the case facts come from: document title, author or body, year.",
+    )
+    ifid = models.UUIDField(
+        "IFID",
+        default=uuid.uuid4,
+        editable=False,
+        help_text="The story's identifier in Twine, kept so re-exports match.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("focus_concepts"),
+        FieldRowPanel([FieldPanel("estimated_minutes")]),
+        FieldPanel("reflection_prompt"),
+        FieldPanel("sources"),
+    ]
+    graph_panels = [
+        MultiFieldPanel(
+            [InlinePanel("nodes", heading="Nodes", label="Node", min_num=0)],
+            heading="Nodes and choices",
+            help_text="Build the case as nodes joined by choices. You can save an "
+            "unfinished graph as a draft; it must pass every check before it is published.",
+        )
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(graph_panels, heading="Graph"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["scenarios.ScenarioIndexPage"]
+    subpage_types: list[str] = []
+
+    base_form_class = ScenarioPageForm
+
+    preview_modes = [("", "Scenario page"), ("map", "Map of the graph")]
+
+    class Meta:
+        verbose_name = "scenario"
+
+    # --- graph -----------------------------------------------------------------------
+    def node_list(self) -> list[ScenarioNode]:
+        return list(self.nodes.all())
+
+    def graph_nodes(self) -> list[graph.NodeData]:
+        return [node.as_node_data() for node in self.node_list()]
+
+    def graph_errors(self) -> list[graph.GraphError]:
+        return graph.validate_graph(self.graph_nodes())
+
+    @cached_property
+    def nodes_by_key(self) -> dict[str, ScenarioNode]:
+        found: dict[str, ScenarioNode] = {}
+        for node in self.nodes.all().prefetch_related("choices"):
+            found.setdefault(node.key, node)
+        return found
+
+    @property
+    def start_node(self) -> ScenarioNode | None:
+        return next((n for n in self.nodes_by_key.values() if n.is_start), None)
+
+    def concept_labels(self) -> list[str]:
+        return [Concept(c).label for c in self.focus_concepts if c in Concept.values]
+
+    def save(self, *args, **kwargs):
+        # The last guard: whatever path publishes (the editor, a revision, a script), an
+        # invalid graph never goes live. Drafts of live pages save with update_fields and
+        # are not checked here; the editor checks them on publish.
+        if self.live and kwargs.get("update_fields") is None:
+            errors = self.graph_errors()
+            if errors:
+                raise ValidationError(
+                    "This scenario cannot be published until its graph is fixed: "
+                    + " ".join(describe_error(self, e) for e in errors)
+                )
+        return super().save(*args, **kwargs)
+
+    # --- rendering -------------------------------------------------------------------
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            attempts = ScenarioAttempt.objects.filter(user=user, scenario=self).order_by(
+                "-started_at"
+            )
+            context["attempts"] = attempts
+            context["unfinished_attempt"] = next(
+                (a for a in attempts if a.completed_at is None), None
+            )
+            context["can_view_analytics"] = user.has_perm("learning_site.view_trainer_analytics")
+        return context
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "map":
+            from django.template.response import TemplateResponse
+
+            from scenarios.map import scenario_map_context
+
+            return TemplateResponse(
+                request, "scenarios/scenario_map_preview.html", scenario_map_context(self)
+            )
+        return super().serve_preview(request, mode_name)
+
+
+def describe_error(page: ScenarioPage, error: graph.GraphError) -> str:
+    """One error as a sentence that names the node (and choice) it is about."""
+    if error.node is None:
+        return error.message
+    nodes = page.node_list()
+    where = f"Node {error.node + 1}"
+    if error.node < len(nodes):
+        node = nodes[error.node]
+        where = f"Node “{node.title or node.key}”"
+        if error.choice is not None:
+            choices = list(node.choices.all())
+            if error.choice < len(choices):
+                where += f", choice “{choices[error.choice].label}”"
+    return f"{where}: {error.message}"
+
+
+# --- attempts ------------------------------------------------------------------------
+class ScenarioAttemptQuerySet(models.QuerySet):
+    def for_partnership(self, partnership):
+        return self.filter(user__partnership=partnership)
+
+    def completed(self):
+        return self.filter(completed_at__isnull=False)
+
+    def unfinished(self):
+        return self.filter(completed_at__isnull=True)
+
+    def owned_by(self, user):
+        return self.filter(user=user)
+
+
+class ScenarioAttempt(models.Model):
+    """One play-through by one learner. Progress lives here, never only in the session."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="scenario_attempts"
+    )
+    scenario = models.ForeignKey(ScenarioPage, on_delete=models.CASCADE, related_name="attempts")
+    started_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    current_node_key = models.CharField(max_length=60)
+    step = models.PositiveIntegerField(default=0, help_text="Decisions made so far.")
+    weeks_elapsed = models.PositiveIntegerField(default=0)
+    ending_key = models.CharField(max_length=60, blank=True)
+    ending_outcome = models.CharField(max_length=30, choices=Outcome.choices, blank=True)
+
+    objects = ScenarioAttemptQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        indexes = [
+            models.Index(fields=["scenario", "completed_at"]),
+            models.Index(fields=["user", "scenario"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(completed_at__isnull=True) | ~Q(ending_key=""),
+                name="scenarios_attempt_completed_has_ending",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Attempt {self.pk} at {self.scenario_id}"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+
+class ScenarioDecision(models.Model):
+    """One move: from which node, which choice, to where, and what it cost the child.
+
+    Label, rating, weeks and concepts are copied from the choice when it is made, so the
+    record and the aggregates stay true after the author edits the scenario.
+    """
+
+    attempt = models.ForeignKey(ScenarioAttempt, on_delete=models.CASCADE, related_name="decisions")
+    sequence = models.PositiveIntegerField()
+    from_node_key = models.CharField(max_length=60)
+    from_node_title = models.CharField(max_length=200, blank=True)
+    choice_id = models.PositiveBigIntegerField(help_text="The ScenarioChoice chosen.")
+    choice_label = models.CharField(max_length=255)
+    to_node_key = models.CharField(max_length=60)
+    weeks = models.PositiveSmallIntegerField(default=0)
+    rating = models.CharField(max_length=20, choices=Rating.choices, blank=True)
+    concepts = MultipleChoiceField(max_length=255, choices=Concept.choices, blank=True)
+    feedback = models.TextField(blank=True)
+    chosen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["attempt", "sequence"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attempt", "sequence"], name="scenarios_decision_one_per_step"
+            )
+        ]
+        indexes = [models.Index(fields=["from_node_key", "choice_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.from_node_key} → {self.to_node_key}"

@@ -1,0 +1,76 @@
+"""Admin wiring for scenarios: map, analytics and Twee buttons, and draft warnings."""
+
+from django.contrib import messages
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from scenarios import admin_views
+from scenarios.models import ScenarioPage, describe_error
+
+ANALYTICS_PERMISSION = "learning_site.view_trainer_analytics"
+
+
+@hooks.register("register_admin_urls")
+def register_scenario_admin_urls():
+    return [
+        path(
+            "scenarios/<int:page_id>/map/",
+            admin_views.ScenarioMapView.as_view(),
+            name="scenarios_admin_map",
+        ),
+    ]
+
+
+def _scenario_buttons(page, user, button_class, priority):
+    specific = page.specific_deferred if hasattr(page, "specific_deferred") else page.specific
+    if not isinstance(specific, ScenarioPage):
+        return
+    if page.permissions_for_user(user).can_edit():
+        yield button_class(
+            "Map",
+            reverse("scenarios_admin_map", args=[page.pk]),
+            icon_name="site",
+            priority=priority,
+        )
+    if user.has_perm(ANALYTICS_PERMISSION):
+        yield button_class(
+            "Analytics",
+            reverse("scenario_analytics", args=[page.pk]),
+            icon_name="table",
+            priority=priority + 1,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def scenario_header_buttons(page, user, view_name, next_url=None):
+    yield from _scenario_buttons(page, user, Button, 80)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def scenario_listing_buttons(page, user, next_url=None):
+    yield from _scenario_buttons(page, user, Button, 70)
+
+
+def _warn_about_draft(request, page):
+    if not isinstance(page, ScenarioPage) or page.live and not page.has_unpublished_changes:
+        return
+    draft = page.get_latest_revision_as_object() if page.live else page
+    errors = draft.graph_errors()
+    if errors and not request.POST.get("action-publish"):
+        listed = "; ".join(describe_error(draft, e) for e in errors[:5])
+        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+        messages.warning(
+            request,
+            f"Saved as a draft. Before it can be published, fix: {listed}{more}.",
+        )
+
+
+@hooks.register("after_create_page")
+def warn_after_create(request, page):
+    _warn_about_draft(request, page.specific)
+
+
+@hooks.register("after_edit_page")
+def warn_after_edit(request, page):
+    _warn_about_draft(request, page.specific)

@@ -1,0 +1,132 @@
+"""Publishing checks the graph; drafts may be unfinished. Errors land on the right field."""
+
+import copy
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from scenarios.models import ScenarioChoice, ScenarioNode, ScenarioPage
+from scenarios.spec import ChoiceSpec, create_or_update_scenario
+from tests.scenarios.admin_forms import editor_post_data
+from tests.scenarios.factories import make_index, make_scenario, small_spec
+
+pytestmark = pytest.mark.django_db
+
+
+def broken_spec():
+    spec = small_spec()
+    spec.nodes[1].choices[0] = ChoiceSpec(
+        "Convene a strategy meeting", "nowhere", 1, "child_focused"
+    )
+    return spec
+
+
+def test_a_valid_scenario_publishes(home_page):
+    page = make_scenario(home_page)
+    assert page.live
+    assert [n.key for n in page.nodes.all()][:2] == ["start", "assess"]
+    assert page.graph_errors() == []
+
+
+def test_an_invalid_scenario_saves_as_a_draft_but_will_not_publish(home_page):
+    index = make_index(home_page)
+    page = create_or_update_scenario(index, broken_spec(), publish=False)
+    assert not page.live
+    with pytest.raises(ValidationError, match="No node has the key “nowhere”"):
+        page.get_latest_revision().publish()
+    page.refresh_from_db()
+    assert not page.live
+
+
+def test_reseeding_keeps_node_and_choice_ids(home_page):
+    page = make_scenario(home_page)
+    before = sorted(ScenarioNode.objects.filter(page=page).values_list("pk", flat=True))
+    choices_before = sorted(ScenarioChoice.objects.values_list("pk", flat=True))
+    make_scenario(home_page)
+    assert sorted(ScenarioNode.objects.values_list("pk", flat=True)) == before
+    assert sorted(ScenarioChoice.objects.values_list("pk", flat=True)) == choices_before
+    assert ScenarioPage.objects.count() == 1
+
+
+class TestEditor:
+    def edit_url(self, page):
+        return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+    def test_publishing_an_invalid_graph_is_refused_with_errors_on_the_fields(
+        self, client, trainer, home_page
+    ):
+        page = create_or_update_scenario(make_index(home_page), small_spec(), publish=False)
+        client.force_login(trainer)
+        data = editor_post_data(broken_spec(), page, **{"action-publish": "action-publish"})
+        response = client.post(self.edit_url(page), data)
+        assert response.status_code == 200
+        form = response.context["form"]
+        choice_form = form.formsets["nodes"].forms[1].formsets["choices"].forms[0]
+        assert "No node has the key “nowhere”." in choice_form.errors["target_key"]
+        assert "cannot be published yet" in str(form.non_field_errors())
+        page.refresh_from_db()
+        assert not page.live
+
+    def test_unreachable_and_duplicate_nodes_are_marked_on_their_key(
+        self, client, trainer, home_page
+    ):
+        page = create_or_update_scenario(make_index(home_page), small_spec(), publish=False)
+        spec = small_spec()
+        spec.nodes.append(copy.deepcopy(spec.nodes[-1]))  # a second "end-bad"
+        client.force_login(trainer)
+        response = client.post(
+            self.edit_url(page),
+            editor_post_data(spec, page, **{"action-publish": "action-publish"}),
+        )
+        node_forms = response.context["form"].formsets["nodes"].forms
+        assert "Keys must be unique" in " ".join(node_forms[-1].errors["key"])
+
+    def test_saving_an_invalid_graph_as_a_draft_works_and_warns(self, client, trainer, home_page):
+        page = create_or_update_scenario(make_index(home_page), small_spec(), publish=False)
+        client.force_login(trainer)
+        response = client.post(
+            self.edit_url(page), editor_post_data(broken_spec(), page), follow=True
+        )
+        assert response.status_code == 200
+        page.refresh_from_db()
+        draft = page.get_latest_revision_as_object()
+        assert draft.nodes.all()[1].choices.all()[0].target_key == "nowhere"
+        assert not page.live
+        assert "Before it can be published" in response.content.decode()
+
+    def test_publishing_a_valid_graph_from_the_editor(self, client, trainer, home_page):
+        page = create_or_update_scenario(make_index(home_page), small_spec(), publish=False)
+        client.force_login(trainer)
+        spec = small_spec()
+        spec.nodes[0].choices[0].weeks = 5
+        response = client.post(
+            self.edit_url(page),
+            editor_post_data(spec, page, **{"action-publish": "action-publish"}),
+        )
+        assert response.status_code == 302
+        page.refresh_from_db()
+        assert page.live
+        assert page.nodes.get(key="start").choices.first().weeks == 5
+
+    def test_a_live_scenario_can_take_an_invalid_draft_without_going_offline(
+        self, client, trainer, home_page
+    ):
+        page = make_scenario(home_page)
+        client.force_login(trainer)
+        response = client.post(self.edit_url(page), editor_post_data(broken_spec(), page))
+        assert response.status_code == 302
+        page.refresh_from_db()
+        assert page.live and page.has_unpublished_changes
+        # The live rows (what learners play) are unchanged.
+        assert page.nodes.get(key="assess").choices.first().target_key == "end-good"
+
+    def test_the_map_shows_every_node_and_the_problems(self, client, trainer, home_page):
+        page = create_or_update_scenario(make_index(home_page), broken_spec(), publish=False)
+        client.force_login(trainer)
+        response = client.get(reverse("scenarios_admin_map", args=[page.pk]))
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "<svg" in html and "Still waiting" in html
+        assert "missing node “nowhere”" in html
+        assert "No node has the key “nowhere”" in html

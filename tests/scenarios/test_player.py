@@ -1,0 +1,232 @@
+"""The player: real edges only, progress on the server, resume and restart, debrief."""
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+
+from scenarios.models import ScenarioAttempt, ScenarioDecision
+from scenarios.services import completed_scenario_ids, has_completed_scenario
+from tests.scenarios.factories import make_scenario, small_spec
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def scenario(home_page):
+    return make_scenario(home_page)
+
+
+def start(client, scenario) -> ScenarioAttempt:
+    response = client.post(reverse("scenario_start", args=[scenario.pk]))
+    attempt = ScenarioAttempt.objects.latest("pk")
+    assert response.url == reverse("scenario_attempt", args=[attempt.pk])
+    return attempt
+
+
+def choice_id(scenario, node_key, label):
+    node = scenario.nodes.get(key=node_key)
+    return next(c.pk for c in node.choices.all() if c.label == label)
+
+
+def choose(client, attempt, at, choice, step=None, follow=False):
+    if step is None:
+        step = ScenarioAttempt.objects.get(pk=attempt.pk).step
+    return client.post(
+        reverse("scenario_move", args=[attempt.pk]),
+        {"at": at, "step": step, "choice": choice},
+        follow=follow,
+    )
+
+
+def test_learner_plays_to_an_ending_and_sees_the_clock_and_record(client, learner, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    page = client.get(reverse("scenario_attempt", args=[attempt.pk])).content.decode()
+    assert "First visit" in page and "no time yet" in page
+    assert "Referral from school: child hungry." in page
+    assert "I&#x27;m always hungry at school." in page
+
+    response = choose(
+        client, attempt, "start", choice_id(scenario, "start", "Give the family time"), follow=True
+    )
+    html = response.content.decode()
+    assert "You chose: Give the family time" in html and "The child waited." in html
+    assert "6 weeks" in html and "No change after six weeks." in html
+
+    choose(client, attempt, "wait", choice_id(scenario, "wait", "Continue"))
+    response = choose(
+        client, attempt, "relapse", choice_id(scenario, "relapse", "Accept her explanation")
+    )
+    attempt.refresh_from_db()
+    assert response.url == reverse("scenario_debrief", args=[attempt.pk])
+    assert attempt.is_complete and attempt.ending_key == "end-bad"
+    assert attempt.weeks_elapsed == 20
+    assert list(attempt.decisions.values_list("to_node_key", "weeks", "rating")) == [
+        ("wait", 6, "optimistic"),
+        ("relapse", 4, ""),
+        ("end-bad", 10, "collusive"),
+    ]
+
+
+def test_a_choice_from_another_node_is_refused(client, learner, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    forged = choice_id(scenario, "assess", "Convene a strategy meeting")
+    response = choose(client, attempt, "start", forged, follow=True)
+    assert "not one of the choices here" in response.content.decode()
+    attempt.refresh_from_db()
+    assert (attempt.current_node_key, attempt.step, attempt.weeks_elapsed) == ("start", 0, 0)
+    assert not ScenarioDecision.objects.exists()
+
+
+def test_nonsense_choice_and_claimed_position_change_nothing(client, learner, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    response = choose(client, attempt, "start", "not-a-number", follow=True)
+    assert "not one of the choices here" in response.content.decode()
+    # Claiming to be at a node the learner has not reached.
+    response = choose(
+        client,
+        attempt,
+        "assess",
+        choice_id(scenario, "assess", "Convene a strategy meeting"),
+        follow=True,
+    )
+    assert "earlier point in the scenario" in response.content.decode()
+    assert not ScenarioDecision.objects.exists()
+
+
+def test_a_replayed_move_is_recorded_once(client, learner, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    chosen = choice_id(scenario, "start", "Start an assessment now")
+    choose(client, attempt, "start", chosen, step=0)
+    response = choose(client, attempt, "start", chosen, step=0, follow=True)
+    assert "not recorded" in response.content.decode()
+    attempt.refresh_from_db()
+    assert (attempt.current_node_key, attempt.step, attempt.weeks_elapsed) == ("assess", 1, 2)
+    assert ScenarioDecision.objects.count() == 1
+
+
+def test_a_finished_attempt_takes_no_more_moves(client, learner, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    choose(client, attempt, "start", choice_id(scenario, "start", "Start an assessment now"))
+    choose(client, attempt, "assess", choice_id(scenario, "assess", "Convene a strategy meeting"))
+    response = choose(
+        client,
+        attempt,
+        "end-good",
+        choice_id(scenario, "start", "Give the family time"),
+        step=2,
+        follow=True,
+    )
+    assert "This attempt has finished" in response.content.decode()
+    assert ScenarioDecision.objects.count() == 2
+
+
+def test_moves_must_be_posted(client, learner, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    assert client.get(reverse("scenario_move", args=[attempt.pk])).status_code == 405
+    assert client.get(reverse("scenario_start", args=[scenario.pk])).status_code == 405
+
+
+def test_another_learners_attempt_is_not_found(client, learner, other_learner, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    client.force_login(other_learner)
+    assert client.get(reverse("scenario_attempt", args=[attempt.pk])).status_code == 404
+    assert client.get(reverse("scenario_debrief", args=[attempt.pk])).status_code == 404
+    chosen = choice_id(scenario, "start", "Start an assessment now")
+    assert choose(client, attempt, "start", chosen, step=0).status_code == 404
+    attempt.refresh_from_db()
+    assert attempt.step == 0
+
+
+def test_resume_and_restart_keep_earlier_attempts(client, learner, scenario):
+    client.force_login(learner)
+    first = start(client, scenario)
+    choose(client, first, "start", choice_id(scenario, "start", "Give the family time"))
+    html = client.get(scenario.url).content.decode()
+    assert "Continue where you left off" in html
+    assert reverse("scenario_attempt", args=[first.pk]) in html
+    second = start(client, scenario)
+    assert second.pk != first.pk and second.current_node_key == "start"
+    first.refresh_from_db()
+    assert (first.current_node_key, first.step) == ("wait", 1)
+    # The old attempt still plays on from where it was.
+    html = client.get(reverse("scenario_attempt", args=[first.pk])).content.decode()
+    assert "Six weeks later" in html
+
+
+def test_debrief_compares_paths_and_names_concepts(client, learner, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    choose(client, attempt, "start", choice_id(scenario, "start", "Give the family time"))
+    choose(client, attempt, "wait", choice_id(scenario, "wait", "Continue"))
+    choose(client, attempt, "relapse", choice_id(scenario, "relapse", "Escalate now"))
+    response = client.get(reverse("scenario_debrief", args=[attempt.pk]))
+    html = response.content.decode()
+    debrief = response.context["debrief"]
+    assert debrief.weeks_waited == 13 and debrief.child_focused_weeks == 3
+    assert "10 more weeks" in html
+    assert [s["label"] for s in debrief.child_focused_steps] == [
+        "Start an assessment now",
+        "Convene a strategy meeting",
+    ]
+    assert [c.slug for c in debrief.recognised] == ["escalation-and-challenge"]
+    assert [c.slug for c in debrief.missed] == ["rule-of-optimism"]
+    assert "The rule of optimism" in html and "Escalation and challenge" in html
+    assert "What will you do differently" in html or scenario.reflection_prompt[:30] in html
+    try:
+        journal_url = reverse("journal_new")
+    except NoReverseMatch:
+        assert 'name="body"' not in html
+    else:
+        assert f'action="{journal_url}"' in html and 'name="body"' in html
+        assert 'name="source_label" value="Scenario: A test case"' in html
+
+
+def test_debrief_waits_for_an_ending(client, learner, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    response = client.get(reverse("scenario_debrief", args=[attempt.pk]))
+    assert response.url == reverse("scenario_attempt", args=[attempt.pk])
+
+
+def test_debrief_links_digests_on_the_concepts(client, learner, scenario, monkeypatch):
+    """The research_digest contract: digests_for_concepts(slugs) -> live digest pages."""
+    from wagtail.models import Page
+
+    import research_digest.services as digest_services
+
+    calls = []
+
+    def fake_digests(slugs):
+        calls.append(list(slugs))
+        return Page.objects.filter(pk=scenario.pk)
+
+    monkeypatch.setattr(digest_services, "digests_for_concepts", fake_digests)
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    choose(client, attempt, "start", choice_id(scenario, "start", "Start an assessment now"))
+    choose(
+        client, attempt, "assess", choice_id(scenario, "assess", "Close and refer to early help")
+    )
+    html = client.get(reverse("scenario_debrief", args=[attempt.pk])).content.decode()
+    assert ["drift-and-delay"] in calls and ["childs-voice"] in calls
+    assert f'href="{scenario.url}"' in html
+
+
+def test_completion_contract_for_modules(client, learner, home_page, django_assert_num_queries):
+    first = make_scenario(home_page)
+    second = make_scenario(home_page, small_spec(slug="second", title="Second"))
+    client.force_login(learner)
+    attempt = start(client, first)
+    assert not has_completed_scenario(learner, first)
+    choose(client, attempt, "start", choice_id(first, "start", "Start an assessment now"))
+    choose(client, attempt, "assess", choice_id(first, "assess", "Convene a strategy meeting"))
+    assert has_completed_scenario(learner, first)
+    assert not has_completed_scenario(learner, second)
+    with django_assert_num_queries(1):
+        assert completed_scenario_ids(learner, [first.pk, second.pk]) == {first.pk}
