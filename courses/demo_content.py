@@ -108,7 +108,7 @@ RECOGNISING_NEGLECT = {
                     "<li><b>Basic needs.</b> These are emotional as well as physical. A child can "
                     "be well fed, well dressed and living in a comfortable home and still be "
                     "neglected. The Stoke-on-Trent and Staffordshire Safeguarding Children Board "
-                    "(SSSCB) guidance calls this affluent neglect.</li>"
+                    "(SSSCB) guidance notes research on this, which it calls affluent neglect.</li>"
                     "<li><b>Likely.</b> You do not have to wait for harm to show. The question is "
                     "whether serious harm to health or development is likely if nothing "
                     "changes.</li>"
@@ -320,8 +320,8 @@ RECOGNISING_NEGLECT = {
                     "<h2>Hearing the child</h2>"
                     "<p>Children rarely say in words that they are neglected. Action for Children "
                     "found that young people usually come to notice because of how they behave or "
-                    "seem, not because they tell someone. Many do not realise anything is wrong "
-                    "until they compare their lives with other children's. The SSSCB guidance "
+                    "seem, not because they tell someone. Some only realise something is wrong "
+                    "once they start school and see how other children live. The SSSCB guidance "
                     "describes four things that help you understand a child's experience:</p>"
                     "<ol>"
                     "<li>Talk with the child, and listen.</li>"
@@ -865,7 +865,34 @@ RECOGNISING_NEGLECT = {
                     "keep things private, has time to listen, or knows how to help. They fear "
                     "their story will be twisted, or that other children will find out. The "
                     "message from them is clear: adults should notice and ask, in a gentle, "
-                    "direct way, rather than waiting to be told.</p>",
+                    "direct way, rather than waiting to be told.</p>"
+                    "<h2>Babies: the most hidden of all</h2>"
+                    "<p>A baby cannot tell anyone what is happening and may be seen only by a "
+                    "midwife, a health visitor and a GP. Neglect can start in pregnancy, for "
+                    "example through a mother's drug or alcohol use. A new baby arriving in a "
+                    "family that is already struggling to care for older children needs "
+                    "particular attention. Action for Children pointed out that children's "
+                    "centres do not always know which vulnerable babies live nearby, and called "
+                    "for them to be given local birth data so they can offer help early.</p>"
+                    "<h2>Seen every day, but not really seen</h2>"
+                    "<p>Being in school does not guarantee that a child's situation is "
+                    "understood. Ofsted found a few cases where schools had no full picture of "
+                    "home life and did not know which other agencies were involved. In another, "
+                    "a 6-year-old had been arriving at school very early, with no breakfast, "
+                    "unwashed, without a coat in cold weather and sometimes wet. An older sibling "
+                    "brought him in. The school had been worried for months before it referred, "
+                    "and had not thought of starting an early help assessment when the concerns "
+                    "first appeared.</p>"
+                    "<h2>What you can do</h2>"
+                    "<ul>"
+                    "<li>Find out who else knows the child, and when a professional last saw "
+                    "them.</li>"
+                    "<li>Follow up missed appointments and absence, rather than just recording "
+                    "them.</li>"
+                    "<li>Ask the child how things are, somewhere they feel safe to answer.</li>"
+                    "<li>Record what you notice and share it with your safeguarding lead.</li>"
+                    "<li>Consider an early help assessment as soon as you are worried.</li>"
+                    "</ul>",
                 ),
                 (
                     "childs_voice",
@@ -1385,7 +1412,74 @@ ASSESSMENT = {
                     "</ol>"
                     "<p>Record things that did not happen, too: missed appointments, a child not "
                     "brought to nursery, a parent not at home for a planned visit. In neglect, "
-                    "the absences are often the evidence.</p>",
+                    "the absences are often the evidence.</p>"
+                    "<h2>Reading a chronology</h2>"
+                    "<p>Once entries from several agencies sit together, read them as a whole. "
+                    "Ask what keeps recurring, what changed just before each dip in the child's "
+                    "care, how the parents responded to each offer of help, and what is missing. "
+                    "The example below was written for this course. Try reading it before you "
+                    "look at the questions in the summary.</p>",
+                ),
+                (
+                    "case_vignette",
+                    {
+                        "title": "An illustrative multi-agency chronology",
+                        "summary": (
+                            "<p>Each entry on its own looks minor. Together they show a toddler "
+                            "who is repeatedly not brought to health care or nursery, whose "
+                            "speech is slow to develop, and whose care slips each time a new "
+                            "adult joins the household. Help has been offered twice and has not "
+                            "lasted. Ask yourself: what would you want the next plan to say?</p>"
+                        ),
+                        "chronology": [
+                            {
+                                "when": "January, year 1",
+                                "event": "Health visitor: 1-year review not attended. Second letter sent.",
+                            },
+                            {
+                                "when": "March, year 1",
+                                "event": (
+                                    "GP: toddler brought in with a nappy rash that has become "
+                                    "infected. Mother says she ran out of nappies."
+                                ),
+                            },
+                            {
+                                "when": "May, year 1",
+                                "event": (
+                                    "Police: called to a noisy argument at the flat. Mother's new "
+                                    "partner present. Toddler found asleep in a cot with no "
+                                    "bedding. Notification sent to children's social care."
+                                ),
+                            },
+                            {
+                                "when": "June, year 1",
+                                "event": (
+                                    "Early help assessment agreed. Family support worker visits "
+                                    "weekly for 12 weeks. Home conditions improve. Case closed in "
+                                    "September."
+                                ),
+                            },
+                            {
+                                "when": "February, year 2",
+                                "event": (
+                                    "Nursery: funded 2-year-old place taken up, but child attends "
+                                    "on 9 of 30 sessions. Speech noticeably behind other children."
+                                ),
+                            },
+                            {
+                                "when": "April, year 2",
+                                "event": (
+                                    "Housing officer: visit about rent arrears; kitchen has no "
+                                    "food, and the partner has moved back in. Concern recorded and "
+                                    "passed on."
+                                ),
+                            },
+                        ],
+                        "source": (
+                            "Illustrative example written for this course, following the SSSCB "
+                            "(2020) guidance on chronologies."
+                        ),
+                    },
                 ),
                 (
                     "childs_voice",
@@ -1518,7 +1612,8 @@ ASSESSMENT = {
                     "adopted a model, trained staff in it and had managers check the quality of "
                     "the work were more consistent.</p>"
                     "<h2>What Graded Care Profile 2 (GCP2) is</h2>"
-                    "<p>GCP2 is an assessment tool, published by the NSPCC, that has been tested "
+                    "<p>GCP2 is an assessment tool from the National Society for the Prevention "
+                    "of Cruelty to Children (NSPCC). It has been tested "
                     "and has an evidence base. It was developed by Dr O Prakash Srivastava, a "
                     "community paediatrician. The original Graded Care Profile was developed by "
                     "Drs Polnay and Srivastava. GCP2:</p>"
@@ -1535,7 +1630,7 @@ ASSESSMENT = {
                     "</ul>"
                     "<p>Because it is repeated, GCP2 gives an objective picture of progress over "
                     "time. The SSSCB guidance says tools like this make start-again syndrome "
-                    "less likely. The SSSCB introduced GCP2 for all its agencies.</p>"
+                    "less likely. The SSSCB has been introducing GCP2 to support all its agencies.</p>"
                     "<h2>GCP in practice: Wigan</h2>"
                     "<p>Wigan has promoted the Graded Care Profile since 2009, with strong backing "
                     "from its Local Safeguarding Children Board (LSCB). Managers and front-line "
@@ -1925,8 +2020,8 @@ RESISTANCE = {
                     "<p>Action for Children found that parents hold back from asking for help "
                     "because they may not think there is a problem, may doubt anyone can help, "
                     "or may fear what statutory services will do. Stigma and not knowing where to "
-                    "go get in the way too. One father said that each time he asked for help he "
-                    "was told he did not meet the criteria, but nobody ever explained what the "
+                    "go get in the way too. One parent said that asking for help led to being "
+                    "told they did not meet the criteria, but nobody ever explained what the "
                     "criteria were.</p>"
                     "<h2>Engagement and outcomes</h2>"
                     "<p>Ofsted reviewed 44 child in need and child protection cases. Children were "
@@ -2076,7 +2171,8 @@ RESISTANCE = {
             "body": [
                 (
                     "text",
-                    "<p>The NSPCC describes disguised compliance as a parent or carer seeming to "
+                    "<p>The National Society for the Prevention of Cruelty to Children (NSPCC) "
+                    "describes disguised compliance as a parent or carer seeming to "
                     "co-operate with agencies so as to avoid suspicion, calm professionals' "
                     "worries and, in the end, get them to reduce or stop their involvement. The "
                     "SSSCB guidance says the key task is to judge the parent's real commitment to "
@@ -2092,7 +2188,8 @@ RESISTANCE = {
                     "same</li>"
                     "<li>always having a convincing reason why a task was not done</li>"
                     "<li>not telling agencies about a new partner</li>"
-                    "<li>a burst of improvement just before a review or planned visit</li>"
+                    "<li>working with agencies when things are going well and withdrawing "
+                    "when they are not, for example during a relapse</li>"
                     "<li>taking control of meetings so that the focus drifts away from the "
                     "child</li>"
                     "</ul>"
@@ -2115,14 +2212,32 @@ RESISTANCE = {
                     "promises.</li>"
                     "<li>Check what parents tell you against what other agencies see. Ask adult "
                     "services directly for attendance and test results.</li>"
-                    "<li>Use the chronology to spot a pattern of improvement before reviews and "
-                    "slipping back afterwards.</li>"
+                    "<li>Use the chronology to spot patterns, such as engagement that comes "
+                    "and goes with the parent's circumstances.</li>"
                     "<li>Follow through on written agreements, including the consequences they "
                     "set out.</li>"
                     "<li>Take the case to reflective supervision and invite challenge.</li>"
                     "</ul>"
                     "<p>Not every missed task is deception. Ask whether the parent understood what "
-                    "was needed and whether the way you explained it worked for them.</p>",
+                    "was needed and whether the way you explained it worked for them.</p>"
+                    "<h2>Keep the positive assumption, but test it</h2>"
+                    "<p>The SSSCB guidance asks professionals to start from the belief that parents "
+                    "want to improve their children's care, and to plan help on that basis. It "
+                    "also says that belief has to be checked against the risk of disguised "
+                    "compliance. Holding both at once is the skill: warm and respectful towards "
+                    "the parent, sceptical about claims that are not backed by evidence from the "
+                    "child's life.</p>"
+                    "<h2>Wider family can be part of the picture</h2>"
+                    "<p>Disguised compliance is not limited to parents. Ofsted found two cases "
+                    "where grandparents caring for children let the parents see them without "
+                    "permission and were not honest about how much the parents were using drugs. "
+                    "In another, three children were living with their grandmother under a "
+                    "special guardianship order. Evidence grew that she was neglecting them and "
+                    "not protecting them from their father, who dealt drugs and was involved in "
+                    "violent gangs. The social worker felt unable to act because the order was in "
+                    "place, and did not challenge the care the children were getting. Relatives "
+                    "caring for children need a realistic assessment, and then monitoring and "
+                    "support.</p>",
                 ),
                 (
                     "case_vignette",
@@ -2462,7 +2577,33 @@ RESISTANCE = {
                     "<p>A director of children's services told Ofsted that neglect can seem "
                     "unremarkable when set against so many other cases. Social workers and "
                     "schools can become desensitised to it. Supervision is a place to notice "
-                    "when that is happening to you.</p>",
+                    "when that is happening to you.</p>"
+                    "<h2>Making room to reflect together</h2>"
+                    "<p>During the inspection, Ofsted saw the value of professionals meeting to "
+                    "reflect on a case together. Such meetings help a network spot patterns in a "
+                    "parent's behaviour that are holding back progress. There are few chances "
+                    "for this within child in need and child protection processes, so it may need "
+                    "to be arranged on purpose. Other approaches in the seed documents "
+                    "include:</p>"
+                    "<ul>"
+                    "<li>Action for Children's Lead Practitioner initiative, which builds in "
+                    "reflective supervision of the kind Professor Munro argued for, giving staff "
+                    "time to share and learn from each other</li>"
+                    "<li>the Blackburn with Darwen (BwD) strategy's neglect champions: one person in each key agency who "
+                    "monitors how well that agency responds to neglect and offers peer challenge "
+                    "to partner agencies</li>"
+                    "<li>annual neglect-themed audits of cases by the local safeguarding "
+                    "board</li>"
+                    "</ul>"
+                    "<h2>Looking after yourself</h2>"
+                    "<p>Social workers told Ofsted that neglect work is emotionally and "
+                    "intellectually hard. Some had high caseloads and were managing other "
+                    "professionals' anxiety as well as their own. Changing long-standing "
+                    "patterns in families, giving every child in a large family enough time, and "
+                    "involving fathers were among the hardest parts. Use supervision to talk "
+                    "about the effect the work has on you, not only about the case. Seeing a "
+                    "child's life improve at the right time was, for some, what kept them "
+                    "going.</p>",
                 ),
                 (
                     "key_message",
@@ -2541,7 +2682,8 @@ RESISTANCE = {
             "body": [
                 (
                     "text",
-                    "<p>Ofsted recommended that LSCBs, now safeguarding partnerships, make sure "
+                    "<p>Ofsted recommended that Local Safeguarding Children Boards (LSCBs), now "
+                    "safeguarding partnerships, make sure "
                     "all staff know they have a duty to escalate concerns when a child is not "
                     "properly protected or is suffering neglect. Every agency should have an "
                     "escalation policy. That includes a way to challenge children's social care "
