@@ -334,6 +334,8 @@ FORM_RENDERER = "learning_site.form_rendering.SiteFormRenderer"
 # Each app's demo content, run in order by `manage.py seed_demo` after the foundation.
 DEMO_SEEDERS: list[str] = [
     "research_digest.demo.seed",
+    # Before the modules' seeder: modules embed the demo scenarios by slug.
+    "scenarios.demo.seed",
 ]
 
 # --- Modules (courses) ----------------------------------------------------------------
