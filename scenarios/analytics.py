@@ -34,7 +34,10 @@ class Cell:
 
     @property
     def display(self) -> str:
-        return f"fewer than {threshold()}" if self.hidden else str(self.count)
+        if self.count < threshold():
+            return f"fewer than {threshold()}"
+        # Hidden only so that a small neighbour cannot be worked out by subtraction.
+        return "not shown" if self.hidden else str(self.count)
 
     @property
     def share(self) -> str:
