@@ -336,6 +336,7 @@ DEMO_SEEDERS: list[str] = [
     "research_digest.demo.seed",
     # Before the modules' seeder: modules embed the demo scenarios by slug.
     "scenarios.demo.seed",
+    "courses.demo.seed",
 ]
 
 # --- Modules (courses) ----------------------------------------------------------------
