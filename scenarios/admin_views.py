@@ -1,15 +1,19 @@
-"""Admin screens for scenarios: the map of the latest draft. (Twee screens are below.)"""
+"""Admin screens for scenarios: the map of the latest draft, Twee import and export."""
 
 from __future__ import annotations
 
+from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.generic import TemplateView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from scenarios.map import scenario_map_context
-from scenarios.models import ScenarioPage
+from scenarios.models import ScenarioIndexPage, ScenarioPage
+from scenarios.twee import TweeError, export_twee, import_twee
 
 
 def editable_scenario(request, page_id: int) -> ScenarioPage:
@@ -47,3 +51,71 @@ class ScenarioMapView(WagtailAdminTemplateMixin, TemplateView):
         context.update(scenario_map_context(self.draft))
         context["scenario"] = self.page
         return context
+
+
+# --- Twee ------------------------------------------------------------------------------
+class TweeImportForm(forms.Form):
+    file = forms.FileField(
+        label="Twee file",
+        required=False,
+        help_text="A .twee file exported from Twine (“Build” → “Export as Twee”).",
+    )
+    text = forms.CharField(
+        label="Or paste the Twee text",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+    )
+    MAX_BYTES = 2_000_000
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload:
+            if upload.size > self.MAX_BYTES:
+                raise forms.ValidationError("The file is larger than 2 MB.")
+            try:
+                cleaned["source"] = upload.read().decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise forms.ValidationError("The file is not UTF-8 text.") from error
+        elif cleaned.get("text", "").strip():
+            cleaned["source"] = cleaned["text"]
+        else:
+            raise forms.ValidationError("Choose a .twee file or paste Twee text.")
+        return cleaned
+
+
+class TweeImportView(WagtailAdminTemplateMixin, FormView):
+    template_name = "scenarios/admin/twee_import.html"
+    form_class = TweeImportForm
+    page_title = "Import a scenario from Twine"
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.index = ScenarioIndexPage.objects.first()
+        if self.index is None:
+            raise Http404("There is no scenarios section to import into.")
+        if not self.index.permissions_for_user(request.user).can_add_subpage():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            page, warnings = import_twee(
+                form.cleaned_data["source"], self.index, user=self.request.user
+            )
+        except TweeError as error:
+            form.add_error("file" if form.cleaned_data.get("file") else "text", str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, f"Imported “{page.title}” as a draft.")
+        for warning in warnings:
+            messages.warning(self.request, warning)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def twee_export(request, page_id: int):
+    page = editable_scenario(request, page_id)
+    if request.GET.get("draft"):
+        page = page.get_latest_revision_as_object()
+    response = HttpResponse(export_twee(page), content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{page.slug}.twee"'
+    return response

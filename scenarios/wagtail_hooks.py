@@ -3,10 +3,11 @@
 from django.contrib import messages
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from scenarios import admin_views
-from scenarios.models import ScenarioPage, describe_error
+from scenarios.models import ScenarioIndexPage, ScenarioPage, describe_error
 
 ANALYTICS_PERMISSION = "learning_site.view_trainer_analytics"
 
@@ -19,7 +20,33 @@ def register_scenario_admin_urls():
             admin_views.ScenarioMapView.as_view(),
             name="scenarios_admin_map",
         ),
+        path(
+            "scenarios/<int:page_id>/twee/",
+            admin_views.twee_export,
+            name="scenarios_admin_twee_export",
+        ),
+        path(
+            "scenarios/import-twee/",
+            admin_views.TweeImportView.as_view(),
+            name="scenarios_admin_twee_import",
+        ),
     ]
+
+
+class TweeImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        index = ScenarioIndexPage.objects.first()
+        return index is not None and index.permissions_for_user(request.user).can_add_subpage()
+
+
+@hooks.register("register_admin_menu_item")
+def register_twee_import_menu_item():
+    return TweeImportMenuItem(
+        "Import from Twine",
+        reverse("scenarios_admin_twee_import"),
+        icon_name="upload",
+        order=310,
+    )
 
 
 def _scenario_buttons(page, user, button_class, priority):
@@ -32,6 +59,12 @@ def _scenario_buttons(page, user, button_class, priority):
             reverse("scenarios_admin_map", args=[page.pk]),
             icon_name="site",
             priority=priority,
+        )
+        yield button_class(
+            "Export to Twine",
+            reverse("scenarios_admin_twee_export", args=[page.pk]) + "?draft=1",
+            icon_name="download",
+            priority=priority + 2,
         )
     if user.has_perm(ANALYTICS_PERMISSION):
         yield button_class(

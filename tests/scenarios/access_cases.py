@@ -42,4 +42,6 @@ CASES = {
     "scenario_analytics": AccessCase(ANALYTICS, kwargs=scenario),
     "scenario_analytics_csv": AccessCase(ANALYTICS, kwargs=scenario),
     "scenarios_admin_map": AccessCase(ADMIN_SCREEN, kwargs=scenario),
+    "scenarios_admin_twee_export": AccessCase(ADMIN_SCREEN, kwargs=scenario),
+    "scenarios_admin_twee_import": AccessCase(ADMIN_SCREEN),
 }

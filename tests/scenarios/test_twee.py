@@ -1,0 +1,258 @@
+"""Twee 3: the spec's link forms, tags and metadata, round trip, malformed input, safety."""
+
+import json
+from dataclasses import asdict
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from scenarios.models import ScenarioPage
+from scenarios.spec import spec_from_page
+from scenarios.twee import TweeError, export_twee, import_twee, parse_link, parse_twee
+from tests.scenarios.factories import make_index, make_scenario
+
+IFID = "D674C58C-DEFA-4F70-B7A2-27742230C0FC"
+
+
+def story(*passages: str, start: str = "Start") -> str:
+    data = json.dumps(
+        {"ifid": IFID, "format": "Harlowe", "format-version": "3.3.9", "start": start}
+    )
+    return "\n".join([":: StoryTitle", "A small story", "", ":: StoryData", data, "", *passages])
+
+
+@pytest.mark.parametrize(
+    ("inner", "label", "target"),
+    [
+        ("Second visit", "Second visit", "Second visit"),
+        ("Knock again|Second visit", "Knock again", "Second visit"),
+        ("Knock again->Second visit", "Knock again", "Second visit"),
+        ("Second visit<-Knock again", "Knock again", "Second visit"),
+        # Twine takes the rightmost "->" and the leftmost "<-".
+        ("A->B->C", "A->B", "C"),
+        ("C<-B<-A", "B<-A", "C"),
+    ],
+)
+def test_the_specs_link_forms(inner, label, target):
+    assert parse_link(inner) == (label, target)
+
+
+def test_tags_metadata_and_links_become_nodes_and_choices():
+    result = parse_twee(
+        story(
+            ':: Start [decision] {"position":"100,100","title":"First visit",'
+            '"case_record":"Referral received.","childs_voice":"I am cold.","age_stage":"mid_childhood",'
+            '"links":[{"weeks":2,"rating":"child_focused","concepts":["childs-voice"],"feedback":"Good."},'
+            '{"weeks":6,"rating":"optimistic","concepts":["rule-of-optimism"],"feedback":"Waited."}]}',
+            "The house is cold.",
+            "",
+            "Mason has no coat.",
+            "",
+            "[[See Mason alone->Good end]]",
+            "[[Bad end<-Wait and see]]",
+            "",
+            ":: Good end [ending outcome-protected-in-time]",
+            "Safe.",
+            "",
+            ":: Bad end [ending outcome-left-in-neglect]",
+            "Still waiting.",
+        )
+    )
+    spec = result.spec
+    assert spec.title == "A small story" and spec.ifid == IFID
+    start, good, bad = spec.nodes
+    assert (start.key, start.title, start.kind, start.is_start) == (
+        "start",
+        "First visit",
+        "decision",
+        True,
+    )
+    assert start.narrative == "<p>The house is cold.</p><p>Mason has no coat.</p>"
+    assert (start.case_record, start.childs_voice, start.age_stage) == (
+        "Referral received.",
+        "I am cold.",
+        "mid_childhood",
+    )
+    assert [
+        (c.label, c.target, c.weeks, c.rating, c.concepts, c.feedback) for c in start.choices
+    ] == [
+        ("See Mason alone", "good-end", 2, "child_focused", ["childs-voice"], "Good."),
+        ("Wait and see", "bad-end", 6, "optimistic", ["rule-of-optimism"], "Waited."),
+    ]
+    assert (good.kind, good.outcome, bad.outcome) == (
+        "ending",
+        "protected_in_time",
+        "left_in_neglect",
+    )
+    assert result.warnings == []
+
+
+def test_kind_is_inferred_from_links_when_untagged():
+    spec = parse_twee(
+        story(":: Start", "[[On]]", ":: On", "[[A]] [[B]]", ":: A", "x", ":: B", "y")
+    ).spec
+    assert [n.kind for n in spec.nodes] == ["information", "decision", "ending", "ending"]
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "words"),
+    [
+        ("Some text\n:: StoryTitle\nX", 1, "before the first passage header"),
+        (story(":: Start [decision", "text"), 7, "no closing “]”"),
+        (story(':: Start {"position": 1,}', "text"), 7, "not valid JSON"),
+        (story(":: Start", "text", ":: Start", "again"), 9, "second passage named “Start”"),
+        (story(":: Start", "one", "[[broken link", "more"), 9, "never closes"),
+        (
+            story(':: Start {"links":[{"rating":"brave"}]}', "[[A]]", ":: A", "x"),
+            8,
+            "Unknown rating",
+        ),
+        (story(':: Start {"links":[{"weeks":-1}]}', "[[A]]", ":: A", "x"), 7, "whole number"),
+        (story(":: Start [ending outcome-fine]", "x"), 7, "Unknown outcome"),
+        (
+            ':: StoryTitle\nX\n:: StoryData\n{"format": "Harlowe"}\n:: Start\nx',
+            3,
+            "needs an “ifid”",
+        ),
+        (':: StoryTitle\nX\n:: StoryData\n{\n  "ifid": "1",,\n}\n:: Start\nx', 5, "not valid JSON"),
+        (":: StoryTitle\nX\n:: Start\nx", 1, "no StoryData"),
+        (story(":: Start", "x", start="Nowhere"), 4, "“Nowhere” does not exist"),
+    ],
+)
+def test_malformed_files_name_the_line(source, line, words):
+    with pytest.raises(TweeError) as caught:
+        parse_twee(source)
+    assert caught.value.line == line, str(caught.value)
+    assert words in str(caught.value)
+    assert str(caught.value).startswith(f"Line {line}:")
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "<<set $trust to 1>>You nod.",
+        "(set: $trust to 1)You nod.",
+        "You nod.<script>alert('x')</script>",
+    ],
+)
+def test_story_format_code_is_imported_as_text_with_a_warning(code):
+    result = parse_twee(story(":: Start", code, "[[End]]", ":: End", "x"))
+    narrative = result.spec.nodes[0].narrative
+    assert "<script" not in narrative
+    assert "&lt;" in narrative or "(set:" in narrative
+    assert narrative.startswith("<p>")
+    assert any("Line 8" in w and "will not run" in w for w in result.warnings)
+
+
+def test_html_in_passages_is_cleaned():
+    result = parse_twee(
+        story(
+            ":: Start",
+            '<p onclick="x()">Hello <b>there</b><img src=x onerror=y></p>',
+            "[[End]]",
+            ":: End",
+            "x",
+        )
+    )
+    assert result.spec.nodes[0].narrative == "<p>Hello <b>there</b></p>"
+
+
+def test_a_link_to_a_missing_passage_is_a_warning_not_an_error():
+    result = parse_twee(story(":: Start", "[[Go->Missing place]]", "[[End]]", ":: End", "x"))
+    assert result.spec.nodes[0].choices[0].target == "missing-place"
+    assert any("Line 8" in w and "not a passage" in w for w in result.warnings)
+
+
+@pytest.mark.django_db
+def test_export_then_import_gives_back_the_same_scenario(home_page):
+    page = make_scenario(home_page)
+    text = export_twee(page)
+    assert text.startswith(":: StoryTitle\nA test case\n")
+    assert '"start": "start"' in text
+    assert "[[Start an assessment now->assess]]" in text
+    assert ":: end-good [ending outcome-protected-in-time]" in text
+    imported, warnings = import_twee(text, make_index(home_page))
+    assert warnings == []
+    assert not imported.live and imported.slug == "test-case-2"
+    before = asdict(spec_from_page(page))
+    after = asdict(spec_from_page(ScenarioPage.objects.get(pk=imported.pk)))
+    before.pop("slug"), after.pop("slug")
+    assert after == before
+    # And the round trip is stable: exporting the copy gives the same file.
+    assert export_twee(ScenarioPage.objects.get(pk=imported.pk)) == text.replace(
+        '"slug":"test-case"', '"slug":"test-case-2"'
+    )
+
+
+@pytest.mark.django_db
+def test_demo_scenarios_round_trip(home_page):
+    from learning_site.demo import DemoContext
+    from scenarios.demo import seed
+
+    seed(DemoContext(home=home_page, partnerships={}))
+    index = make_index(home_page)
+    for page in list(ScenarioPage.objects.live()):
+        imported, warnings = import_twee(export_twee(page), index)
+        assert warnings == [], page.slug
+        before, after = asdict(spec_from_page(page)), asdict(spec_from_page(imported))
+        before.pop("slug"), after.pop("slug")
+        assert after == before, page.slug
+
+
+@pytest.mark.django_db
+def test_commands(home_page, tmp_path, capsys):
+    page = make_scenario(home_page)
+    out = tmp_path / "case.twee"
+    call_command("export_twee", page.slug, "--output", str(out))
+    call_command("import_twee", str(out))
+    assert ScenarioPage.objects.filter(slug="test-case-2", live=False).exists()
+    call_command("export_twee", page.slug)
+    assert ":: StoryData" in capsys.readouterr().out
+    with pytest.raises(CommandError, match="No scenario"):
+        call_command("export_twee", "nope")
+    bad = tmp_path / "bad.twee"
+    bad.write_text("hello\n:: StoryTitle\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="Line 1"):
+        call_command("import_twee", str(bad))
+
+
+@pytest.mark.django_db
+class TestAdmin:
+    def test_trainer_exports_and_imports_in_the_admin(self, client, trainer, home_page):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+        from django.urls import reverse
+
+        page = make_scenario(home_page)
+        client.force_login(trainer)
+        response = client.get(reverse("scenarios_admin_twee_export", args=[page.pk]))
+        assert response.status_code == 200
+        assert response["Content-Disposition"] == 'attachment; filename="test-case.twee"'
+        text = response.content.decode()
+        upload = SimpleUploadedFile("case.twee", text.encode(), content_type="text/plain")
+        response = client.post(reverse("scenarios_admin_twee_import"), {"file": upload})
+        imported = ScenarioPage.objects.get(slug="test-case-2")
+        assert response.url == reverse("wagtailadmin_pages:edit", args=[imported.pk])
+        assert not imported.live
+
+    def test_a_malformed_paste_is_kept_and_the_line_named(self, client, trainer, home_page):
+        from django.urls import reverse
+
+        make_index(home_page)
+        client.force_login(trainer)
+        pasted = ":: StoryTitle\nX\n:: StoryData\n{\"ifid\": \"nope\"}\n:: Start\nx"
+        response = client.post(reverse("scenarios_admin_twee_import"), {"text": pasted})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Line 3: The IFID in StoryData is not a valid UUID." in html
+        assert response.context["form"]["text"].value() == pasted
+        assert not ScenarioPage.objects.exists()
+
+    def test_the_admin_menu_and_page_buttons(self, client, trainer, home_page):
+        from django.urls import reverse
+
+        page = make_scenario(home_page)
+        client.force_login(trainer)
+        html = client.get(reverse("wagtailadmin_explore", args=[page.get_parent().pk])).content.decode()
+        assert reverse("scenarios_admin_twee_import") in html
+        assert reverse("scenarios_admin_map", args=[page.pk]) in html
+        assert reverse("scenario_analytics", args=[page.pk]) in html
