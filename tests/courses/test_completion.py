@@ -185,3 +185,37 @@ def test_prerequisites_are_enforced(client, learner, home_page, course):
         "Complete &#x27;Recognising neglect (test)&#x27; before you start"
         in response.content.decode()
     )
+
+
+def test_linked_scenario_must_be_completed(client, learner, home_page):
+    from django.utils import timezone
+
+    from courses.models import LessonPage
+    from scenarios.models import ScenarioAttempt
+    from tests.courses.conftest import build_course
+    from tests.scenarios.factories import make_scenario
+
+    scenario = make_scenario(home_page)
+    course, lesson1, lesson2 = build_course(home_page, slug="with-scenario")
+    lesson3 = LessonPage(
+        title="Play the case",
+        slug="play-the-case",
+        body=[{"type": "scenario", "value": {"scenario": scenario.pk, "intro": "Try it."}}],
+    )
+    course.add_child(instance=lesson3)
+    enrol_with_baseline(client, learner, course)
+    for lesson in (lesson1, lesson2, lesson3):
+        assert client.get(lesson.url).status_code == 200
+    answer(client, lesson1, "definition", "0")
+    answer(client, lesson2, "hidden-children", ["0", "1"])
+    client.post(lesson1.url, {"action": "reflection", "key": "day-in-the-life",
+                              "reflection-day-in-the-life-text": "Text"})
+    status = services.course_status_for(learner, course)
+    assert status.outstanding == ["Complete the case scenarios (1 still to finish)"]
+    assert "Play the scenario" in client.get(lesson3.url).content.decode()
+    ScenarioAttempt.objects.create(
+        user=learner, scenario=scenario, current_node_key="end", ending_key="end",
+        completed_at=timezone.now(),
+    )
+    client.get(lesson3.url)
+    assert CourseCompletion.objects.filter(user=learner, course=course).exists()
