@@ -85,6 +85,12 @@ def all_blocks(image, video, scenario_id=None, digest_id=None, *, check_options=
         ),
         ("sources", {"items": listblock(["Ofsted (2014) In the child's time."])}),
     ]
+    if scenario_id:
+        blocks.append(("scenario", {"scenario": scenario_id, "intro": "Play it now."}))
+    if digest_id:
+        blocks.append(
+            ("digest_links", {"heading": "Read the research", "digests": listblock([digest_id])})
+        )
     return blocks
 
 
@@ -152,9 +158,18 @@ def test_trainer_creates_a_module_in_the_admin(client, trainer, home_page):
     assert [o.text for o in course.outcomes.all()] == ["Recognise neglect"]
 
 
-def test_trainer_publishes_a_lesson_with_every_block_type(client, trainer, course, media):
+def test_trainer_publishes_a_lesson_with_every_block_type(
+    client, trainer, course, media, home_page
+):
+    from tests.research_digest.factories import make_digest
+    from tests.scenarios.factories import make_scenario
+
+    scenario = make_scenario(home_page)
+    from tests.research_digest.factories import make_index as make_digest_index
+
+    digest = make_digest(make_digest_index(home_page))
     client.force_login(trainer)
-    response = post_lesson(client, course, all_blocks(*media))
+    response = post_lesson(client, course, all_blocks(*media, scenario.pk, digest.pk))
     assert response.status_code == 302
     lesson = LessonPage.objects.get(slug="lesson-one")
     assert lesson.live
@@ -168,6 +183,8 @@ def test_trainer_publishes_a_lesson_with_every_block_type(client, trainer, cours
         "knowledge_check",
         "reflection",
         "sources",
+        "scenario",
+        "digest_links",
     ]
 
 
