@@ -5,6 +5,7 @@ from the data each run, so a second run leaves the same content.
 """
 
 import html
+import uuid
 from decimal import Decimal
 
 from courses.models import CourseIndexPage, CoursePage, LearningOutcome, LessonPage
@@ -24,7 +25,30 @@ def _page_by_slug(model_path: str, slug: str):
     return model.objects.live().filter(slug=slug).first()
 
 
-def _stream(body, log):
+# Lists inside blocks, written in ListBlock's raw form with fixed ids (below).
+LIST_FIELDS = {"options", "chronology", "items", "digests"}
+
+
+def _fixed_id(*parts) -> str:
+    """Block ids derived from the content, so re-seeding writes identical StreamField data."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "/".join(str(p) for p in parts)))
+
+
+def _with_ids(value, path):
+    if not isinstance(value, dict):
+        return value
+    return {
+        key: [
+            {"type": "item", "value": item, "id": _fixed_id(path, key, i)}
+            for i, item in enumerate(v)
+        ]
+        if key in LIST_FIELDS and isinstance(v, list)
+        else v
+        for key, v in value.items()
+    }
+
+
+def _stream(body, log, path=""):
     """Turn the content data into StreamField raw data, resolving scenario/digest slugs."""
     stream = []
     for block_type, value in body:
@@ -45,7 +69,10 @@ def _stream(body, log):
             value = {"heading": value.get("heading", "Read the research"), "digests": pages}
         elif block_type == "knowledge_check":
             value = {**value, "multiple": bool(value.get("multiple"))}
-        stream.append({"type": block_type, "value": value})
+        n = len(stream)
+        stream.append(
+            {"type": block_type, "value": _with_ids(value, f"{path}/{n}"), "id": _fixed_id(path, n)}
+        )
     return stream
 
 
@@ -79,10 +106,7 @@ def seed(context) -> None:
         course.sources = (
             "<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in _module_sources(data)) + "</ul>"
         )
-        course.outcomes = [
-            LearningOutcome(text=text, sort_order=i)
-            for i, text in enumerate(data["learning_outcomes"])
-        ]
+        _set_outcomes(course, data["learning_outcomes"])
         course.prerequisites = [by_slug[s] for s in data.get("prerequisites", []) if s in by_slug]
         _save(course, index)
         by_slug[data["slug"]] = course
@@ -92,7 +116,9 @@ def seed(context) -> None:
             )
             lesson.title = lesson_data["title"]
             lesson.intro = lesson_data.get("intro", "")
-            lesson.body = _stream(lesson_data["body"], context.log)
+            lesson.body = _stream(
+                lesson_data["body"], context.log, f"{data['slug']}/{lesson_data['slug']}"
+            )
             _save(lesson, course)
     context.log.append(f"Modules: {len(MODULES)} demo modules at {index.url}")
 
@@ -104,3 +130,14 @@ def _module_sources(data) -> list[str]:
             if block_type == "sources":
                 seen += [s for s in value["items"] if s not in seen]
     return seen
+
+
+def _set_outcomes(course, texts: list[str]) -> None:
+    """Update outcome rows in place (their ids are what confidence answers refer to)."""
+    existing = list(course.outcomes.all()) if course.pk else []
+    outcomes = []
+    for i, text in enumerate(texts):
+        outcome = existing[i] if i < len(existing) else LearningOutcome()
+        outcome.text, outcome.sort_order = text, i
+        outcomes.append(outcome)
+    course.outcomes = outcomes

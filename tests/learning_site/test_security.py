@@ -32,8 +32,11 @@ def test_admin_gets_its_own_looser_policy_only_under_admin(client, trainer, home
 
 
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    # The browser tests' conftest allows sync DB access under Playwright's event loop for
+    # this process only; a deployment never has that variable.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "learning_site.settings.production",
         "SECRET_KEY": "x" * 20 + "production-like-secret-key-with-enough-entropy-0123456789",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
