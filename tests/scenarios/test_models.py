@@ -130,3 +130,27 @@ class TestEditor:
         assert "<svg" in html and "Still waiting" in html
         assert "missing node “nowhere”" in html
         assert "No node has the key “nowhere”" in html
+
+
+def test_the_map_preview_mode(home_page):
+    page = make_scenario(home_page)
+    response = page.make_preview_request(preview_mode="map")
+    html = (
+        response.rendered_content
+        if hasattr(response, "rendered_content")
+        else response.content.decode()
+    )
+    assert "<svg" in html and 'role="img"' in html
+    assert "The graph passes every check." in html
+    assert "The longest path has 2 decisions." in html
+    assert "The child-focused path takes 3 weeks." in html
+    # The accessible list names every choice with where it leads.
+    assert "Give the family time → " in html
+
+
+def test_the_index_lists_live_scenarios_and_is_in_the_header(client, home_page):
+    page = make_scenario(home_page)
+    index = page.get_parent()
+    html = client.get(index.url).content.decode()
+    assert page.title in html
+    assert f'href="{index.url}"' in client.get("/").content.decode()

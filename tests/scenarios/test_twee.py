@@ -239,7 +239,7 @@ class TestAdmin:
 
         make_index(home_page)
         client.force_login(trainer)
-        pasted = ":: StoryTitle\nX\n:: StoryData\n{\"ifid\": \"nope\"}\n:: Start\nx"
+        pasted = ':: StoryTitle\nX\n:: StoryData\n{"ifid": "nope"}\n:: Start\nx'
         response = client.post(reverse("scenarios_admin_twee_import"), {"text": pasted})
         assert response.status_code == 200
         html = response.content.decode()
@@ -252,7 +252,9 @@ class TestAdmin:
 
         page = make_scenario(home_page)
         client.force_login(trainer)
-        html = client.get(reverse("wagtailadmin_explore", args=[page.get_parent().pk])).content.decode()
+        html = client.get(
+            reverse("wagtailadmin_explore", args=[page.get_parent().pk])
+        ).content.decode()
         assert reverse("scenarios_admin_twee_import") in html
         assert reverse("scenarios_admin_map", args=[page.pk]) in html
         assert reverse("scenario_analytics", args=[page.pk]) in html

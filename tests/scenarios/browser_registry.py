@@ -1,0 +1,80 @@
+"""Scenario pages in the browser tests: axe-core on each page type, and a learner journey
+that plays a scenario to its debrief (with and without JavaScript)."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.registry import JourneyStep, KeyboardPage, PageType, Visit
+
+
+def build_world(world) -> None:
+    from scenarios.services import make_move, start_attempt
+    from tests.scenarios.factories import make_scenario
+
+    scenario = make_scenario(world.home_page)
+    world.objects["scenario"] = scenario
+    world.objects["scenario_open_attempt"] = start_attempt(world.learner, scenario)
+    finished = start_attempt(world.learner, scenario)
+    for at, label in (
+        ("start", "Give the family time"),
+        ("wait", "Continue"),
+        ("relapse", "Escalate now"),
+    ):
+        choice = next(c for c in scenario.nodes_by_key[at].choices.all() if c.label == label)
+        make_move(finished, at_node_key=at, step=finished.step, choice_id=choice.pk)
+    # One step in, so the player shows feedback, the clock and the record.
+    open_attempt = world.objects["scenario_open_attempt"]
+    choice = next(
+        c for c in scenario.nodes_by_key["start"].choices.all() if c.label == "Give the family time"
+    )
+    make_move(open_attempt, at_node_key="start", step=0, choice_id=choice.pk)
+    world.objects["scenario_finished_attempt"] = finished
+
+
+PAGES = [
+    PageType("scenario index", lambda w: Visit(w.scenario.get_parent().url)),
+    PageType("scenario page (signed out)", lambda w: Visit(w.scenario.url)),
+    PageType("scenario page (learner with attempts)", lambda w: Visit(w.scenario.url, "learner")),
+    PageType(
+        "scenario player",
+        lambda w: Visit(f"/scenarios/play/attempt/{w.scenario_open_attempt.pk}/", "learner"),
+    ),
+    PageType(
+        "scenario debrief",
+        lambda w: Visit(
+            f"/scenarios/play/attempt/{w.scenario_finished_attempt.pk}/debrief/", "learner"
+        ),
+    ),
+    PageType(
+        "scenario analytics",
+        lambda w: Visit(f"/scenarios/play/{w.scenario.pk}/analytics/", "trainer"),
+    ),
+]
+
+KEYBOARD_PAGES = [
+    KeyboardPage(
+        "scenario player",
+        lambda w: Visit(f"/scenarios/play/attempt/{w.scenario_open_attempt.pk}/", "learner"),
+        must_reach=("button.scenario-choice",),
+    ),
+]
+
+
+def play_a_scenario(page: Page, world) -> None:
+    page.goto(world.url(world.scenario.url))
+    page.get_by_role("button", name=re.compile("Start the scenario")).click()
+    expect(page.locator("h1")).to_have_text("First visit")
+    expect(page.locator(".child-clock")).to_contain_text("no time yet")
+    page.get_by_role("button", name="Start an assessment now").click()
+    expect(page.locator(".scenario-feedback")).to_contain_text("You chose: Start an assessment now")
+    expect(page.locator(".child-clock")).to_contain_text("2 weeks")
+    page.get_by_role("button", name="Convene a strategy meeting").click()
+    expect(page).to_have_url(re.compile(r"/debrief/$"))
+    expect(page.locator("h1")).to_contain_text("Child protected in good time")
+    expect(page.locator("main")).to_contain_text("A child-focused path")
+
+
+LEARNER_JOURNEY = [JourneyStep("play a scenario to its debrief", play_a_scenario)]
