@@ -26,6 +26,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
         "learning_site.view_trainer_analytics",
+        # Trainers read their own partnership's training-impact reports (issue 7).
+        "learning_site.view_impact_reports",
     ],
     Role.BOARD_MEMBER: [
         "learning_site.view_impact_reports",
@@ -43,6 +45,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "auth.change_group",
         "learning_site.view_impact_reports",
         "learning_site.view_trainer_analytics",
+        "impact_reports.manage_outcome_indicators",
     ],
 }
 

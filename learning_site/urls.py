@@ -25,6 +25,7 @@ urlpatterns = [
     path("scenarios/play/", include("scenarios.urls")),
     path("research-digests/", include("research_digest.urls")),
     path("learning/", include("courses.urls")),
+    path("reports/", include("evaluations.reports.urls")),
     path("", include(courses_urls.public_urlpatterns)),
 ]
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "scenarios",
     "research_digest",
     "evaluations",
+    "evaluations.reports",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -348,3 +349,11 @@ MY_LEARNING_PANELS: list[str] = []
 # --- Research digests -----------------------------------------------------------------
 # Trainers see a "review due" warning on digests last reviewed longer ago than this.
 DIGEST_REVIEW_AFTER_DAYS = int(os.environ.get("DIGEST_REVIEW_AFTER_DAYS", "365"))
+
+# --- Training-impact reports (evaluations.reports) ------------------------------------
+# How many job roles the reach table lists before folding the rest into "Other roles"
+# (job roles are free text, so a long tail of one-off spellings is normal).
+REPORT_TOP_JOB_ROLES = int(os.environ.get("REPORT_TOP_JOB_ROLES", "8"))
+# The measure whose 3- and 12-month answers say whether a learner applied the learning
+# (agree or strongly agree, 4 or 5 on the 1 to 5 scale, counts as applied).
+REPORT_APPLIED_MEASURE_SLUG = os.environ.get("REPORT_APPLIED_MEASURE_SLUG", "applied-learning")

@@ -1,0 +1,209 @@
+"""The filters every report figure is computed under, and the GET form that sets them.
+
+``ReportFilters`` is plain data: views build it from the form, exports store it as JSON
+and rebuild it in the Celery task, so a download shows exactly what the page showed.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django import forms
+from django.db.models import Count
+from django.db.models.functions import Lower, Trim
+from django.utils import timezone
+
+from learning_site.models import Agency, Partnership, User
+
+NOT_GIVEN = "(not given)"
+
+
+def normalise_job_role(text: str) -> str:
+    """Job roles are free text; group "Social Worker " with "social worker"."""
+    return (text or "").strip().lower()
+
+
+def job_role_label(key: str) -> str:
+    if not key:
+        return "Not given"
+    return key[:1].upper() + key[1:]
+
+
+def job_role_expression(path: str = "user__job_role"):
+    return Lower(Trim(path))
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    partnership: Partnership
+    course_id: int | None = None
+    course_title: str = ""
+    agency: str = ""
+    job_role: str = ""
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    extra: dict = field(default_factory=dict)
+
+    # --- time window -----------------------------------------------------------------
+    @property
+    def starts_at(self) -> datetime.datetime | None:
+        if not self.date_from:
+            return None
+        return timezone.make_aware(datetime.datetime.combine(self.date_from, datetime.time()))
+
+    @property
+    def ends_before(self) -> datetime.datetime | None:
+        """Exclusive upper bound: the start of the day after ``date_to``."""
+        if not self.date_to:
+            return None
+        next_day = self.date_to + datetime.timedelta(days=1)
+        return timezone.make_aware(datetime.datetime.combine(next_day, datetime.time()))
+
+    # --- descriptions ----------------------------------------------------------------
+    @property
+    def agency_label(self) -> str:
+        return dict(Agency.choices).get(self.agency, "")
+
+    def as_query(self) -> dict[str, str]:
+        """The filters as GET parameters (and as stored on an export)."""
+        query = {
+            "partnership": str(self.partnership.pk),
+            "module": str(self.course_id or ""),
+            "agency": self.agency,
+            "job_role": self.job_role,
+            "date_from": self.date_from.isoformat() if self.date_from else "",
+            "date_to": self.date_to.isoformat() if self.date_to else "",
+        }
+        return {key: value for key, value in query.items() if value}
+
+    def as_row(self) -> dict[str, str]:
+        """The filter columns of a CSV row."""
+        return {
+            "partnership": self.partnership.name,
+            "module_filter": self.course_title or "All modules",
+            "agency_filter": self.agency_label or "All agencies",
+            "job_role_filter": job_role_label(self.job_role) if self.job_role else "All roles",
+            "period_from": self.date_from.isoformat() if self.date_from else "",
+            "period_to": self.date_to.isoformat() if self.date_to else "",
+        }
+
+    def describe(self) -> list[tuple[str, str]]:
+        row = self.as_row()
+        period = "All time"
+        if self.date_from and self.date_to:
+            period = f"{self.date_from:%-d %B %Y} to {self.date_to:%-d %B %Y}"
+        elif self.date_from:
+            period = f"From {self.date_from:%-d %B %Y}"
+        elif self.date_to:
+            period = f"Up to {self.date_to:%-d %B %Y}"
+        return [
+            ("Partnership", row["partnership"]),
+            ("Module", row["module_filter"]),
+            ("Agency", row["agency_filter"]),
+            ("Job role", row["job_role_filter"]),
+            ("Period", period),
+        ]
+
+
+def live_modules():
+    from courses.models import CoursePage
+
+    return CoursePage.objects.live().order_by("title")
+
+
+def top_job_roles(partnership, limit: int = 30) -> list[str]:
+    """The most common normalised job roles among the partnership's people (one query)."""
+    rows = (
+        User.objects.filter(partnership=partnership)
+        .annotate(role_key=job_role_expression("job_role"))
+        .exclude(role_key="")
+        .values("role_key")
+        .annotate(people=Count("id"))
+        .order_by("-people", "role_key")[:limit]
+    )
+    return [row["role_key"] for row in rows]
+
+
+class ReportFilterForm(forms.Form):
+    """GET form above the report. Works without JavaScript: submit reloads the page."""
+
+    partnership = forms.ModelChoiceField(
+        queryset=Partnership.objects.none(),
+        required=False,
+        empty_label=None,
+        help_text="Administrators can read any partnership's report.",
+    )
+    module = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
+    agency = forms.ChoiceField(required=False, choices=[("", "All agencies"), *Agency.choices])
+    job_role = forms.ChoiceField(required=False, label="Job role")
+    date_from = forms.DateField(
+        required=False,
+        label="From",
+        help_text="For example, 2025-04-01",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = forms.DateField(
+        required=False,
+        label="To",
+        help_text="For example, 2026-03-31",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, data, *, user, partnership, modules, job_roles):
+        super().__init__(data)
+        self.user = user
+        self.default_partnership = partnership
+        if user.is_administrator:
+            self.fields["partnership"].queryset = Partnership.objects.order_by("name")
+        else:
+            del self.fields["partnership"]
+        self.modules = {module.pk: module.title for module in modules}
+        self.fields["module"].choices = [("", "All modules"), *self.modules.items()]
+        roles = list(job_roles)
+        self.fields["job_role"].choices = [
+            ("", "All roles"),
+            *((key, job_role_label(key)) for key in roles),
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end of the period must be on or after its start.")
+        return cleaned
+
+    def to_filters(self) -> ReportFilters:
+        """Filters from the valid fields; a field with an error is left out, so the page
+        still shows a report while the error summary says what to fix."""
+        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        partnership = data.get("partnership") or self.default_partnership
+        course_id = data.get("module")
+        return ReportFilters(
+            partnership=partnership,
+            course_id=course_id,
+            course_title=self.modules.get(course_id, "") if course_id else "",
+            agency=data.get("agency") or "",
+            job_role=data.get("job_role") or "",
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to") if "date_to" not in self.errors else None,
+        )
+
+
+def filters_from_query(query: dict, partnership: Partnership) -> ReportFilters:
+    """Rebuild filters stored on an export (values were validated when it was asked for)."""
+    from courses.models import CoursePage
+
+    course_id = int(query["module"]) if query.get("module") else None
+    title = ""
+    if course_id:
+        title = CoursePage.objects.filter(pk=course_id).values_list("title", flat=True).first()
+    return ReportFilters(
+        partnership=partnership,
+        course_id=course_id,
+        course_title=title or "",
+        agency=query.get("agency", ""),
+        job_role=query.get("job_role", ""),
+        date_from=datetime.date.fromisoformat(query["date_from"])
+        if query.get("date_from")
+        else None,
+        date_to=datetime.date.fromisoformat(query["date_to"]) if query.get("date_to") else None,
+    )

@@ -1,0 +1,185 @@
+"""What the reports store: a partnership's local outcome indicators with their quarterly
+figures, and the exports people ask for.
+
+Everything else on a report is computed from other apps' rows when it is asked for.
+"""
+
+import datetime
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+QUARTER_START_MONTHS = (1, 4, 7, 10)
+
+
+def quarter_start(day: datetime.date) -> datetime.date:
+    """The first day of the calendar quarter holding ``day``."""
+    return datetime.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def quarter_label(start: datetime.date) -> str:
+    """ "Jan to Mar 2025": plain words rather than "2025 Q1", which boards read as the
+    financial year in some places and the calendar year in others."""
+    end = datetime.date(start.year, start.month + 2, 1)
+    return f"{start:%b} to {end:%b} {start.year}"
+
+
+class OutcomeIndicatorQuerySet(models.QuerySet):
+    def for_partnership(self, partnership):
+        return self.filter(partnership=partnership)
+
+
+class OutcomeIndicator(models.Model):
+    """A local figure the board watches beside training reach (for example re-referrals
+    for neglect). Shown as context: the report never says training caused a change."""
+
+    partnership = models.ForeignKey(
+        "learning_site.Partnership", on_delete=models.CASCADE, related_name="outcome_indicators"
+    )
+    slug = models.SlugField(max_length=80, help_text="A short stable name used in exports.")
+    name = models.CharField(max_length=200, help_text="As the board knows it.")
+    description = models.TextField(
+        blank=True, help_text="What is counted, and where the figure comes from."
+    )
+    unit = models.CharField(
+        max_length=60,
+        default="children",
+        help_text="What one unit of the figure is, for example “children” or “per cent”.",
+    )
+    higher_is_better = models.BooleanField(
+        default=False,
+        help_text="Tick if the partnership wants this figure to go up (for example uptake "
+        "of the two-year-old offer).",
+    )
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    objects = OutcomeIndicatorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "slug"], name="impact_reports_indicator_slug_unique"
+            )
+        ]
+        permissions = [
+            (
+                "manage_outcome_indicators",
+                "Can edit the local outcome indicators of own partnership",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def direction_label(self) -> str:
+        return "Higher is better" if self.higher_is_better else "Lower is better"
+
+
+class IndicatorValue(models.Model):
+    """One quarter's figure for one indicator."""
+
+    indicator = models.ForeignKey(OutcomeIndicator, on_delete=models.CASCADE, related_name="values")
+    quarter_start = models.DateField(
+        help_text="The first day of the quarter: 1 January, 1 April, 1 July or 1 October."
+    )
+    value = models.DecimalField(max_digits=12, decimal_places=2)
+    note = models.CharField(
+        max_length=255, blank=True, help_text="Optional: anything a reader should know."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["indicator", "quarter_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "quarter_start"], name="impact_reports_one_value_per_quarter"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {quarter_label(self.quarter_start)}"
+
+    def clean(self):
+        if self.quarter_start and (
+            self.quarter_start.day != 1 or self.quarter_start.month not in QUARTER_START_MONTHS
+        ):
+            raise ValidationError(
+                {
+                    "quarter_start": "Enter the first day of a quarter (1 January, 1 April, "
+                    "1 July or 1 October)."
+                }
+            )
+        if self.value is not None and self.value < Decimal(0):
+            raise ValidationError({"value": "The figure cannot be negative."})
+
+    @property
+    def quarter_label(self) -> str:
+        return quarter_label(self.quarter_start)
+
+
+class ExportFormat(models.TextChoices):
+    CSV = "csv", "CSV (one row per figure)"
+    PDF = "pdf", "PDF annual training-impact report"
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    RUNNING = "running", "Being prepared"
+    READY = "ready", "Ready to download"
+    FAILED = "failed", "Failed"
+
+
+class ReportExportQuerySet(models.QuerySet):
+    def owned_by(self, user):
+        return self.filter(requested_by=user)
+
+
+def export_upload_to(instance, filename: str) -> str:
+    return f"impact_reports/exports/{instance.pk}/{filename}"
+
+
+class ReportExport(models.Model):
+    """A requested export, built by a Celery task. The row is the progress record: the
+    page showing it reads ``status`` and ``progress``, so it needs no result backend."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_exports"
+    )
+    partnership = models.ForeignKey(
+        "learning_site.Partnership", on_delete=models.CASCADE, related_name="report_exports"
+    )
+    export_format = models.CharField(max_length=10, choices=ExportFormat.choices)
+    filters = models.JSONField(default=dict, help_text="The report filters, as query values.")
+    status = models.CharField(
+        max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(default=0, help_text="Per cent done.")
+    step = models.CharField(max_length=120, blank=True)
+    file = models.FileField(upload_to=export_upload_to, blank=True)
+    error = models.CharField(max_length=255, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReportExportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_export_format_display()} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ExportStatus.READY, ExportStatus.FAILED)
+
+    @property
+    def filename(self) -> str:
+        stamp = self.created_at.astimezone(timezone.get_current_timezone()).strftime("%Y-%m-%d")
+        return f"training-impact-{self.partnership.slug}-{stamp}.{self.export_format}"

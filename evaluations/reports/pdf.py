@@ -1,0 +1,275 @@
+"""The PDF "annual training-impact report" for a board pack, drawn with reportlab.
+
+Cover, summary, one part per report section, then method notes (waves, pairing,
+suppression, response rates). Only aggregated, suppressed figures go in: no names and no
+individual answers, except comments a trainer approved for sharing (shown unnamed).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from xml.sax.saxutils import escape
+
+from django.utils import timezone
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from evaluations.reports.models import quarter_label
+from evaluations.reports.report import Report
+from evaluations.reports.suppression import suppressed_text
+
+BRAND = colors.HexColor("#1d3557")
+
+
+def _p(text: str, style) -> Paragraph:
+    return Paragraph(escape(text or ""), style)
+
+
+def _table(header: list[str], rows: list[list[str]], styles) -> Table:
+    body = [[_p(h, styles["TableHead"]) for h in header]]
+    body += [[_p(str(c), styles["TableCell"]) for c in row] for row in rows]
+    table = Table(body, repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf3")),
+                ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#b1b4b6")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return table
+
+
+def _styles():
+    styles = getSampleStyleSheet()
+    styles.add(styles["BodyText"].clone("TableCell", fontSize=8.5, leading=10.5))
+    styles.add(
+        styles["BodyText"].clone("TableHead", fontName="Helvetica-Bold", fontSize=8.5, leading=10.5)
+    )
+    styles.add(
+        styles["BodyText"].clone(
+            "Note", fontSize=9, leading=12, textColor=colors.HexColor("#505a5f")
+        )
+    )
+    styles["Title"].textColor = BRAND
+    styles["Heading1"].textColor = BRAND
+    return styles
+
+
+def report_pdf(report: Report, progress: Callable[[int, str], None] | None = None) -> bytes:
+    progress = progress or (lambda percent, step: None)
+    styles = _styles()
+    filters = report.filters
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+        title=f"Annual training-impact report: {filters.partnership.name}",
+        author="Neglect learning",
+        subject="Training reach, learning, practice change and local context",
+    )
+    story = []
+    # Cover
+    generated = timezone.localtime()
+    story += [
+        Spacer(1, 50 * mm),
+        _p("Annual training-impact report", styles["Title"]),
+        _p(filters.partnership.name, styles["Heading2"]),
+        Spacer(1, 8 * mm),
+        _table(["Filter", "Value"], [list(pair) for pair in filters.describe()], styles),
+        Spacer(1, 8 * mm),
+        _p(f"Prepared {generated:%-d %B %Y at %H:%M}.", styles["BodyText"]),
+        _p(
+            f"Figures from fewer than {report.threshold} people are shown as "
+            f"“{suppressed_text(report.threshold)}”. No names or individual answers appear.",
+            styles["Note"],
+        ),
+        PageBreak(),
+    ]
+    progress(20, "Summary")
+    story += _summary(report, styles)
+    progress(35, "Reach")
+    story += _reach(report, styles)
+    progress(50, "Learning")
+    story += _learning(report, styles)
+    practice = report.extra_sections.get("practice")
+    if practice is not None:
+        progress(60, "Practice change")
+        story += practice.pdf_flowables(styles, _p, _table)
+    progress(70, "Scenario decisions")
+    story += _scenarios(report, styles)
+    progress(80, "Local context")
+    story += _context(report, styles)
+    comments = report.extra_sections.get("comments")
+    if comments is not None:
+        story += comments.pdf_flowables(styles, _p, _table)
+    story += _method(report, styles)
+    progress(90, "Drawing pages")
+
+    def footer(canvas, doc_):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.setFillColor(colors.HexColor("#505a5f"))
+        canvas.drawString(18 * mm, 10 * mm, f"{filters.partnership.name}: training-impact report")
+        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"Page {doc_.page}")
+        canvas.restoreState()
+
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()
+
+
+def _summary(report: Report, styles):
+    total = report.reach.total
+    knowledge = report.learning.knowledge
+    not_reached = ", ".join(row.label for row in report.reach.agencies_not_reached) or "none"
+    lines = [
+        f"Learners reached: {total.learners.display}; learners who completed a module: "
+        f"{total.completers.display}; completion rate: {total.completion_rate.display}.",
+        f"Knowledge score, same learners before and after: {knowledge.before.display} → "
+        f"{knowledge.after.display} (mean change {knowledge.change.display}, 95% confidence "
+        f"interval {knowledge.ci_display}).",
+        f"Agencies with nobody enrolled: {not_reached}.",
+    ]
+    practice = report.extra_sections.get("practice")
+    if practice is not None:
+        lines += practice.summary_lines()
+    return [
+        _p("Summary", styles["Heading1"]),
+        *[_p(line, styles["BodyText"]) for line in lines],
+        Spacer(1, 6 * mm),
+    ]
+
+
+def _reach(report: Report, styles):
+    rows = [
+        [r.label, r.learners.display, r.completers.display, r.enrolments.display,
+         r.completions.display, r.completion_rate.display]
+        for r in [report.reach.total, *report.reach.by_agency]
+    ]  # fmt: skip
+    role_rows = [
+        [r.label, r.learners.display, r.completers.display, r.completion_rate.display]
+        for r in report.reach.by_role
+    ]
+    header = ["Agency", "Learners", "Completed", "Enrolments", "Completions", "Completion rate"]
+    return [
+        _p("Reach", styles["Heading1"]),
+        _p(
+            "Ofsted (2014) found adult mental health, drug and alcohol services, housing and "
+            "police the hardest agencies to involve in work on neglect.",
+            styles["Note"],
+        ),
+        _table(header, rows, styles),
+        Spacer(1, 4 * mm),
+        _table(["Job role", "Learners", "Completed", "Completion rate"], role_rows, styles),
+        Spacer(1, 6 * mm),
+    ]
+
+
+def _learning(report: Report, styles):
+    rows = []
+    measures = [("All modules", report.learning.knowledge, report.learning.confidence)]
+    measures += report.learning.by_module
+    for group, knowledge, confidence in measures:
+        for m in (knowledge, confidence):
+            rows.append(
+                [group, m.label, m.before.display, m.after.display, m.change.display, m.ci_display]
+            )
+    return [
+        _p("Learning: before and after the module", styles["Heading1"]),
+        _p("Each learner's answers after the module are paired with their own answers before it.", styles["Note"]),
+        _table(["Module", "Measure", "Before", "After", "Mean change", "95% CI"], rows, styles),
+        Spacer(1, 6 * mm),
+    ]  # fmt: skip
+
+
+def _scenarios(report: Report, styles):
+    rows = [
+        [
+            r.title,
+            r.learners.display,
+            r.tested.display,
+            r.recognised.display,
+            r.median_weeks.display,
+        ]
+        for r in report.scenarios.rows
+    ]
+    if not rows:
+        return [
+            _p("Scenario decisions", styles["Heading1"]),
+            _p("No scenario was played in this period.", styles["BodyText"]),
+        ]
+    return [
+        _p("Scenario decisions", styles["Heading1"]),
+        _table(
+            ["Scenario", "Learners", "Met a disguised-compliance decision", "Chose the child-focused option", "Median weeks the child waited"],
+            rows, styles,
+        ),
+        Spacer(1, 6 * mm),
+    ]  # fmt: skip
+
+
+def _context(report: Report, styles):
+    out = [
+        _p("Local outcome indicators (context)", styles["Heading1"]),
+        _p(
+            "These are the partnership's own figures, shown beside training reach as context. "
+            "They are affected by many things; this report does not claim training caused "
+            "any change in them.",
+            styles["Note"],
+        ),
+    ]
+    quarters = report.context.quarters
+    if not quarters:
+        return out + [_p("No figures have been entered yet.", styles["BodyText"])]
+    header = ["Quarter", "Module completions"] + [s.indicator.name for s in report.context.series]
+    rows = []
+    for q in quarters:
+        cell = report.context.completions_by_quarter.get(q)
+        row = [quarter_label(q), cell.display if cell else "0"]
+        for series in report.context.series:
+            value = dict(series.points).get(q)
+            row.append("" if value is None else f"{value:g}")
+        rows.append(row)
+    return [*out, KeepTogether(_table(header, rows, styles)), Spacer(1, 6 * mm)]
+
+
+def _method(report: Report, styles):
+    t = report.threshold
+    notes = [
+        "Waves. Learners answer before the module (baseline), at its end (post), and "
+        "3 and 12 calendar months after completing it.",
+        "Pairing. Every change is worked out on the same learners: each learner's later "
+        "answer minus their own earlier answer, averaged. People who answered only one "
+        "wave are left out of that change, so each row states its own n.",
+        "Confidence intervals. 95% intervals use the t distribution with n − 1 degrees of "
+        "freedom on the paired differences. An interval that does not include zero "
+        "suggests a real change, but not what caused it.",
+        f"Suppression. Any figure from fewer than {t} people shows “{suppressed_text(t)}”. "
+        "Where a table shows its total, a second cell is also hidden so the first cannot "
+        "be worked out by subtraction; a count shown beside its whole is hidden when the "
+        "difference would be small.",
+        "Response rates. Each wave's rate is the share of people invited (or, for the "
+        "module questionnaires, enrolled or completed) who answered. Low response rates "
+        "mean the people who answered may not speak for everyone.",
+        "Local indicators are context only; they are not evidence that training caused a change.",
+    ]
+    return [PageBreak(), _p("Method notes", styles["Heading1"])] + [
+        _p(note, styles["BodyText"]) for note in notes
+    ]

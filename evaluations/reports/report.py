@@ -1,0 +1,164 @@
+"""The whole report: every section under one set of filters, plus its charts.
+
+Views, the CSV, the PDF and the benchmark all call ``build_report``; the number of
+queries it runs does not depend on how much data the partnership has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from evaluations.reports import charts, services
+from evaluations.reports.figures import Figure
+from evaluations.reports.filters import ReportFilters
+from evaluations.reports.models import quarter_label
+from evaluations.reports.suppression import threshold
+
+
+@dataclass
+class Report:
+    filters: ReportFilters
+    reach: services.ReachSection
+    learning: services.LearningSection
+    scenarios: services.ScenarioSection
+    context: services.IndicatorSection
+    extra_sections: dict = field(default_factory=dict)
+    threshold: int = 5
+
+    def figures(self) -> list[Figure]:
+        out = self.reach.figures() + self.learning.figures()
+        for section in self.extra_sections.values():
+            out += section.figures()
+        return out + self.scenarios.figures() + self.context.figures()
+
+    # --- charts -------------------------------------------------------------------------
+    def reach_chart(self):
+        bars = [
+            charts.Bar.from_cells(row.label, [row.learners, row.completers])
+            for row in self.reach.by_agency
+        ]
+        return charts.bar_chart(
+            "chart-reach-agency",
+            "Learners reached and learners who completed, by agency",
+            "Horizontal bars: solid for learners enrolled, hatched for learners who completed "
+            "a module.",
+            bars,
+            ["Enrolled", "Completed"],
+        )
+
+    def learning_chart(self):
+        rows = [("Knowledge score (%)", self.learning.knowledge)]
+        bars = [charts.Bar.from_cells(label, [m.before, m.after]) for label, m in rows]
+        conf = self.learning.confidence
+        bars.append(
+            charts.Bar(
+                "Confidence (1 to 5, ×20)",
+                [None if conf.before.hidden or conf.before.value is None else conf.before.value * 20,
+                 None if conf.after.hidden or conf.after.value is None else conf.after.value * 20],
+                [conf.before.hidden, conf.after.hidden],
+            )
+        )  # fmt: skip
+        return charts.bar_chart(
+            "chart-learning",
+            "Knowledge and confidence before and after the module, same learners",
+            "Horizontal bars: solid before the module, hatched after. Confidence is scaled "
+            "by 20 to share the 0 to 100 axis.",
+            bars,
+            ["Before", "After"],
+            max_value=100,
+        )
+
+    def scenario_chart(self):
+        bars = [charts.Bar.from_cells(row.title, [row.recognised]) for row in self.scenarios.rows]
+        return charts.bar_chart(
+            "chart-scenarios",
+            "Share who chose the child-focused option at the first disguised-compliance decision",
+            "One bar per scenario, as a percentage of learners who reached such a decision "
+            "on their first attempt.",
+            bars,
+            ["Child-focused"],
+            unit="%",
+            max_value=100,
+        )
+
+    def practice_chart(self):
+        from evaluations.reports.practice import LATER_WAVES, WAVE_LABELS
+
+        practice = self.extra_sections.get("practice")
+        if practice is None or not practice.measures:
+            return ""
+        series = [
+            (
+                item.measure,
+                [
+                    item.waves[w].change.shown_value if w in item.waves else None
+                    for w in LATER_WAVES
+                ],
+            )
+            for item in practice.measures[:3]
+        ]
+        return charts.line_chart(
+            "chart-practice",
+            "Mean change since before the module, same learners, by wave",
+            "Lines join each measure's mean change at the end of the module, 3 months and "
+            "12 months after; zero means no change. Hidden figures are left out. "
+            + "; ".join(
+                f"{name}: "
+                + ", ".join(
+                    f"{WAVE_LABELS[w]} {'hidden or no data' if v is None else f'{v:+.1f}'}"
+                    for w, v in zip(LATER_WAVES, values, strict=True)
+                )
+                for name, values in series
+            )
+            + ".",
+            [WAVE_LABELS[w] for w in LATER_WAVES],
+            series,
+        )
+
+    def context_charts(self):
+        quarters = self.context.quarters
+        labels = [quarter_label(q) for q in quarters]
+        completions = [self.context.completions_by_quarter.get(q) for q in quarters]
+        out = [
+            charts.bar_chart(
+                "chart-completions-quarter",
+                "Module completions per quarter",
+                "Training reach over time, shown beside the local indicators.",
+                [
+                    charts.Bar(label, [None if c is None or c.hidden else c.value],
+                               [bool(c and c.hidden)])
+                    for label, c in zip(labels, completions, strict=True)
+                ],
+                ["Completions"],
+            )
+        ]  # fmt: skip
+        for index, item in enumerate(self.context.series):
+            if not item.points:
+                continue
+            by_quarter = dict(item.points)
+            out.append(
+                charts.line_chart(
+                    f"chart-indicator-{index}",
+                    f"{item.indicator.name} ({item.indicator.unit}) per quarter",
+                    f"Context, not an effect of training. {item.indicator.direction_label}. "
+                    + "; ".join(f"{quarter_label(q)}: {v:g}" for q, v in item.points)
+                    + ".",
+                    labels,
+                    [(item.indicator.unit, [by_quarter.get(q) for q in quarters])],
+                )
+            )
+        return out
+
+
+def build_report(filters: ReportFilters) -> Report:
+    extra = {}
+    return Report(
+        filters=filters,
+        reach=services.reach_section(filters),
+        learning=services.learning_section(filters),
+        scenarios=services.scenario_section(filters),
+        context=services.indicator_section(filters),
+        extra_sections=extra,
+        threshold=threshold(),
+    )
+

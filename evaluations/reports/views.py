@@ -1,0 +1,225 @@
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from evaluations.reports import access
+from evaluations.reports.exporting import request_export
+from evaluations.reports.exports import report_csv
+from evaluations.reports.filters import ReportFilterForm, live_modules, top_job_roles
+from evaluations.reports.forms import ExportRequestForm, IndicatorValueForm, OutcomeIndicatorForm
+from evaluations.reports.indicators import ensure_default_indicators
+from evaluations.reports.models import (
+    ExportStatus,
+    IndicatorValue,
+    OutcomeIndicator,
+    ReportExport,
+)
+from evaluations.reports.report import build_report
+
+
+def _filter_form(request) -> ReportFilterForm:
+    partnership = request.report_partnership
+    if request.user.is_administrator and request.GET.get("partnership", "").isdigit():
+        from learning_site.models import Partnership
+
+        partnership = (
+            Partnership.objects.filter(pk=request.GET["partnership"]).first() or partnership
+        )
+    form = ReportFilterForm(
+        request.GET or None,
+        user=request.user,
+        partnership=partnership,
+        modules=live_modules(),
+        job_roles=top_job_roles(partnership),
+    )
+    if form.is_bound:
+        form.is_valid()
+    elif "partnership" in form.fields:
+        form.initial["partnership"] = partnership.pk
+    return form
+
+
+@require_GET
+@access.report_viewer_required
+def reports_home(request):
+    form = _filter_form(request)
+    filters = form.to_filters()
+    report = build_report(filters)
+    query = filters.as_query()
+    return render(
+        request,
+        "impact_reports/report.html",
+        {
+            "form": form,
+            "report": report,
+            "filters": filters,
+            "export_form": ExportRequestForm(),
+            "export_query": query,
+            "csv_url": reverse("reports_csv") + "?" + _urlencode(query),
+            "recent_exports": ReportExport.objects.owned_by(request.user)[:5],
+            "can_manage_indicators": request.user.has_perm(access.MANAGE_INDICATORS_PERMISSION),
+        },
+    )
+
+
+def _urlencode(query: dict) -> str:
+    from django.utils.http import urlencode
+
+    return urlencode(query)
+
+
+@require_GET
+@access.report_viewer_required
+def reports_csv(request):
+    form = _filter_form(request)
+    filters = form.to_filters()
+    response = HttpResponse(
+        report_csv(build_report(filters)), content_type="text/csv; charset=utf-8"
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = (
+        f'attachment; filename="training-impact-{filters.partnership.slug}-{stamp}.csv"'
+    )
+    return response
+
+
+@require_POST
+@access.report_viewer_required
+def reports_export_new(request):
+    form = _filter_form(request)
+    export_form = ExportRequestForm(request.POST)
+    if not export_form.is_valid():
+        messages.error(request, "Choose CSV or PDF for the export.")
+        return redirect(reverse("reports_home") + "?" + request.GET.urlencode())
+    filters = form.to_filters()
+    export = request_export(
+        request.user, filters.partnership, export_form.cleaned_data["export_format"], filters
+    )
+    return redirect("reports_export", export_id=export.pk)
+
+
+def _own_export(request, export_id) -> ReportExport:
+    return get_object_or_404(
+        ReportExport.objects.owned_by(request.user).select_related("partnership"), pk=export_id
+    )
+
+
+@require_GET
+@access.report_viewer_required
+def reports_export(request, export_id):
+    export = _own_export(request, export_id)
+    return render(request, "impact_reports/export.html", {"export": export})
+
+
+@require_GET
+@access.report_viewer_required
+def reports_export_download(request, export_id):
+    export = _own_export(request, export_id)
+    if export.status != ExportStatus.READY or not export.file:
+        raise Http404("This export is not ready.")
+    content_type = "text/csv; charset=utf-8" if export.export_format == "csv" else "application/pdf"
+    return FileResponse(
+        export.file.open("rb"),
+        as_attachment=True,
+        filename=export.filename,
+        content_type=content_type,
+    )
+
+
+# --- local outcome indicators -----------------------------------------------------------
+@require_GET
+@access.indicator_manager_required
+def reports_indicators(request):
+    partnership = access.partnership_for_indicators(request, request.GET.get("partnership"))
+    ensure_default_indicators(partnership)
+    indicators = partnership.outcome_indicators.prefetch_related("values")
+    return render(
+        request,
+        "impact_reports/indicator_list.html",
+        {"partnership": partnership, "indicators": indicators},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@access.indicator_manager_required
+def reports_indicator_new(request):
+    partnership = access.partnership_for_indicators(
+        request, request.POST.get("partnership") or request.GET.get("partnership")
+    )
+    form = OutcomeIndicatorForm(request.POST or None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        indicator = form.save(commit=False)
+        indicator.partnership = partnership
+        indicator.slug = _unique_slug(partnership, indicator.name)
+        indicator.save()
+        messages.success(request, f"Indicator “{indicator.name}” added. Now enter its figures.")
+        return redirect("reports_indicator", indicator_id=indicator.pk)
+    return render(
+        request, "impact_reports/indicator_form.html", {"form": form, "partnership": partnership}
+    )
+
+
+def _unique_slug(partnership, name: str) -> str:
+    from django.utils.text import slugify
+
+    base = slugify(name)[:70] or "indicator"
+    slug, n = base, 2
+    while OutcomeIndicator.objects.filter(partnership=partnership, slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _indicator_for(request, indicator_id) -> OutcomeIndicator:
+    qs = OutcomeIndicator.objects.select_related("partnership")
+    if not request.user.is_administrator:
+        qs = qs.filter(partnership=request.report_partnership)
+    return get_object_or_404(qs, pk=indicator_id)
+
+
+@require_http_methods(["GET", "POST"])
+@access.indicator_manager_required
+def reports_indicator(request, indicator_id):
+    """Edit an indicator's description and add or correct its quarterly figures."""
+    indicator = _indicator_for(request, indicator_id)
+    details = OutcomeIndicatorForm(
+        request.POST if request.POST.get("action") == "details" else None,
+        instance=indicator,
+        partnership=indicator.partnership,
+    )
+    value_form = IndicatorValueForm(
+        request.POST if request.POST.get("action") == "value" else None, indicator=indicator
+    )
+    if request.method == "POST":
+        if request.POST.get("action") == "details" and details.is_valid():
+            details.save()
+            messages.success(request, "Indicator details saved.")
+            return redirect("reports_indicator", indicator_id=indicator.pk)
+        if request.POST.get("action") == "value" and value_form.is_valid():
+            value, created = value_form.save()
+            verb = "added" if created else "updated"
+            messages.success(request, f"Figure for {value.quarter_label} {verb}.")
+            return redirect("reports_indicator", indicator_id=indicator.pk)
+    return render(
+        request,
+        "impact_reports/indicator_detail.html",
+        {
+            "indicator": indicator,
+            "details_form": details,
+            "value_form": value_form,
+            "values": indicator.values.order_by("-quarter_start"),
+        },
+    )
+
+
+@require_POST
+@access.indicator_manager_required
+def reports_indicator_value_delete(request, indicator_id, value_id):
+    indicator = _indicator_for(request, indicator_id)
+    value = get_object_or_404(IndicatorValue, pk=value_id, indicator=indicator)
+    label = value.quarter_label
+    value.delete()
+    messages.success(request, f"Figure for {label} removed.")
+    return redirect("reports_indicator", indicator_id=indicator.pk)

@@ -1,0 +1,66 @@
+"""The report runs the same number of queries however much data there is."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from courses.models import QuestionnaireStage
+from evaluations.reports.exports import report_csv
+from evaluations.reports.filters import ReportFilters
+from evaluations.reports.models import IndicatorValue
+from evaluations.reports.report import build_report
+from learning_site.models import Agency
+from tests.impact_reports.factories import at, enrol, learner, questionnaire
+
+pytestmark = pytest.mark.django_db
+
+AGENCIES = [Agency.HEALTH, Agency.POLICE, Agency.EDUCATION, Agency.HOUSING]
+ROLES = ["Health visitor", "PC", "Teacher", "Housing officer", "Nurse", "GP", "SENCO", "Midwife", "Youth worker", "Paramedic"]  # fmt: skip
+
+
+def add_activity(partnership, course, count, offset=0):
+    for i in range(offset, offset + count):
+        user = learner(partnership, AGENCIES[i % len(AGENCIES)], ROLES[i % len(ROLES)])
+        e = enrol(
+            user, course, at(2022 + i % 4, 1 + i % 12), completed=at(2023 + i % 3, 1 + i % 12)
+        )
+        questionnaire(e, QuestionnaireStage.BASELINE, 40 + i % 30, 2.0)
+        questionnaire(e, QuestionnaireStage.POST, 60 + i % 40, 3.5)
+    indicator = partnership.outcome_indicators.first()
+    for q in range(offset // 3, offset // 3 + count // 3):
+        IndicatorValue.objects.get_or_create(
+            indicator=indicator,
+            quarter_start=datetime.date(2015 + q // 4, 1 + 3 * (q % 4), 1),
+            defaults={"value": q},
+        )
+
+
+def count_queries(func):
+    with CaptureQueriesContext(connection) as ctx:
+        func()
+    return len(ctx.captured_queries)
+
+
+def test_report_and_csv_query_count_do_not_grow_with_data(partnership, course, second_course):
+    filters = ReportFilters(partnership)
+    add_activity(partnership, course, 3)
+    small = count_queries(lambda: report_csv(build_report(filters)))
+    add_activity(partnership, course, 40, offset=3)
+    add_activity(partnership, second_course, 20, offset=43)
+    large = count_queries(lambda: report_csv(build_report(filters)))
+    assert small == large
+    assert large <= 20
+
+
+def test_report_page_query_count_does_not_grow_with_data(client, board_member, partnership, course):
+    client.force_login(board_member)
+    url = reverse("reports_home") + f"?module={course.pk}&agency=health"
+    add_activity(partnership, course, 4)
+    client.get(url)  # warm caches (site root, content types)
+    small = count_queries(lambda: client.get(url))
+    add_activity(partnership, course, 40, offset=4)
+    large = count_queries(lambda: client.get(url))
+    assert small == large
