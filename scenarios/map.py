@@ -50,8 +50,9 @@ def render_svg(nodes: list[graph.NodeData], title: str) -> str:
             PAD + placed.rows[key] * (BOX_H + GAP_Y),
         )
 
-    width = PAD * 2 + placed.width * (BOX_W + GAP_X) - GAP_X
-    height = PAD * 2 + placed.height * (BOX_H + GAP_Y) - GAP_Y
+    # Room on the right for same-column arcs and below for loops.
+    width = PAD * 2 + placed.width * (BOX_W + GAP_X)
+    height = PAD * 2 + placed.height * (BOX_H + GAP_Y) + GAP_Y
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="scenario-map" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
@@ -69,15 +70,18 @@ def render_svg(nodes: list[graph.NodeData], title: str) -> str:
                 continue
             x2, y2 = origin(choice.target_key)
             colour = RATING_STROKE.get(choice.rating, "#505a5f")
-            if x2 > x1:
+            if x2 > x1:  # forwards: right edge to left edge
                 start, end = (x1 + BOX_W, y1 + BOX_H // 2), (x2, y2 + BOX_H // 2)
+                c1, c2 = ((start[0] + end[0]) // 2, start[1]), ((start[0] + end[0]) // 2, end[1])
+            elif x2 == x1:  # same column: bulge out to the right
+                start, end = (x1 + BOX_W, y1 + BOX_H // 2), (x2 + BOX_W, y2 + BOX_H // 2)
+                c1, c2 = (start[0] + GAP_X * 2 // 3, start[1]), (end[0] + GAP_X * 2 // 3, end[1])
             else:  # a step back (a loop): curve below the boxes
                 start, end = (x1 + BOX_W // 2, y1 + BOX_H), (x2 + BOX_W // 2, y2 + BOX_H)
-            mid_x = (start[0] + end[0]) // 2
-            bend = 0 if x2 > x1 else BOX_H
+                c1, c2 = (start[0], start[1] + GAP_Y * 2), (end[0], end[1] + GAP_Y * 2)
             parts.append(
-                f'<path d="M {start[0]} {start[1]} C {mid_x} {start[1] + bend}, {mid_x} '
-                f'{end[1] + bend}, {end[0]} {end[1]}" fill="none" stroke="{colour}" '
+                f'<path d="M {start[0]} {start[1]} C {c1[0]} {c1[1]}, {c2[0]} {c2[1]}, '
+                f'{end[0]} {end[1]}" fill="none" stroke="{colour}" '
                 f'stroke-width="2" marker-end="url(#arrow)"><title>{escape(choice.label)} '
                 f"({choice.weeks} weeks)</title></path>"
             )

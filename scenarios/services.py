@@ -243,6 +243,7 @@ def build_debrief(attempt: ScenarioAttempt) -> Debrief:
                     "label": step.choice.label,
                     "weeks": step.choice.weeks,
                     "rating": Rating(step.choice.rating).label if step.choice.rating else "",
+                    "rating_value": step.choice.rating,
                 }
             )
     recognised_slugs: list[str] = []

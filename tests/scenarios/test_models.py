@@ -154,3 +154,25 @@ def test_the_index_lists_live_scenarios_and_is_in_the_header(client, home_page):
     html = client.get(index.url).content.decode()
     assert page.title in html
     assert f'href="{index.url}"' in client.get("/").content.decode()
+
+
+def test_the_editor_offers_nested_nodes_and_choices(client, trainer, home_page):
+    index = make_index(home_page)
+    client.force_login(trainer)
+    add_url = reverse("wagtailadmin_pages:add", args=["scenarios", "scenariopage", index.pk])
+    html = client.get(add_url).content.decode()
+    assert 'name="nodes-TOTAL_FORMS"' in html
+    # The empty node form carries its own (nested) choices formset.
+    assert "nodes-__prefix__-choices-TOTAL_FORMS" in html
+    assert "Map of the graph" in html  # the preview mode
+
+
+def test_a_trainer_creates_and_publishes_a_scenario_in_the_editor(client, trainer, home_page):
+    index = make_index(home_page)
+    client.force_login(trainer)
+    add_url = reverse("wagtailadmin_pages:add", args=["scenarios", "scenariopage", index.pk])
+    response = client.post(add_url, editor_post_data(small_spec(), **{"action-publish": "1"}))
+    assert response.status_code == 302
+    page = ScenarioPage.objects.get(slug="test-case")
+    assert page.live and len(page.node_list()) == 7
+    assert page.graph_errors() == []

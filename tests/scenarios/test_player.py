@@ -230,3 +230,26 @@ def test_completion_contract_for_modules(client, learner, home_page, django_asse
     assert not has_completed_scenario(learner, second)
     with django_assert_num_queries(1):
         assert completed_scenario_ids(learner, [first.pk, second.pk]) == {first.pk}
+
+
+def test_the_reflection_goes_to_the_journal_and_back(client, learner, scenario):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    choose(client, attempt, "start", choice_id(scenario, "start", "Start an assessment now"))
+    choose(client, attempt, "assess", choice_id(scenario, "assess", "Convene a strategy meeting"))
+    debrief_path = reverse("scenario_debrief", args=[attempt.pk])
+    response = client.get(debrief_path)
+    html = response.content.decode()
+    assert 'name="next" value="' + debrief_path + '"' in html
+    response = client.post(
+        reverse("journal_new"),
+        {
+            "body": "I will read the chronology first.",
+            "title": "Reflection on “A test case”",
+            "prompt": scenario.reflection_prompt,
+            "source_label": "Scenario: A test case",
+            "source_url": "http://testserver" + debrief_path,
+            "next": debrief_path,
+        },
+    )
+    assert response.status_code == 302 and response.url == debrief_path
