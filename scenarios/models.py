@@ -51,6 +51,7 @@ from learning_site.concepts import AgeStage, Concept
 from scenarios import graph
 from scenarios.fields import MultipleChoiceField
 from scenarios.forms import ScenarioPageForm
+from scenarios.panels import GraphCheckPanel
 
 
 class NodeKind(models.TextChoices):
@@ -286,7 +287,7 @@ class ScenarioPage(Page):
     ]
     graph_panels = [
         MultiFieldPanel(
-            [InlinePanel("nodes", heading="Nodes", label="Node", min_num=0)],
+            [GraphCheckPanel(), InlinePanel("nodes", heading="Nodes", label="Node", min_num=0)],
             heading="Nodes and choices",
             help_text="Build the case as nodes joined by choices. You can save an "
             "unfinished graph as a draft; it must pass every check before it is published.",

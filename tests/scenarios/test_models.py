@@ -176,3 +176,11 @@ def test_a_trainer_creates_and_publishes_a_scenario_in_the_editor(client, traine
     page = ScenarioPage.objects.get(slug="test-case")
     assert page.live and len(page.node_list()) == 7
     assert page.graph_errors() == []
+
+
+def test_the_graph_tab_lists_the_drafts_problems(client, trainer, home_page):
+    page = create_or_update_scenario(make_index(home_page), broken_spec(), publish=False)
+    client.force_login(trainer)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "Before this scenario can be published (2 problems in the saved version)" in html
+    assert "Node “Assessment”, choice “Convene a strategy meeting”: No node has the key" in html
