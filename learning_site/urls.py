@@ -26,6 +26,7 @@ urlpatterns = [
     path("research-digests/", include("research_digest.urls")),
     path("learning/", include("courses.urls")),
     path("reports/", include("evaluations.reports.urls")),
+    path("surveys/", include("evaluations.urls")),
     path("", include(courses_urls.public_urlpatterns)),
 ]
 

@@ -271,6 +271,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "research_digest.tasks.send_monthly_digest_roundup",
         "schedule": crontab(day_of_month=1, hour=7, minute=30),
     },
+    # Follow-up surveys: the database says what is due, so the sweep just runs often.
+    # Every 15 minutes keeps invitations close to their 09:00 due time and retries a
+    # stale claim (a killed worker) soon after it goes stale; a run with nothing due is
+    # three small queries.
+    "evaluations-sweep-due-invitations": {
+        "task": "evaluations.tasks.sweep_due_invitations",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 
 # --- Wagtail --------------------------------------------------------------------------
@@ -338,17 +346,35 @@ DEMO_SEEDERS: list[str] = [
     # Before the modules' seeder: modules embed the demo scenarios by slug.
     "scenarios.demo.seed",
     "courses.demo.seed",
+    # After the modules' seeder: it backdates completions on the demo modules.
+    "evaluations.demo.seed",
 ]
 
 # --- Modules (courses) ----------------------------------------------------------------
 REFLECTION_MAX_CHARS = 10_000
 # Panels on My learning added by other apps: dotted paths to callables taking the request
 # and returning {"template": …, "context": {…}} or None (courses imports none of them).
-MY_LEARNING_PANELS: list[str] = []
+MY_LEARNING_PANELS: list[str] = ["evaluations.panels.surveys_waiting"]
 
 # --- Research digests -----------------------------------------------------------------
 # Trainers see a "review due" warning on digests last reviewed longer ago than this.
 DIGEST_REVIEW_AFTER_DAYS = int(os.environ.get("DIGEST_REVIEW_AFTER_DAYS", "365"))
+
+# --- Evaluations (follow-up surveys) --------------------------------------------------
+# Reminders this many days after an invitation is sent; it closes after EXPIRE_DAYS.
+EVALUATION_REMINDER_DAYS = [
+    int(d) for d in env_list("EVALUATION_REMINDER_DAYS", "7,14") if d.isdigit()
+]
+EVALUATION_EXPIRE_DAYS = int(os.environ.get("EVALUATION_EXPIRE_DAYS", "30"))
+# Follow-ups are due at this hour (London time) on their calendar day.
+EVALUATION_SEND_HOUR = int(os.environ.get("EVALUATION_SEND_HOUR", "9"))
+# A claim older than this is taken to belong to a dead worker and is retried. Longer than
+# a sweep batch can take to send, so a live sweep never loses its claim.
+EVALUATION_CLAIM_STALE_MINUTES = int(os.environ.get("EVALUATION_CLAIM_STALE_MINUTES", "30"))
+EVALUATION_SWEEP_BATCH_SIZE = int(os.environ.get("EVALUATION_SWEEP_BATCH_SIZE", "100"))
+SURVEY_FREE_TEXT_MAX_CHARS = int(os.environ.get("SURVEY_FREE_TEXT_MAX_CHARS", "2000"))
+# Reports never show a count of fewer people than this (nobody can be picked out).
+SMALL_CELL_THRESHOLD = int(os.environ.get("SMALL_CELL_THRESHOLD", "5"))
 
 # --- Training-impact reports (evaluations.reports) ------------------------------------
 # How many job roles the reach table lists before folding the rest into "Other roles"

@@ -1,0 +1,89 @@
+"""Invitation and reminder emails, and the one place they are sent from.
+
+The body names the learner by first name only and says nothing else about them: no
+answers, no reflections, no job or agency. Tests read Django's in-memory outbox.
+"""
+
+from __future__ import annotations
+
+import datetime
+from email.utils import formataddr, parseaddr
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from evaluations.models import FollowUpInvitation, WaveInstrument
+from evaluations.schedule import LONDON
+
+
+def absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def survey_link(invitation: FollowUpInvitation, raw_token: str) -> str:
+    return absolute(
+        reverse(
+            "evaluations:follow_up_by_link",
+            kwargs={"invitation_id": invitation.pk, "token": raw_token},
+        )
+    )
+
+
+def opt_out_link(invitation: FollowUpInvitation, raw_token: str) -> str:
+    return absolute(
+        reverse(
+            "evaluations:opt_out_by_link",
+            kwargs={"invitation_id": invitation.pk, "token": raw_token},
+        )
+    )
+
+
+def sender_for(partnership) -> str:
+    """From the partnership's name, at the site's own sending address."""
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or "no-reply@localhost"
+    return formataddr((partnership.email_from_name or partnership.name, address))
+
+
+def build_invitation_email(
+    invitation: FollowUpInvitation,
+    raw_token: str,
+    *,
+    closes_at: datetime.datetime,
+    reminder: bool = False,
+) -> EmailMultiAlternatives:
+    instrument = WaveInstrument.resolve(invitation.wave, invitation.course, invitation.partnership)
+    months = 3 if invitation.wave == "three_months" else 12
+    context = {
+        "first_name": invitation.user.first_name_for_greeting,
+        "partnership_name": invitation.partnership.email_from_name or invitation.partnership.name,
+        "course_title": invitation.course.title,
+        "months": months,
+        "minutes": instrument.estimated_minutes if instrument else 5,
+        "survey_url": survey_link(invitation, raw_token),
+        "opt_out_url": opt_out_link(invitation, raw_token),
+        "closes_on": closes_at.astimezone(LONDON),
+        "reminder": reminder,
+    }
+    prefix = "Reminder: " if reminder else ""
+    subject = f"{prefix}{months} months on from '{invitation.course.title}': what has changed?"
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string("evaluations/email/invitation.txt", context),
+        from_email=sender_for(invitation.partnership),
+        to=[invitation.user.email],
+        headers={
+            # Mail programs can show their own one-click unsubscribe (RFC 2369 and 8058).
+            "List-Unsubscribe": f"<{context['opt_out_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.attach_alternative(
+        render_to_string("evaluations/email/invitation.html", context), "text/html"
+    )
+    return message
+
+
+def send(message: EmailMultiAlternatives) -> None:
+    message.send(fail_silently=False)

@@ -1,0 +1,224 @@
+"""Survey pages: answering (signed in or by emailed link), opting out, the learner's own
+answers as CSV, and the trainer's response counts. Logic lives in ``services``."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from evaluations import services
+from evaluations.forms import SurveyForm
+from evaluations.models import FOLLOW_UP_WAVES, InvitationStatus, WaveKind
+
+TRAINER_PERMISSION = "learning_site.view_trainer_analytics"
+
+
+def _answer(request, response, *, course, wave, action_url, done_url, reflection=None):
+    """Show the survey with saved answers; save for later or send. Shared by both routes."""
+    questions = services.questions_of(response)
+    status = 200
+    if request.method == "POST":
+        partial = request.POST.get("action") == "save"
+        form = SurveyForm(questions, request.POST, partial=partial)
+        if form.is_valid():
+            try:
+                services.save_answers(response, questions, form.cleaned_data, submit=not partial)
+            except services.SurveyUnavailable as refusal:
+                return _closed(request, str(refusal))
+            if partial:
+                messages.success(
+                    request,
+                    "Your answers are saved. Come back with the same link, or from My "
+                    "learning, to finish.",
+                )
+                return redirect(action_url)
+            messages.success(request, "Thank you. Your answers have been sent.")
+            return redirect(done_url)
+        form.show_real_required()
+        status = 400
+    else:
+        form = SurveyForm(questions, initial=services.initial_answers(response))
+    return render(
+        request,
+        "evaluations/survey.html",
+        {
+            "form": form,
+            "response": response,
+            "version": response.instrument_version,
+            "course": course,
+            "wave_label": WaveKind(wave).label,
+            "is_follow_up": wave in FOLLOW_UP_WAVES,
+            "reflection": reflection,
+            "action_url": action_url,
+        },
+        status=status,
+    )
+
+
+def _closed(request, message: str, status: int = 410):
+    return render(request, "evaluations/link_closed.html", {"message": message}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def survey(request, course_id: int, wave: str):
+    """A signed-in learner answers one of their own surveys (from My learning)."""
+    from courses.models import CoursePage
+
+    if wave not in WaveKind.values:
+        raise Http404
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    existing = services.response_for(request.user, course, wave)
+    if existing and existing.is_submitted:
+        messages.info(request, "You have already sent your answers to this survey. Thank you.")
+        return redirect("my_learning")
+    try:
+        instrument, invitation = services.available_instrument(request.user, course, wave)
+    except services.SurveyUnavailable as refusal:
+        raise Http404(str(refusal)) from None
+    response = services.start_response(request.user, course, wave, instrument, invitation)
+    # "You wrote… What has changed since?": only to the learner, only here, never by email.
+    reflection = (
+        services.latest_reflection(request.user, course) if wave in FOLLOW_UP_WAVES else None
+    )
+    return _answer(
+        request,
+        response,
+        course=course,
+        wave=wave,
+        action_url=request.path,
+        done_url=reverse("my_learning"),
+        reflection=reflection,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def follow_up_by_link(request, invitation_id: int, token: str):
+    """Answer a follow-up through the emailed link, signed in or not."""
+    invitation = services.invitation_for_link(invitation_id, token)
+    if invitation is None:
+        raise Http404("This link does not work. Check it is complete, or use the latest email.")
+    if invitation.status == InvitationStatus.RESPONDED:
+        return _closed(request, "You have already sent your answers to this survey. Thank you.")
+    if invitation.status == InvitationStatus.OPTED_OUT:
+        return _closed(request, "You asked not to receive follow-up surveys, so it is closed.")
+    if not services.follow_up_is_open(invitation):
+        return _closed(request, "This survey has closed. Thank you for your time.")
+    instrument = services.WaveInstrument.resolve(
+        invitation.wave, invitation.course, invitation.partnership
+    )
+    if instrument is None or invitation.course is None or not invitation.course.live:
+        return _closed(request, "This survey is no longer running.")
+    response = services.start_response(
+        invitation.user, invitation.course, invitation.wave, instrument, invitation
+    )
+    if response.is_submitted:
+        return _closed(request, "You have already sent your answers to this survey. Thank you.")
+    return _answer(
+        request,
+        response,
+        course=invitation.course,
+        wave=invitation.wave,
+        action_url=request.path,
+        done_url=reverse("evaluations:thanks"),
+    )
+
+
+def thanks(request):
+    return render(request, "evaluations/thanks.html")
+
+
+@csrf_exempt  # the token is the credential; mail programs POST here for one-click (RFC 8058)
+@never_cache
+@require_http_methods(["GET", "POST"])
+def opt_out_by_link(request, invitation_id: int, token: str):
+    """Stop follow-up surveys. GET asks (so link checkers in mail systems cannot opt
+    people out by opening the link); one press of the button, or the mail program's own
+    unsubscribe button, does it."""
+    invitation = services.invitation_for_link(invitation_id, token)
+    if invitation is None or invitation.user is None:
+        raise Http404("This link does not work.")
+    if request.method == "POST":
+        services.opt_out(invitation.user)
+        return render(request, "evaluations/opted_out.html")
+    return render(
+        request,
+        "evaluations/opt_out.html",
+        {"already": services.is_opted_out(invitation.user), "action_url": request.path},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def preferences(request):
+    """Signed in: stop or restart follow-up surveys."""
+    if request.method == "POST":
+        if request.POST.get("choice") == "stop":
+            services.opt_out(request.user)
+            messages.success(request, "You will not be sent follow-up surveys.")
+        elif request.POST.get("choice") == "start":
+            services.opt_back_in(request.user)
+            messages.success(request, "You will be sent follow-up surveys again.")
+        return redirect("evaluations:preferences")
+    return render(
+        request,
+        "evaluations/preferences.html",
+        {"opted_out": services.is_opted_out(request.user)},
+    )
+
+
+@login_required
+def my_answers_csv(request):
+    """Data rights: everything the learner has answered, as a spreadsheet."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="my-survey-answers.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
+    writer = csv.writer(response)
+    writer.writerow(
+        ["Module", "Survey", "Status", "Started", "Sent", "Question", "Measure", "Answer"]
+    )
+    for answer in services.answers_for_download(request.user):
+        r = answer.response
+        writer.writerow(
+            [
+                r.course.title if r.course else "",
+                r.get_wave_display(),
+                r.get_status_display(),
+                timezone.localtime(r.started_at).strftime("%Y-%m-%d %H:%M"),
+                timezone.localtime(r.submitted_at).strftime("%Y-%m-%d %H:%M")
+                if r.submitted_at
+                else "",
+                answer.question.text,
+                answer.measure.name if answer.measure else "",
+                _csv_safe(answer.display_value()),
+            ]
+        )
+    return response
+
+
+def _csv_safe(value: str) -> str:
+    # A cell starting with = + - @ would run as a formula in a spreadsheet program.
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+@login_required
+def trainer_counts(request):
+    """Per module and wave: invited, sent, responded, expired, opted out, response rate.
+    The trainer's own partnership only; counts, never who answered or what."""
+    user = request.user
+    if not user.has_perm(TRAINER_PERMISSION) or user.partnership_id is None:
+        raise PermissionDenied
+    return render(
+        request,
+        "evaluations/trainer_counts.html",
+        {"rows": services.wave_counts(user.partnership), "partnership": user.partnership},
+    )

@@ -1,0 +1,48 @@
+import datetime
+
+from tests.access import FORBIDDEN, NOT_FOUND, OK, AccessCase, everyone, signed_in_only
+
+
+def build_world(world):
+    from django.utils import timezone
+
+    from evaluations.models import FollowUpInvitation, InvitationLinkToken, InvitationStatus
+    from tests.courses.conftest import build_course
+    from tests.evaluations.factories import complete_module, make_instrument, use_everywhere
+
+    use_everywhere(make_instrument(slug="access-matrix"))
+    course, _, _ = build_course(world.home, slug="evaluation-access-module")
+    world.evaluated_course = course
+    now = timezone.now()
+    completion = complete_module(world.learner, course, now - datetime.timedelta(days=100))
+    invitation = FollowUpInvitation.objects.get(completion=completion, wave="three_months")
+    FollowUpInvitation.objects.filter(pk=invitation.pk).update(
+        status=InvitationStatus.SENT, sent_at=now, closes_at=now + datetime.timedelta(days=30)
+    )
+    world.invitation = invitation
+    world.invitation_token = InvitationLinkToken.issue(invitation)
+
+
+def link(world):
+    return {"invitation_id": world.invitation.pk, "token": world.invitation_token}
+
+
+# The learner's own open 3-month survey: everyone else has none for this module.
+OWNER_ONLY = signed_in_only(NOT_FOUND, learner=OK)
+TRAINER_VIEW = signed_in_only(FORBIDDEN, trainer=OK, administrator=OK)
+
+CASES = {
+    "evaluations:survey": AccessCase(
+        OWNER_ONLY,
+        kwargs=lambda w: {"course_id": w.evaluated_course.pk, "wave": "three_months"},
+    ),
+    # The emailed link is the credential: it works for whoever holds it, signed in or not,
+    # and only ever touches its own invitation.
+    "evaluations:follow_up_by_link": AccessCase(everyone(OK), kwargs=link),
+    "evaluations:opt_out_by_link": AccessCase(everyone(OK), kwargs=link),
+    "evaluations:thanks": AccessCase(everyone(OK)),
+    "evaluations:preferences": AccessCase(signed_in_only(OK)),
+    # Each person downloads only their own answers (an empty file if none).
+    "evaluations:my_answers_csv": AccessCase(signed_in_only(OK)),
+    "evaluations:trainer_counts": AccessCase(TRAINER_VIEW),
+}

@@ -1,0 +1,151 @@
+"""Answering: saved and resumable, errors that keep answers, free text cleaned and
+limited, the learner's own reflection shown only to them when signed in."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from courses import services as course_services
+from courses.models import Enrolment, JournalEntry
+from evaluations.models import FollowUpInvitation, ResponseStatus, SurveyResponse, WaveKind
+from evaluations.sweep import sweep_due_invitations
+from tests.evaluations.conftest import COMPLETED
+from tests.evaluations.factories import complete_module, valid_answers
+from tests.evaluations.test_links import link_in
+from tests.evaluations.test_sweep import DUE
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def survey_url(learner, module, instrument, time_machine):
+    time_machine.move_to(DUE - datetime.timedelta(days=100))
+    completion = complete_module(learner, module, COMPLETED)
+    course_services.save_journal_entry(
+        JournalEntry(author=learner, course=module, reflection_key="day-in-the-life"),
+        body="Her day starts with no breakfast and nobody walks her to school.",
+    )
+    time_machine.move_to(DUE + datetime.timedelta(hours=1))
+    sweep_due_invitations(DUE)
+    invitation = FollowUpInvitation.objects.get(completion=completion, wave=WaveKind.THREE_MONTHS)
+    return invitation, link_in(mail.outbox[0])
+
+
+def test_partial_answers_are_saved_and_resumed(client, survey_url):
+    invitation, url = survey_url
+    client.get(url)
+    response = SurveyResponse.objects.get(invitation=invitation)
+    confidence = response.instrument_version.frozen_questions.get(key="confidence")
+    partial = {"action": "save", confidence.field_name: "2"}
+    saved = client.post(url, partial)
+    assert saved.status_code == 302
+    response.refresh_from_db()
+    assert response.status == ResponseStatus.IN_PROGRESS
+    assert response.answers.get().number_value == 2
+    # Come back later: the saved answer is ticked.
+    page = client.get(url).content.decode()
+    assert f'name="{confidence.field_name}" value="2"' in page
+    idx = page.index(f'name="{confidence.field_name}" value="2"')
+    assert "checked" in page[idx : idx + 120]
+
+
+def test_validation_errors_are_clear_and_keep_answers(client, survey_url):
+    invitation, url = survey_url
+    client.get(url)
+    response = SurveyResponse.objects.get(invitation=invitation)
+    data = valid_answers(response, chronology="lots")
+    data.pop(next(k for k in data if k != "action" and data[k] == "Health"))
+    result = client.post(url, data)
+    assert result.status_code == 400
+    page = result.content.decode()
+    assert "There is a problem" in page or "error-summary" in page
+    assert "Enter a whole number from 0 to 999" in page
+    assert "Choose an answer to &#x27;Where do you work?&#x27;" in page
+    assert "I start a chronology early." in page  # what they typed is still there
+    assert not response.answers.exists()
+
+
+def test_free_text_is_stripped_of_markup_and_limited(client, survey_url, settings):
+    invitation, url = survey_url
+    client.get(url)
+    response = SurveyResponse.objects.get(invitation=invitation)
+
+    settings.SURVEY_FREE_TEXT_MAX_CHARS = 20
+    long_text = "I now keep a chronology for every family."
+    result = client.post(url, valid_answers(response, changed=long_text) | {"action": "save"})
+    assert result.status_code == 400
+    page = result.content.decode()
+    assert "Your answer is 41 characters long. Keep it to 20 characters or fewer" in page
+    assert long_text in page
+    assert not response.answers.exists()
+
+    settings.SURVEY_FREE_TEXT_MAX_CHARS = 2000
+    data = valid_answers(
+        response, changed='<script>alert(1)</script><b>I ask</b> about <a href="x">food</a>.'
+    )
+    assert client.post(url, data).status_code == 302
+    stored = response.answers.get(question__key="changed").text_value
+    # No markup kept (bleach strips the tags and keeps the words).
+    assert "<" not in stored and ">" not in stored
+    assert stored.endswith("I ask about food.")
+
+
+def test_signed_in_follow_up_shows_the_learners_own_reflection(client, survey_url, learner, module):
+    invitation, link = survey_url
+    url = reverse("evaluations:survey", args=[module.pk, WaveKind.THREE_MONTHS])
+    client.force_login(learner)
+    page = client.get(url).content.decode()
+    assert "You wrote" in page
+    assert "Her day starts with no breakfast" in page
+    assert "What has changed since?" in page
+    # Never in the email and never through the emailed link.
+    assert "breakfast" not in mail.outbox[0].body
+    assert "breakfast" not in mail.outbox[0].alternatives[0][0]
+    client.logout()
+    assert "breakfast" not in client.get(link).content.decode()
+
+
+def test_answers_from_the_link_and_from_my_learning_are_the_same_response(
+    client, survey_url, learner, module
+):
+    invitation, link = survey_url
+    client.get(link)
+    response = SurveyResponse.objects.get(invitation=invitation)
+    confidence = response.instrument_version.frozen_questions.get(key="confidence")
+    client.post(link, {"action": "save", confidence.field_name: "5"})
+    client.force_login(learner)
+    url = reverse("evaluations:survey", args=[module.pk, WaveKind.THREE_MONTHS])
+    assert client.post(url, valid_answers(response)).status_code == 302
+    assert SurveyResponse.objects.get().status == ResponseStatus.SUBMITTED
+    invitation.refresh_from_db()
+    assert invitation.status == "responded"
+
+
+def test_my_learning_lists_waiting_surveys(client, learner, module, instrument):
+    course_services.enrol(learner, module)
+    client.force_login(learner)
+    page = client.get(reverse("my_learning")).content.decode()
+    baseline = reverse("evaluations:survey", args=[module.pk, WaveKind.BASELINE])
+    assert baseline in page
+    response = client.get(baseline)
+    assert response.status_code == 200
+    version_questions = SurveyResponse.objects.get().instrument_version.frozen_questions.all()
+    assert client.post(baseline, valid_answers(list(version_questions))).status_code == 302
+    assert baseline not in client.get(reverse("my_learning")).content.decode()
+    # The end-of-module survey is not open before completion.
+    post = reverse("evaluations:survey", args=[module.pk, WaveKind.POST])
+    assert client.get(post).status_code == 404
+    complete_module(learner, module, datetime.datetime.now(datetime.UTC))
+    assert post in client.get(reverse("my_learning")).content.decode()
+    assert client.get(post).status_code == 200
+
+
+def test_a_learner_cannot_open_someone_elses_survey(
+    client, other_learner, learner, module, instrument
+):
+    Enrolment.objects.create(user=learner, course=module)
+    client.force_login(other_learner)
+    url = reverse("evaluations:survey", args=[module.pk, WaveKind.BASELINE])
+    assert client.get(url).status_code == 404

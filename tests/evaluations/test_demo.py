@@ -1,0 +1,69 @@
+"""The demo surveys: a default instrument for every wave and backdated activity that gives
+the trainer counts and reports data; a second run changes nothing."""
+
+import pytest
+
+from evaluations import demo
+from evaluations.models import (
+    FollowUpInvitation,
+    Instrument,
+    InstrumentVersion,
+    Measure,
+    SurveyAnswer,
+    SurveyResponse,
+    WaveInstrument,
+)
+from evaluations.services import wave_counts
+from learning_site.demo import seed_foundation
+
+pytestmark = pytest.mark.django_db
+
+
+def state():
+    return {
+        "measures": list(Measure.objects.order_by("pk").values()),
+        "waves": list(WaveInstrument.objects.order_by("pk").values()),
+        "versions": InstrumentVersion.objects.count(),
+        "invitations": list(FollowUpInvitation.objects.order_by("pk").values()),
+        "responses": list(SurveyResponse.objects.order_by("pk").values()),
+        "answers": list(SurveyAnswer.objects.order_by("pk").values()),
+    }
+
+
+def test_demo_surveys_are_seeded_once_with_data_for_reports():
+    from courses.demo import seed as seed_courses
+
+    context = seed_foundation()
+    seed_courses(context)
+    demo.seed(context)
+    first = state()
+    demo.seed(context)
+    assert state() == first
+
+    instrument = Instrument.objects.get(slug="neglect-practice")
+    assert instrument.partnership is None
+    assert WaveInstrument.objects.filter(instrument=instrument).count() == 4
+    assert {m.slug for m in Measure.objects.all()} >= {
+        "used-chronology",
+        "challenged-parent-progress",
+        "challenged-professional-escalation",
+        "discussed-in-supervision",
+        "applied-research",
+        "confidence-disguised-compliance",
+    }
+    northshire = context.partnerships["northshire"]
+    rows = wave_counts(northshire)
+    three = [r for r in rows if r.wave == "three_months"]
+    assert sum(r.responded for r in three) >= 20
+    assert all(r.scheduled == 0 for r in rows)  # every demo due date is in the past
+    agencies = set(SurveyResponse.objects.values_list("agency", flat=True))
+    assert len(agencies) >= 5
+    # Later waves show more practice than the baseline, so reports have a story to tell.
+    from django.db.models import Avg
+
+    def mean(wave):
+        return SurveyAnswer.objects.filter(
+            measure__slug="used-chronology", response__wave=wave
+        ).aggregate(m=Avg("number_value"))["m"]
+
+    assert mean("twelve_months") > mean("baseline")

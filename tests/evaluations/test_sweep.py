@@ -1,0 +1,198 @@
+"""Time-travel runs of the sweep through the command, and exactly once on SQLite."""
+
+import datetime
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from evaluations import sweep as sweep_module
+from evaluations.models import (
+    FollowUpInvitation,
+    InvitationStatus,
+    SkipReason,
+    SurveyOptOut,
+    WaveInstrument,
+    WaveKind,
+)
+from evaluations.schedule import LONDON
+from evaluations.sweep import sweep_due_invitations
+from tests.evaluations.conftest import COMPLETED
+from tests.evaluations.factories import complete_module
+
+pytestmark = pytest.mark.django_db
+
+DUE = datetime.datetime(2026, 4, 12, 9, 0, tzinfo=LONDON)  # COMPLETED + 3 months, 09:00
+
+
+def run(now: datetime.datetime, *extra: str) -> str:
+    out = io.StringIO()
+    call_command("send_due_followups", "--now", now.isoformat(), *extra, stdout=out)
+    return out.getvalue()
+
+
+def three_months(completion) -> FollowUpInvitation:
+    return FollowUpInvitation.objects.get(completion=completion, wave=WaveKind.THREE_MONTHS)
+
+
+@pytest.fixture
+def completion(learner, module, instrument):
+    return complete_module(learner, module, COMPLETED)
+
+
+def test_time_travel_scheduled_sent_reminded_expired(completion):
+    invitation = three_months(completion)
+    assert "sent 0" in run(DUE - datetime.timedelta(minutes=1))
+    assert mail.outbox == []
+
+    out = run(DUE)
+    assert "sent 1," in out
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.SENT
+    assert invitation.sent_at == DUE
+    assert invitation.closes_at == DUE + datetime.timedelta(days=30)
+    assert len(mail.outbox) == 1
+
+    assert "reminded 0" in run(DUE + datetime.timedelta(days=6))
+    assert "reminded 1" in run(DUE + datetime.timedelta(days=7))
+    invitation.refresh_from_db()
+    assert (invitation.status, invitation.reminder_count) == (InvitationStatus.REMINDED, 1)
+    assert mail.outbox[-1].subject.startswith("Reminder: ")
+    assert "reminded 0" in run(DUE + datetime.timedelta(days=8))
+    assert "reminded 1" in run(DUE + datetime.timedelta(days=14))
+    invitation.refresh_from_db()
+    assert invitation.reminder_count == 2
+    assert len(mail.outbox) == 3
+
+    assert "expired 0" in run(DUE + datetime.timedelta(days=29))
+    assert "expired 1" in run(DUE + datetime.timedelta(days=30))
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.EXPIRED
+    assert invitation.expired_at == DUE + datetime.timedelta(days=30)
+    assert len(mail.outbox) == 3
+    # The 12-month wave is still to come.
+    assert FollowUpInvitation.objects.filter(status=InvitationStatus.SCHEDULED).count() == 1
+
+
+def test_a_late_sweep_sends_one_reminder_not_two(completion):
+    run(DUE)
+    run(DUE + datetime.timedelta(days=20))
+    invitation = three_months(completion)
+    assert invitation.reminder_count == 2
+    assert len(mail.outbox) == 2
+    assert "reminded 0" in run(DUE + datetime.timedelta(days=21))
+
+
+def test_repeated_sweeps_send_each_invitation_exactly_once(completion, other_learner, module):
+    complete_module(other_learner, module, COMPLETED)  # other partnership, same due date
+    for _ in range(3):
+        run(DUE)
+        run(DUE + datetime.timedelta(minutes=15))
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [completion.user.email, other_learner.email]
+    )
+
+
+def test_dry_run_counts_and_changes_nothing(completion):
+    out = run(DUE, "--dry-run")
+    assert "Would have sent 1" in out
+    assert mail.outbox == []
+    assert three_months(completion).status == InvitationStatus.SCHEDULED
+
+
+def test_now_must_be_a_date_time():
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="not an ISO date-time"):
+        call_command("send_due_followups", "--now", "next tuesday")
+
+
+def test_a_fresh_claim_is_left_alone_and_a_stale_one_is_taken_over(completion):
+    """A worker that claimed a row and died: its claim is retried once it is stale."""
+    invitation = three_months(completion)
+    FollowUpInvitation.objects.filter(pk=invitation.pk).update(
+        claim_token="dead-worker", claimed_at=DUE, attempt_count=1
+    )
+    assert sweep_due_invitations(DUE + datetime.timedelta(minutes=10)).sent == 0
+    assert mail.outbox == []
+    result = sweep_due_invitations(DUE + datetime.timedelta(minutes=31))
+    assert result.sent == 1
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.SENT
+    assert invitation.claim_token is None
+    assert invitation.attempt_count == 2
+    assert len(mail.outbox) == 1
+
+
+def test_a_failed_send_keeps_the_claim_and_is_retried_later(completion, monkeypatch):
+    def broken(message):
+        raise OSError("mail server down")
+
+    monkeypatch.setattr(sweep_module.emails, "send", broken)
+    result = sweep_due_invitations(DUE)
+    assert result.failed == 1
+    invitation = three_months(completion)
+    assert invitation.status == InvitationStatus.SCHEDULED
+    assert "mail server down" in invitation.last_error
+    monkeypatch.undo()
+    assert sweep_due_invitations(DUE + datetime.timedelta(minutes=5)).sent == 0
+    assert sweep_due_invitations(DUE + datetime.timedelta(minutes=45)).sent == 1
+    assert len(mail.outbox) == 1
+
+
+def test_send_time_checks_record_why_an_invitation_was_skipped(
+    completion, learner, module, instrument
+):
+    learner.is_active = False
+    learner.save()
+    result = sweep_due_invitations(DUE)
+    assert (result.sent, result.skipped) == (0, 1)
+    invitation = three_months(completion)
+    assert invitation.status == InvitationStatus.SKIPPED
+    assert invitation.skip_reason == SkipReason.ACCOUNT_INACTIVE
+    assert invitation.skipped_at == DUE
+    assert mail.outbox == []
+
+
+def test_unpublished_module_and_removed_wave_are_skipped(
+    learner, other_learner, module, instrument, home_page
+):
+    from tests.courses.conftest import build_course
+
+    first = complete_module(learner, module, COMPLETED)
+    second_module, _, _ = build_course(home_page, slug="second-module")
+    second = complete_module(learner, second_module, COMPLETED)
+    module.unpublish()
+    WaveInstrument.objects.filter(wave=WaveKind.THREE_MONTHS).delete()
+    sweep_due_invitations(DUE)
+    assert three_months(first).skip_reason == SkipReason.MODULE_REMOVED
+    assert three_months(second).skip_reason == SkipReason.WAVE_REMOVED
+    assert mail.outbox == []
+
+
+def test_an_invitation_found_after_its_window_is_skipped_not_sent(completion):
+    result = sweep_due_invitations(DUE + datetime.timedelta(days=31))
+    assert result.skipped_reasons == {SkipReason.WINDOW_PASSED: 1}
+    assert mail.outbox == []
+
+
+def test_opted_out_learner_is_not_sent_anything(completion, learner):
+    SurveyOptOut.objects.create(user=learner)
+    result = sweep_due_invitations(DUE)
+    assert (result.sent, result.opted_out) == (0, 1)
+    assert three_months(completion).status == InvitationStatus.OPTED_OUT
+    assert mail.outbox == []
+
+
+def test_the_celery_task_runs_the_sweep(completion, monkeypatch):
+    from evaluations.tasks import sweep_due_invitations as task
+
+    monkeypatch.setattr(sweep_module.timezone, "now", lambda: DUE)
+    assert task.delay().get()["sent"] == 1
+    assert len(mail.outbox) == 1
+
+
+def test_the_sweep_is_on_the_beat_schedule(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["evaluations-sweep-due-invitations"]
+    assert entry["task"] == "evaluations.tasks.sweep_due_invitations"
