@@ -253,3 +253,80 @@ def test_the_reflection_goes_to_the_journal_and_back(client, learner, scenario):
         },
     )
     assert response.status_code == 302 and response.url == debrief_path
+
+
+def test_player_and_debrief_queries_do_not_grow_with_the_path(client, learner, scenario):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(learner)
+    short, long = start(client, scenario), start(client, scenario)
+    choose(client, short, "start", choice_id(scenario, "start", "Give the family time"))
+    for at, label in (("start", "Give the family time"), ("wait", "Continue")):
+        choose(client, long, at, choice_id(scenario, at, label))
+
+    def count(url):
+        client.get(url)  # warm the per-process caches (site root, content types)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    assert count(reverse("scenario_attempt", args=[short.pk])) == count(
+        reverse("scenario_attempt", args=[long.pk])
+    )
+    choose(client, short, "wait", choice_id(scenario, "wait", "Continue"))
+    choose(client, short, "relapse", choice_id(scenario, "relapse", "Escalate now"))
+    choose(client, long, "relapse", choice_id(scenario, "relapse", "Accept her explanation"))
+    assert count(reverse("scenario_debrief", args=[short.pk])) <= 30
+
+
+def test_random_moves_never_leave_the_graph(learner, scenario):
+    """Property: whatever a client sends (real, forged, stale or replayed moves), the attempt
+    only ever follows real edges, one decision per step, weeks adding up."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from scenarios.services import MoveRefused, make_move
+    from scenarios.services import start_attempt as begin
+
+    nodes = scenario.nodes_by_key
+    all_choices = [c.pk for n in nodes.values() for c in n.choices.all()]
+    edges = {
+        (key, c.pk): (c.target_key, c.weeks) for key, n in nodes.items() for c in n.choices.all()
+    }
+
+    @settings(
+        max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
+    @given(
+        st.lists(
+            st.tuples(
+                st.sampled_from([*nodes, "nowhere"]),
+                st.integers(-1, 6),
+                st.one_of(st.sampled_from(all_choices), st.integers(-5, 10**6)),
+                st.booleans(),
+            ),
+            max_size=12,
+        )
+    )
+    def run(moves):
+        attempt = begin(learner, scenario)
+        for at, step, choice, honest in moves:
+            if honest:  # what a real page would send, with a choice that may be forged
+                at, step = attempt.current_node_key, attempt.step
+            try:
+                make_move(attempt, at_node_key=at, step=step, choice_id=choice)
+            except MoveRefused:
+                pass
+        attempt.refresh_from_db()
+        decisions = list(attempt.decisions.order_by("sequence"))
+        assert [d.sequence for d in decisions] == list(range(1, attempt.step + 1))
+        here, weeks = scenario.start_node.key, 0
+        for decision in decisions:
+            target, cost = edges[(here, decision.choice_id)]
+            assert decision.from_node_key == here and decision.to_node_key == target
+            here, weeks = target, weeks + cost
+        assert (attempt.current_node_key, attempt.weeks_elapsed) == (here, weeks)
+        assert attempt.is_complete == nodes[here].is_ending
+
+    run()
