@@ -356,8 +356,8 @@ class ScenarioPage(Page):
         context = super().get_context(request, *args, **kwargs)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            attempts = ScenarioAttempt.objects.filter(user=user, scenario=self).order_by(
-                "-started_at"
+            attempts = list(
+                ScenarioAttempt.objects.filter(user=user, scenario=self).order_by("-started_at")
             )
             context["attempts"] = attempts
             context["unfinished_attempt"] = next(
