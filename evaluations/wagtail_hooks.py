@@ -3,25 +3,68 @@ one "Surveys" menu; a link to the response counts for trainers."""
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    EditView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from evaluations.models import Instrument, Measure, WaveInstrument
 
 TRAINER_PERMISSION = "learning_site.view_trainer_analytics"
 
 
+def _visible_to(user, queryset):
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(Q(partnership=user.partnership_id) | Q(partnership__isnull=True))
+
+
+class PartnershipPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, and the row must be the user's partnership's or shared."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and (
+            user.is_superuser
+            or instance.partnership_id is None
+            or instance.partnership_id == user.partnership_id
+        )
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return _visible_to(user, super().instances_user_has_any_permission_for(user, actions))
+
+
+class ScopedEditView(EditView):
+    def get_queryset(self):
+        return _visible_to(self.request.user, super().get_queryset())
+
+
+class ScopedDeleteView(DeleteView):
+    def get_queryset(self):
+        return _visible_to(self.request.user, super().get_queryset())
+
+
 class PartnershipScopedViewSet(SnippetViewSet):
-    """Trainers see their own partnership's rows and the shared ones."""
+    """Trainers see and edit their own partnership's rows and the shared ones."""
+
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+
+    @cached_property
+    def permission_policy(self):
+        return PartnershipPermissionPolicy(self.model)
 
     def get_queryset(self, request):
-        queryset = self.model._default_manager.all()
-        user = request.user
-        if user.is_superuser:
-            return queryset
-        return queryset.filter(Q(partnership=user.partnership_id) | Q(partnership__isnull=True))
+        return _visible_to(request.user, self.model._default_manager.all())
 
 
 class InstrumentViewSet(PartnershipScopedViewSet):

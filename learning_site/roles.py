@@ -28,6 +28,18 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "learning_site.view_trainer_analytics",
         # Trainers read their own partnership's training-impact reports (issue 7).
         "learning_site.view_impact_reports",
+        # Survey instruments, measures and schedules (snippets). No deleting instruments
+        # or measures: answers already given point at them.
+        "evaluations.add_instrument",
+        "evaluations.change_instrument",
+        "evaluations.view_instrument",
+        "evaluations.add_measure",
+        "evaluations.change_measure",
+        "evaluations.view_measure",
+        "evaluations.add_waveinstrument",
+        "evaluations.change_waveinstrument",
+        "evaluations.view_waveinstrument",
+        "evaluations.delete_waveinstrument",
     ],
     Role.BOARD_MEMBER: [
         "learning_site.view_impact_reports",

@@ -1,0 +1,114 @@
+"""Trainers author instruments in the Wagtail admin: ordered questions in an inline panel."""
+
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from evaluations.models import Instrument
+from learning_site.roles import ensure_roles
+from tests.evaluations.factories import make_instrument
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def trainer_client(client, trainer):
+    ensure_roles()
+    client.force_login(trainer)
+    return client
+
+
+def test_trainer_creates_an_instrument_with_ordered_questions(trainer_client, partnership):
+    url = reverse("wagtailsnippets_evaluations_instrument:add")
+    assert trainer_client.get(url).status_code == 200
+    data = nested_form_data(
+        {
+            "title": "After the chronology module",
+            "slug": "after-chronology",
+            "partnership": partnership.pk,
+            "intro": "What you do now.",
+            "estimated_minutes": 3,
+            "questions": inline_formset(
+                [
+                    {
+                        "key": "used",
+                        "kind": "number",
+                        "text": "How many chronologies have you started?",
+                        "help_text": "",
+                        "choices": "",
+                        "scale_labels": "",
+                        "min_value": "",
+                        "max_value": "",
+                        "required": "on",
+                    },
+                    {
+                        "key": "where",
+                        "kind": "single",
+                        "text": "Where do you work?",
+                        "help_text": "",
+                        "choices": "Health\nSchool",
+                        "scale_labels": "",
+                        "min_value": "",
+                        "max_value": "",
+                        "required": "on",
+                    },
+                ]
+            ),
+        }
+    )
+    response = trainer_client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    instrument = Instrument.objects.get(slug="after-chronology")
+    assert [q.key for q in instrument.questions.order_by("sort_order")] == ["used", "where"]
+
+
+def test_a_choice_question_needs_two_options(trainer_client):
+    url = reverse("wagtailsnippets_evaluations_instrument:add")
+    data = nested_form_data(
+        {
+            "title": "Broken",
+            "slug": "broken",
+            "partnership": "",
+            "intro": "",
+            "estimated_minutes": 3,
+            "questions": inline_formset(
+                [
+                    {
+                        "key": "where",
+                        "kind": "single",
+                        "text": "Where do you work?",
+                        "help_text": "",
+                        "choices": "Health",
+                        "scale_labels": "",
+                        "min_value": "",
+                        "max_value": "",
+                        "required": "on",
+                    }
+                ]
+            ),
+        }
+    )
+    response = trainer_client.post(url, data)
+    assert response.status_code == 200
+    assert "Give at least two options" in response.content.decode()
+    assert not Instrument.objects.filter(slug="broken").exists()
+
+
+def test_trainer_sees_own_and_shared_instruments_only(
+    trainer_client, partnership, other_partnership
+):
+    make_instrument(slug="shared", title="Shared survey")
+    make_instrument(slug="ours", title="Our survey", partnership=partnership)
+    make_instrument(slug="theirs", title="Their survey", partnership=other_partnership)
+    page = trainer_client.get(reverse("wagtailsnippets_evaluations_instrument:list"))
+    html = page.content.decode()
+    assert "Shared survey" in html and "Our survey" in html
+    assert "Their survey" not in html
+
+
+def test_trainer_cannot_open_another_partnerships_instrument(trainer_client, other_partnership):
+    theirs = make_instrument(slug="theirs", title="Their survey", partnership=other_partnership)
+    url = reverse("wagtailsnippets_evaluations_instrument:edit", args=[theirs.pk])
+    response = trainer_client.get(url)
+    assert response.status_code == 404
+    assert "Their survey" not in response.content.decode()
