@@ -61,3 +61,19 @@ def partnership_for_indicators(request, requested_id: str | None) -> Partnership
         if found:
             return found
     return request.report_partnership
+
+
+TRAINER_PERMISSION = "learning_site.view_trainer_analytics"
+
+
+def comment_moderator_required(view):
+    """Trainers (and administrators) of a partnership approve comments for sharing."""
+
+    @report_viewer_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.has_perm(TRAINER_PERMISSION):
+            raise PermissionDenied("Only trainers approve comments for sharing.")
+        return view(request, *args, **kwargs)
+
+    return wrapper

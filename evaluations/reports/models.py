@@ -183,3 +183,32 @@ class ReportExport(models.Model):
     def filename(self) -> str:
         stamp = self.created_at.astimezone(timezone.get_current_timezone()).strftime("%Y-%m-%d")
         return f"training-impact-{self.partnership.slug}-{stamp}.{self.export_format}"
+
+
+class ApprovedCommentQuerySet(models.QuerySet):
+    def for_partnership(self, partnership):
+        return self.filter(partnership=partnership)
+
+
+class ApprovedComment(models.Model):
+    """A trainer's decision that one free-text survey answer may appear, without a name,
+    in the board's report. Withdrawing the approval deletes the row."""
+
+    answer = models.OneToOneField(
+        "evaluations.SurveyAnswer", on_delete=models.CASCADE, related_name="report_approval"
+    )
+    partnership = models.ForeignKey(
+        "learning_site.Partnership", on_delete=models.CASCADE, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(default=timezone.now)
+
+    objects = ApprovedCommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-approved_at"]
+
+    def __str__(self) -> str:
+        return f"Comment {self.answer_id} approved for the report"

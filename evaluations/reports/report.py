@@ -151,7 +151,10 @@ class Report:
 
 
 def build_report(filters: ReportFilters) -> Report:
-    extra = {}
+    from evaluations.reports.comments import comment_section
+    from evaluations.reports.practice import practice_section
+
+    extra = {"practice": practice_section(filters), "comments": comment_section(filters)}
     return Report(
         filters=filters,
         reach=services.reach_section(filters),
@@ -161,4 +164,3 @@ def build_report(filters: ReportFilters) -> Report:
         extra_sections=extra,
         threshold=threshold(),
     )
-

@@ -20,4 +20,10 @@ urlpatterns = [
         views.reports_indicator_value_delete,
         name="reports_indicator_value_delete",
     ),
+    path("comments/", views.reports_comments, name="reports_comments"),
+    path(
+        "comments/<int:answer_id>/decision/",
+        views.reports_comment_approval,
+        name="reports_comment_approval",
+    ),
 ]

@@ -61,6 +61,7 @@ def reports_home(request):
             "csv_url": reverse("reports_csv") + "?" + _urlencode(query),
             "recent_exports": ReportExport.objects.owned_by(request.user)[:5],
             "can_manage_indicators": request.user.has_perm(access.MANAGE_INDICATORS_PERMISSION),
+            "can_approve_comments": request.user.has_perm(access.TRAINER_PERMISSION),
         },
     )
 
@@ -223,3 +224,45 @@ def reports_indicator_value_delete(request, indicator_id, value_id):
     value.delete()
     messages.success(request, f"Figure for {label} removed.")
     return redirect("reports_indicator", indicator_id=indicator.pk)
+
+
+# --- comments approved for sharing ------------------------------------------------------
+@require_GET
+@access.comment_moderator_required
+def reports_comments(request):
+    """Trainers read free-text answers (no names) and choose which the board may see."""
+    from django.core.paginator import Paginator
+
+    from evaluations.reports.comments import WAVE_LABELS, free_text_answers
+
+    answers = free_text_answers(request.report_partnership)
+    show = request.GET.get("show", "waiting")
+    if show == "approved":
+        answers = answers.filter(report_approval__isnull=False)
+    elif show == "waiting":
+        answers = answers.filter(report_approval__isnull=True)
+    page = Paginator(answers, 25).get_page(request.GET.get("page"))
+    for answer in page.object_list:
+        answer.wave_label = WAVE_LABELS.get(answer.response.wave, "")
+    return render(request, "impact_reports/comments.html", {"page": page, "show": show})
+
+
+@require_POST
+@access.comment_moderator_required
+def reports_comment_approval(request, answer_id):
+    from evaluations.reports.comments import free_text_answers, set_approval
+
+    answer = get_object_or_404(free_text_answers(request.report_partnership), pk=answer_id)
+    approve = request.POST.get("decision") == "approve"
+    set_approval(answer, approved=approve, by=request.user)
+    messages.success(
+        request,
+        "Comment approved: board members will see it, without a name."
+        if approve
+        else "Comment withdrawn from the report.",
+    )
+    show = request.POST.get("show", "waiting")
+    return redirect(
+        reverse("reports_comments")
+        + f"?show={show if show in ('waiting', 'approved', 'all') else 'waiting'}"
+    )

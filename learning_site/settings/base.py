@@ -348,6 +348,8 @@ DEMO_SEEDERS: list[str] = [
     "courses.demo.seed",
     # After the modules' seeder: it backdates completions on the demo modules.
     "evaluations.demo.seed",
+    # After the surveys: it approves a few of their free-text answers for the board.
+    "evaluations.reports.demo.seed",
 ]
 
 # --- Modules (courses) ----------------------------------------------------------------

@@ -13,6 +13,8 @@ READERS = {
 }
 # Only administrators edit the local outcome indicators.
 MANAGERS = {**READERS, "trainer": FORBIDDEN, "board_member": FORBIDDEN}
+# Trainers (and administrators) approve free-text comments for sharing.
+MODERATORS = {**READERS, "board_member": FORBIDDEN}
 # An export belongs to the person who asked for it (others get 404, as for any
 # object that is not theirs).
 EXPORT_OWNER = {**READERS, "trainer": NOT_FOUND, "administrator": NOT_FOUND}
@@ -44,6 +46,10 @@ CASES = {
     "reports_indicators": AccessCase(MANAGERS),
     "reports_indicator_new": AccessCase(MANAGERS),
     "reports_indicator": AccessCase(MANAGERS, kwargs=lambda w: {"indicator_id": w.indicator.pk}),
+    "reports_comments": AccessCase(MODERATORS),
+    "reports_comment_approval": AccessCase(
+        everyone(NOT_ALLOWED), kwargs=lambda w: {"answer_id": 1}
+    ),
     "reports_indicator_value_delete": AccessCase(
         everyone(NOT_ALLOWED),
         kwargs=lambda w: {"indicator_id": w.indicator.pk, "value_id": 1},

@@ -64,7 +64,9 @@ def scenario_world(home_page, partnership, other_partnership):
         attempt(user, scenario, "child_focused", 1, "protected_in_time", at(2025, 9))
     # Another partnership's learners never count.
     for _ in range(6):
-        attempt(learner(other_partnership), scenario, "optimistic", 50, "left_in_neglect", at(2025, 3))
+        attempt(
+            learner(other_partnership), scenario, "optimistic", 50, "left_in_neglect", at(2025, 3)
+        )
     return scenario
 
 
@@ -98,7 +100,13 @@ def test_a_scenario_played_by_few_is_hidden(scenario_world, partnership):
 
 @pytest.mark.parametrize(
     ("counts", "median"),
-    [({}, None), ({5: 1}, 5.0), ({1: 1, 9: 1}, 5.0), ({2: 3, 7: 1}, 2.0), ({0: 2, 4: 2, 9: 1}, 4.0)],
+    [
+        ({}, None),
+        ({5: 1}, 5.0),
+        ({1: 1, 9: 1}, 5.0),
+        ({2: 3, 7: 1}, 2.0),
+        ({0: 2, 4: 2, 9: 1}, 4.0),
+    ],
 )
 def test_median_from_grouped_counts(counts, median):
     assert _median_from_histogram(counts) == median

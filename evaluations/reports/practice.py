@@ -1,0 +1,304 @@
+"""Practice change from the follow-up surveys: each measure at the end of the module,
+3 months and 12 months after, paired with the same learner's own baseline answer.
+
+Reads the evaluations app's ``SurveyAnswer`` → ``SurveyResponse`` rows. A learner is
+paired across waves by ``respondent_key`` and module, never by name. Three queries in
+all: paired changes for every measure and wave, the applied-learning share, and the
+response rates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+
+from evaluations.reports import suppression as sc
+from evaluations.reports.figures import Figure
+from evaluations.reports.filters import ReportFilters
+from evaluations.reports.services import (
+    PairedMeasure,
+    filter_by_learner,
+    filter_by_period,
+    measure_figures,
+    paired_measure,
+)
+
+LATER_WAVES = ("post", "three_months", "twelve_months")
+FOLLOW_UP_WAVES = ("three_months", "twelve_months")
+WAVE_LABELS = {
+    "baseline": "Before the module",
+    "post": "End of the module",
+    "three_months": "3 months after",
+    "twelve_months": "12 months after",
+}
+# Statuses of an invitation that was actually sent to the learner.
+INVITED_STATUSES = ("sent", "reminded", "responded", "expired", "opted_out")
+
+
+@dataclass
+class MeasureChange:
+    measure: str
+    kind: str
+    waves: dict[str, PairedMeasure] = field(default_factory=dict)
+
+
+@dataclass
+class ResponseRate:
+    wave: str
+    invited: sc.Cell
+    responded: sc.Cell
+    rate: sc.Cell
+
+    @property
+    def label(self) -> str:
+        return WAVE_LABELS[self.wave]
+
+
+@dataclass
+class PracticeSection:
+    measures: list[MeasureChange]
+    applied: dict[str, sc.Cell]
+    rates: list[ResponseRate]
+    answered: dict[str, sc.Cell]
+
+    wave_labels = WAVE_LABELS
+    later_waves = LATER_WAVES
+
+    def rows(self):
+        """(measure, wave label, paired measure) for the page and the PDF."""
+        for item in self.measures:
+            for wave in LATER_WAVES:
+                if wave in item.waves:
+                    yield item.measure, WAVE_LABELS[wave], item.waves[wave]
+
+    def summary_lines(self) -> list[str]:
+        lines = []
+        for wave in FOLLOW_UP_WAVES:
+            cell = self.applied.get(wave)
+            if cell is not None:
+                lines.append(
+                    f"Reported applying the learning {WAVE_LABELS[wave].lower()}: {cell.display}."
+                )
+        for rate in self.rates:
+            lines.append(f"Response rate {rate.label.lower()}: {rate.rate.display}.")
+        return lines
+
+    def figures(self) -> list[Figure]:
+        out = []
+        for measure, wave_label, paired in self.rows():
+            out += measure_figures(
+                "practice change", paired, "wave", wave_label, ("baseline", "at wave")
+            )
+            del measure
+        for wave, cell in self.applied.items():
+            out.append(
+                Figure("practice change", "reported applying the learning", "wave",
+                       WAVE_LABELS[wave], "percent", cell, "per cent of respondents")
+            )  # fmt: skip
+        for wave, cell in self.answered.items():
+            out.append(
+                Figure("practice change", "people who answered", "wave", WAVE_LABELS[wave],
+                       "count", cell, "people")
+            )  # fmt: skip
+        for rate in self.rates:
+            out += [
+                Figure("practice change", "invited", "wave", rate.label, "count", rate.invited, "people"),
+                Figure("practice change", "responded", "wave", rate.label, "count", rate.responded, "people"),
+                Figure("practice change", "response rate", "wave", rate.label, "percent", rate.rate, "per cent of invited"),
+            ]  # fmt: skip
+        return out
+
+    def pdf_flowables(self, styles, para, table):
+        from reportlab.platypus import Spacer
+
+        rows = [
+            [measure, wave, m.before.display, m.after.display, m.change.display, m.ci_display,
+             m.change.display if m.change.hidden else str(m.pairs)]
+            for measure, wave, m in self.rows()
+        ]  # fmt: skip
+        out = [
+            para("Practice change at 3 and 12 months", styles["Heading1"]),
+            para(
+                "Each row pairs learners' answers at a wave with the same learners' own "
+                "baseline answers; n is the number of pairs.",
+                styles["Note"],
+            ),
+        ]
+        if rows:
+            out.append(
+                table(["Measure", "Wave", "Baseline", "At wave", "Mean change", "95% CI", "n"], rows, styles)
+            )  # fmt: skip
+        else:
+            out.append(para("No paired survey answers yet for these filters.", styles["BodyText"]))
+        applied = [[WAVE_LABELS[w], c.display] for w, c in self.applied.items()]
+        if applied:
+            out += [
+                Spacer(1, 4),
+                table(["Wave", "Reported applying the learning"], applied, styles),
+            ]
+        rates = [
+            [r.label, r.invited.display, r.responded.display, r.rate.display] for r in self.rates
+        ]
+        out += [
+            Spacer(1, 4),
+            table(["Wave", "Invited", "Responded", "Response rate"], rates, styles),
+        ]
+        return out
+
+
+def _answers(filters: ReportFilters):
+    from evaluations.models import ResponseStatus, SurveyAnswer
+
+    qs = SurveyAnswer.objects.filter(
+        response__status=ResponseStatus.SUBMITTED, response__partnership=filters.partnership
+    )
+    if filters.agency:
+        qs = qs.filter(response__agency=filters.agency)
+    if filters.job_role:
+        qs = filter_by_learner(qs, filters, "response__user")
+    if filters.course_id:
+        qs = qs.filter(response__course_id=filters.course_id)
+    return filter_by_period(qs, filters, "response__submitted_at")
+
+
+def practice_section(filters: ReportFilters) -> PracticeSection:
+    from evaluations.models import ResponseStatus, SurveyAnswer
+
+    baseline = SurveyAnswer.objects.filter(
+        measure=OuterRef("measure"),
+        response__respondent_key=OuterRef("response__respondent_key"),
+        response__course=OuterRef("response__course"),
+        response__wave="baseline",
+        response__status=ResponseStatus.SUBMITTED,
+        number_value__isnull=False,
+    ).order_by("-response__submitted_at")
+    paired = (
+        _answers(filters)
+        .filter(measure__isnull=False, number_value__isnull=False, response__wave__in=LATER_WAVES)
+        .annotate(baseline_value=Subquery(baseline.values("number_value")[:1]))
+        .filter(baseline_value__isnull=False)
+    )
+    change = F("number_value") - F("baseline_value")
+    rows = (
+        paired.values("measure_id", "measure__name", "measure__kind", "response__wave")
+        .annotate(
+            pairs=Count("id"),
+            people=Count("response__respondent_key", distinct=True),
+            before=Sum("baseline_value"),
+            after=Sum("number_value"),
+            sum_change=Sum(change),
+            sum_squares=Sum(change * change),
+        )
+        .order_by("measure__name", "response__wave")
+    )
+    measures: dict[int, MeasureChange] = {}
+    for row in rows:
+        item = measures.setdefault(
+            row["measure_id"], MeasureChange(row["measure__name"], row["measure__kind"])
+        )
+        pairs = row["pairs"]
+        item.waves[row["response__wave"]] = paired_measure(
+            row["measure__name"], row["people"], pairs,
+            row["before"] / pairs, row["after"] / pairs,
+            row["sum_change"], row["sum_squares"], "mean answer",
+        )  # fmt: skip
+
+    applied = applied_shares(filters)
+
+    answered = {}
+    from evaluations.models import SurveyResponse
+
+    responses = SurveyResponse.objects.submitted().filter(partnership=filters.partnership)
+    if filters.agency:
+        responses = responses.filter(agency=filters.agency)
+    if filters.job_role:
+        responses = filter_by_learner(responses, filters, "user")
+    if filters.course_id:
+        responses = responses.filter(course_id=filters.course_id)
+    responses = filter_by_period(responses, filters, "submitted_at")
+    for row in (
+        responses.values("wave").annotate(people=Count("respondent_key", distinct=True)).order_by()
+    ):
+        answered[row["wave"]] = row["people"]
+    answered_cells = {w: sc.count_cell(answered.get(w, 0)) for w in WAVE_LABELS}
+
+    return PracticeSection(
+        measures=list(measures.values()),
+        applied=applied,
+        rates=response_rates(filters),
+        answered=answered_cells,
+    )
+
+
+def applied_shares(filters: ReportFilters) -> dict[str, sc.Cell]:
+    """Share of follow-up respondents reporting that they applied the learning, per wave.
+
+    If the instrument has the measure named by ``REPORT_APPLIED_MEASURE_SLUG`` (a 1 to 5
+    agreement, or a yes/no choice), "applied" means agree/strongly agree or yes. Otherwise
+    it means at least one of the practice actions asked about (a practice measure answered
+    with 1 or more). One grouped query computes both.
+    """
+    slug = getattr(settings, "REPORT_APPLIED_MEASURE_SLUG", "applied-learning")
+    practice_answer = Q(measure__kind="practice", number_value__isnull=False)
+    rows = (
+        _answers(filters)
+        .filter(response__wave__in=FOLLOW_UP_WAVES)
+        .filter(Q(measure__slug=slug) | practice_answer)
+        .values("response__wave")
+        .annotate(
+            asked=Count("id", filter=Q(measure__slug=slug)),
+            agreed=Count(
+                "id",
+                filter=Q(measure__slug=slug) & (Q(number_value__gte=4) | Q(choice__iexact="yes")),
+            ),
+            respondents=Count("response", distinct=True, filter=practice_answer),
+            acted=Count("response", distinct=True, filter=practice_answer & Q(number_value__gte=1)),
+        )
+        .order_by()
+    )
+    found = {}
+    for row in rows:
+        if row["asked"]:
+            found[row["response__wave"]] = sc.rate_cell(row["agreed"], row["asked"])
+        else:
+            found[row["response__wave"]] = sc.rate_cell(row["acted"], row["respondents"])
+    return {wave: found[wave] for wave in FOLLOW_UP_WAVES if wave in found}
+
+
+def response_rates(filters: ReportFilters) -> list[ResponseRate]:
+    """Follow-up invitations sent, and answered, per wave (one grouped query)."""
+    from evaluations.models import FollowUpInvitation
+
+    qs = FollowUpInvitation.objects.filter(partnership=filters.partnership)
+    if filters.agency:
+        qs = qs.filter(agency=filters.agency)
+    if filters.job_role:
+        qs = filter_by_learner(qs, filters, "user")
+    if filters.course_id:
+        qs = qs.filter(course_id=filters.course_id)
+    qs = filter_by_period(qs, filters, "due_at")
+    found = {
+        row["wave"]: row
+        for row in qs.values("wave")
+        .annotate(
+            invited=Count("id", filter=Q(status__in=INVITED_STATUSES)),
+            responded=Count("id", filter=Q(status="responded")),
+        )
+        .order_by()
+    }
+    rates = []
+    for wave in FOLLOW_UP_WAVES:
+        row = found.get(wave, {"invited": 0, "responded": 0})
+        invited, responded = row["invited"], row["responded"]
+        hidden = sc.part_of_whole_hidden(responded, invited)
+        rates.append(
+            ResponseRate(
+                wave=wave,
+                invited=sc.count_cell(invited),
+                responded=sc.count_cell(responded, hidden=hidden or sc.is_small(invited)),
+                rate=sc.rate_cell(responded, invited),
+            )
+        )
+    return rates
