@@ -26,6 +26,11 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
         "learning_site.view_trainer_analytics",
+        # Research digest topics: trainers may add and rename, not delete (concept topics
+        # are how scenarios and modules find digests).
+        "research_digest.add_digesttopic",
+        "research_digest.change_digesttopic",
+        "research_digest.view_digesttopic",
         # Trainers read their own partnership's training-impact reports (issue 7).
         "learning_site.view_impact_reports",
         # Survey instruments, measures and schedules (snippets). No deleting instruments

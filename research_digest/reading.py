@@ -7,6 +7,7 @@ five-minute read, so the editor warns past ``READING_WARNING_WORDS`` (about thre
 minutes of summary leaves room for the rest).
 """
 
+import html
 import math
 import re
 
@@ -23,7 +24,7 @@ def count_words(*texts: str) -> int:
     total = 0
     for text in texts:
         if text:
-            plain = re.sub(r"&[#\w]+;", " ", strip_tags(str(text)))
+            plain = html.unescape(strip_tags(str(text)))
             total += len(_WORD.findall(plain))
     return total
 

@@ -9,9 +9,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.db.models import Q
+from django.utils.text import slugify
+
 from research_digest.models import (
     DigestQuerySet,
     DigestSubscription,
+    DigestTopicLink,
     EvidenceType,
     ResearchDigestPage,
 )
@@ -61,12 +65,41 @@ def find_digests(digests: DigestQuerySet, filters: DigestFilters):
         digests = digests.tagged_with_any([filters.topic])
     if filters.evidence_type:
         digests = digests.of_evidence_type(filters.evidence_type)
-    if filters.query:
-        # The search backends filter only on declared FilterFields, so hand them the ids
-        # the topic filter (a join) allowed rather than the join itself.
-        ids = list(digests.values_list("pk", flat=True))
-        return ResearchDigestPage.objects.filter(pk__in=ids).search(filters.query)
-    return digests.newest_first()
+    if not filters.query:
+        return digests.newest_first()
+    # The search backends filter only on declared FilterFields, so hand them the ids the
+    # topic filter (a join) allowed rather than the join itself.
+    ids = list(digests.values_list("pk", flat=True))
+    results = list(ResearchDigestPage.objects.filter(pk__in=ids).search(filters.query))
+    return rank_named_matches_first(results, filters.query)
+
+
+def rank_named_matches_first(
+    results: list[ResearchDigestPage], query: str
+) -> list[ResearchDigestPage]:
+    """Put digests *named* by the search words first, keeping the backend's order otherwise.
+
+    A reader who types "disguised compliance" wants the digest about it, not the one that
+    mentions it most often. PostgreSQL full text weights titles and topics through the
+    ``search_fields`` boosts, but the SQLite backend ranks all text alike, so the rule is
+    applied here: first digests whose title contains the words, then those with a topic
+    of that name, then the rest. The result list is small (one partnership's digests).
+    """
+    phrase = " ".join(query.lower().split())
+    if not results or not phrase:
+        return results
+    topic_ids = set(
+        DigestTopicLink.objects.filter(content_object_id__in=[page.pk for page in results])
+        .filter(Q(tag__name__iexact=phrase) | Q(tag__slug=slugify(phrase)))
+        .values_list("content_object_id", flat=True)
+    )
+
+    def tier(page: ResearchDigestPage) -> int:
+        if phrase in " ".join(page.title.lower().split()):
+            return 0
+        return 1 if page.pk in topic_ids else 2
+
+    return sorted(results, key=tier)
 
 
 def subscription_for(user) -> DigestSubscription:

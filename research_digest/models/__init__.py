@@ -1,6 +1,13 @@
 """Models of the research digests app: pages, topics and the email round-up."""
 
-from .pages import Citation, DigestIndexPage, DigestQuerySet, EvidenceType, ResearchDigestPage
+from .pages import (
+    Citation,
+    DigestIndexPage,
+    DigestQuerySet,
+    EvidenceType,
+    ResearchDigestPage,
+    review_after_days,
+)
 from .roundup import DigestSubscription, RoundupDelivery
 from .topics import DigestTopic, DigestTopicLink, ensure_concept_topics
 
@@ -15,4 +22,5 @@ __all__ = [
     "ResearchDigestPage",
     "RoundupDelivery",
     "ensure_concept_topics",
+    "review_after_days",
 ]

@@ -1,5 +1,5 @@
 from research_digest.models import DigestSubscription
-from tests.access import NOT_ALLOWED, OK, AccessCase, everyone, signed_in_only
+from tests.access import NOT_ALLOWED, OK, REDIRECT, AccessCase, everyone, signed_in_only
 
 
 def build_world(world):
@@ -19,5 +19,10 @@ CASES = {
     ),
     "research_digest:resubscribe": AccessCase(
         everyone(NOT_ALLOWED), kwargs=lambda world: {"token": world.digest_subscription.token}
+    ),
+    # Wagtail admin report: people who edit pages (trainers, administrators) only.
+    "research_digest_review_due": AccessCase(everyone(REDIRECT, trainer=OK, administrator=OK)),
+    "research_digest_review_due_results": AccessCase(
+        everyone(REDIRECT, trainer=OK, administrator=OK)
     ),
 }

@@ -1,0 +1,57 @@
+import pytest
+from django.core.management import call_command
+
+from research_digest.models import DigestIndexPage, ResearchDigestPage
+from research_digest.services import DigestFilters, find_digests
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    return DigestIndexPage.objects.get(slug="research")
+
+
+def _titles(index, **params):
+    filters = DigestFilters(**params)
+    return [page.slug for page in find_digests(index.digests(), filters)]
+
+
+def test_search_finds_disguised_compliance_and_ranks_the_ssscb_digest_first(seeded):
+    slugs = _titles(seeded, query="disguised compliance")
+    assert slugs[0] == "ssscb-optimism-start-again-disguised-compliance"
+    assert "in-the-childs-time-recommendations" in slugs
+
+
+def test_search_page_shows_results_with_takeaway_and_reading_time(client, seeded):
+    response = client.get(seeded.url, {"q": "disguised compliance"})
+    html = response.content.decode()
+    first = html.split('class="digest-result"')[1]
+    assert "The rule of optimism, start-again syndrome and disguised compliance" in first
+    assert "minute read" in first
+    assert "taking a parent&#x27;s apparent co-operation at face" in first
+    assert 'value="disguised compliance"' in html  # the query is kept in the box
+
+
+def test_search_combines_with_topic_and_evidence_type(seeded):
+    assert _titles(seeded, query="neglect", evidence_type="survey") == [
+        "action-for-children-voices"
+    ]
+    assert _titles(seeded, query="neglect", topic="start-again-syndrome") == [
+        "ssscb-optimism-start-again-disguised-compliance"
+    ]
+
+
+def test_search_with_no_match_says_so(client, seeded):
+    html = client.get(seeded.url, {"q": "zebra crossing"}).content.decode()
+    assert "0 digests found" in html
+    assert "No digests match “zebra crossing”" in html
+
+
+def test_topic_filter_on_the_seeded_index(client, seeded):
+    html = client.get(seeded.url, {"topic": "rule-of-optimism"}).content.decode()
+    assert html.count('class="digest-result"') == 1
+    assert "The rule of optimism" in html
+    assert ResearchDigestPage.objects.live().count() == 6
