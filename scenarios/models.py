@@ -448,6 +448,14 @@ class ScenarioAttempt(models.Model):
         return self.completed_at is not None
 
 
+class ScenarioDecisionQuerySet(models.QuerySet):
+    def for_partnership(self, partnership):
+        return self.filter(attempt__user__partnership=partnership)
+
+    def for_scenario(self, scenario):
+        return self.filter(attempt__scenario=scenario)
+
+
 class ScenarioDecision(models.Model):
     """One move: from which node, which choice, to where, and what it cost the child.
 
@@ -467,6 +475,8 @@ class ScenarioDecision(models.Model):
     concepts = MultipleChoiceField(max_length=255, choices=Concept.choices, blank=True)
     feedback = models.TextField(blank=True)
     chosen_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScenarioDecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["attempt", "sequence"]

@@ -140,7 +140,8 @@ def parse_passages(source: str) -> list[Passage]:
             passages[-1].text_start = number + 1
             body = []
         elif passages:
-            body.append(line)
+            # The spec escapes passage lines that would read as a header: "\::".
+            body.append(line[1:] if line.startswith("\\::") else line)
         elif line.strip():
             raise TweeError(number, "Text before the first passage header (a line starting “::”).")
     if passages:
@@ -431,6 +432,11 @@ def _header(name: str, tags: list[str], metadata: dict) -> str:
     return f":: {_escape(name)}{tag_text}{meta_text}"
 
 
+def _text(value: str) -> str:
+    """Passage text with any line that would read as a header escaped, as the spec says."""
+    return "\n".join("\\" + line if line.startswith("::") else line for line in value.split("\n"))
+
+
 def _link(label: str, target: str) -> str:
     if label == target:
         return f"[[{target}]]"
@@ -471,7 +477,7 @@ def export_twee(page: ScenarioPage) -> str:
                 "sources": spec.sources,
             },
         ),
-        spec.introduction,
+        _text(spec.introduction),
         "",
     ]
     for node in spec.nodes:
@@ -503,7 +509,7 @@ def export_twee(page: ScenarioPage) -> str:
                 for c in node.choices
             ]
         out.append(_header(node.key, tags, metadata))
-        out.append(node.narrative)
+        out.append(_text(node.narrative))
         if node.choices:
             out.append("")
             out.extend(_link(c.label, c.target) for c in node.choices)

@@ -258,3 +258,14 @@ class TestAdmin:
         assert reverse("scenarios_admin_twee_import") in html
         assert reverse("scenarios_admin_map", args=[page.pk]) in html
         assert reverse("scenario_analytics", args=[page.pk]) in html
+
+
+def test_lines_that_look_like_headers_are_escaped_and_restored():
+    from scenarios.twee import _text
+
+    assert _text("<p>a</p>\n:: not a header") == "<p>a</p>\n\\:: not a header"
+    result = parse_twee(
+        story(":: Start", "<p>One</p>", "\\:: not a header", "[[End]]", ":: End", "x")
+    )
+    assert result.spec.nodes[0].narrative == "<p>One</p>\n:: not a header"
+    assert [n.key for n in result.spec.nodes] == ["start", "end"]
