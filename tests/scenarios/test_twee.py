@@ -269,3 +269,27 @@ def test_lines_that_look_like_headers_are_escaped_and_restored():
     )
     assert result.spec.nodes[0].narrative == "<p>One</p>\n:: not a header"
     assert [n.key for n in result.spec.nodes] == ["start", "end"]
+
+
+@pytest.mark.django_db
+def test_a_file_drafted_in_twine_imports_as_a_publishable_draft(home_page):
+    from pathlib import Path
+
+    source = (Path(__file__).parent / "data" / "twine_draft.twee").read_text(encoding="utf-8")
+    page, warnings = import_twee(source, make_index(home_page))
+    assert [(n.key, n.kind, n.is_start) for n in page.node_list()] == [
+        ("front-door", "decision", True),
+        ("inside", "information", False),
+        ("card-left", "ending", False),
+        ("talk-to-the-child-alone", "ending", False),
+    ]
+    inside = page.node_list()[1]
+    assert "&lt;&lt;set $seen to true&gt;&gt;" in inside.narrative
+    assert warnings == [
+        "Line 23: passage “Inside” contains story-format code (SugarCube macro). It was "
+        "imported as plain text and will not run."
+    ]
+    assert page.graph_errors() == []
+    page.get_latest_revision().publish()
+    page.refresh_from_db()
+    assert page.live
