@@ -1,6 +1,7 @@
 """Admin: survey instruments, measures and survey schedules as snippets, grouped under
 one "Surveys" menu; a link to the response counts for trainers."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -30,11 +31,12 @@ class PartnershipPermissionPolicy(ModelPermissionPolicy):
     """Model permissions, and the row must be the user's partnership's or shared."""
 
     def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and (
-            user.is_superuser
-            or instance.partnership_id is None
-            or instance.partnership_id == user.partnership_id
-        )
+        if not self.user_has_permission(user, action):
+            return False
+        if user.is_superuser or instance.partnership_id == user.partnership_id:
+            return True
+        # Shared rows (no partnership) serve every partnership: trainers may look, not edit.
+        return instance.partnership_id is None and action == "view"
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
         return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
@@ -43,14 +45,28 @@ class PartnershipPermissionPolicy(ModelPermissionPolicy):
         return _visible_to(user, super().instances_user_has_any_permission_for(user, actions))
 
 
-class ScopedEditView(EditView):
+class InstancePermissionMixin:
+    """Wagtail checks the model permission before saving; check this row's too."""
+
     def get_queryset(self):
         return _visible_to(self.request.user, super().get_queryset())
 
+    def dispatch(self, request, *args, **kwargs):
+        if request.method == "POST":
+            instance = getattr(self, "object", None) or self.get_object()
+            if not self.permission_policy.user_has_permission_for_instance(
+                request.user, self.permission_required, instance
+            ):
+                raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
-class ScopedDeleteView(DeleteView):
-    def get_queryset(self):
-        return _visible_to(self.request.user, super().get_queryset())
+
+class ScopedEditView(InstancePermissionMixin, EditView):
+    pass
+
+
+class ScopedDeleteView(InstancePermissionMixin, DeleteView):
+    pass
 
 
 class PartnershipScopedViewSet(SnippetViewSet):

@@ -23,6 +23,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from evaluations.admin_forms import PartnershipScopedAdminForm
+
 
 class WaveKind(models.TextChoices):
     """When in a learner's journey through a module a survey is taken."""
@@ -108,6 +110,7 @@ class Instrument(index.Indexed, ClusterableModel):
 
     objects = InstrumentQuerySet.as_manager()
 
+    base_form_class = PartnershipScopedAdminForm
     panels = [
         MultiFieldPanel(
             [
@@ -372,6 +375,7 @@ class WaveInstrument(models.Model):
 
     objects = WaveInstrumentQuerySet.as_manager()
 
+    base_form_class = PartnershipScopedAdminForm
     panels = [
         FieldPanel("wave"),
         FieldPanel("instrument"),

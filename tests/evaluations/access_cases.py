@@ -1,16 +1,36 @@
 import datetime
 
-from tests.access import FORBIDDEN, NOT_FOUND, OK, AccessCase, everyone, signed_in_only
+from tests.access import (
+    FORBIDDEN,
+    NOT_FOUND,
+    OK,
+    REDIRECT,
+    AccessCase,
+    everyone,
+    signed_in_only,
+)
 
 
 def build_world(world):
     from django.utils import timezone
 
-    from evaluations.models import FollowUpInvitation, InvitationLinkToken, InvitationStatus
+    from evaluations.models import (
+        FollowUpInvitation,
+        InvitationLinkToken,
+        InvitationStatus,
+        WaveInstrument,
+    )
     from tests.courses.conftest import build_course
     from tests.evaluations.factories import complete_module, make_instrument, use_everywhere
 
     use_everywhere(make_instrument(slug="access-matrix"))
+    # The trainer's own partnership's survey set-up, edited in the admin.
+    world.own_instrument = make_instrument(
+        slug="access-own", title="Own survey", partnership=world.partnership
+    )
+    world.own_wave = WaveInstrument.objects.create(
+        wave="three_months", instrument=world.own_instrument, partnership=world.partnership
+    )
     course, _, _ = build_course(world.home, slug="evaluation-access-module")
     world.evaluated_course = course
     now = timezone.now()
@@ -30,6 +50,10 @@ def link(world):
 # The learner's own open 3-month survey: everyone else has none for this module.
 OWNER_ONLY = signed_in_only(NOT_FOUND, learner=OK)
 TRAINER_VIEW = signed_in_only(FORBIDDEN, trainer=OK, administrator=OK)
+# Wagtail admin screens: people without admin access are sent away (redirect).
+ADMIN_SCREEN = signed_in_only(REDIRECT, trainer=OK, administrator=OK)
+# Trainers may not delete instruments (answers point at them); administrators may.
+ADMIN_ONLY_SCREEN = signed_in_only(REDIRECT, administrator=OK)
 
 CASES = {
     "evaluations:survey": AccessCase(
@@ -45,4 +69,16 @@ CASES = {
     # Each person downloads only their own answers (an empty file if none).
     "evaluations:my_answers_csv": AccessCase(signed_in_only(OK)),
     "evaluations:trainer_counts": AccessCase(TRAINER_VIEW),
+    "wagtailsnippets_evaluations_instrument:edit": AccessCase(
+        ADMIN_SCREEN, kwargs=lambda w: {"pk": w.own_instrument.pk}
+    ),
+    "wagtailsnippets_evaluations_instrument:delete": AccessCase(
+        ADMIN_ONLY_SCREEN, kwargs=lambda w: {"pk": w.own_instrument.pk}
+    ),
+    "wagtailsnippets_evaluations_waveinstrument:edit": AccessCase(
+        ADMIN_SCREEN, kwargs=lambda w: {"pk": w.own_wave.pk}
+    ),
+    "wagtailsnippets_evaluations_waveinstrument:delete": AccessCase(
+        ADMIN_SCREEN, kwargs=lambda w: {"pk": w.own_wave.pk}
+    ),
 }

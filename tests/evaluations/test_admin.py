@@ -112,3 +112,69 @@ def test_trainer_cannot_open_another_partnerships_instrument(trainer_client, oth
     response = trainer_client.get(url)
     assert response.status_code == 404
     assert "Their survey" not in response.content.decode()
+
+
+def test_trainer_can_look_at_but_not_change_a_shared_instrument(trainer_client):
+    shared = make_instrument(slug="shared", title="Shared survey")
+    url = reverse("wagtailsnippets_evaluations_instrument:edit", args=[shared.pk])
+    page = trainer_client.get(url)
+    assert page.status_code in (200, 302)
+    data = nested_form_data(
+        {
+            "title": "Hijacked",
+            "slug": "shared",
+            "partnership": "",
+            "intro": "",
+            "estimated_minutes": 3,
+            "questions": inline_formset([]),
+        }
+    )
+    response = trainer_client.post(url, data)
+    # Refused before the form is even read (Wagtail's admin turns 403 into a redirect).
+    assert response.status_code in (302, 403)
+    assert "form" not in (response.context or {})
+    shared.refresh_from_db()
+    assert shared.title == "Shared survey"
+
+
+def test_trainer_can_only_choose_their_own_partnership(trainer_client, partnership):
+    page = trainer_client.get(reverse("wagtailsnippets_evaluations_instrument:add"))
+    choices = list(page.context["form"].fields["partnership"].queryset)
+    assert choices == [partnership]
+
+
+def test_trainer_edits_their_own_instrument(trainer_client, partnership):
+    ours = make_instrument(slug="ours", title="Our survey", partnership=partnership)
+    question = ours.questions.get(key="confidence")
+    url = reverse("wagtailsnippets_evaluations_instrument:edit", args=[ours.pk])
+    data = nested_form_data(
+        {
+            "title": "Our survey, revised",
+            "slug": "ours",
+            "partnership": partnership.pk,
+            "intro": "",
+            "estimated_minutes": 3,
+            "questions": inline_formset(
+                [
+                    {
+                        "id": question.pk,
+                        "key": "confidence",
+                        "kind": "likert",
+                        "text": "I can spot disguised compliance.",
+                        "help_text": "",
+                        "choices": "",
+                        "scale_labels": "",
+                        "min_value": "",
+                        "max_value": "",
+                        "required": "on",
+                    }
+                ],
+                initial=1,
+            ),
+        }
+    )
+    response = trainer_client.post(url, data)
+    assert response.status_code == 302
+    ours.refresh_from_db()
+    assert ours.title == "Our survey, revised"
+    assert ours.questions.get(key="confidence").text == "I can spot disguised compliance."
