@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Avg, Count, F, Q
 
 from evaluations.reports import suppression as sc
 from evaluations.reports.figures import Figure
 from evaluations.reports.filters import ReportFilters
+from evaluations.reports.pairing import sum_pairs_by_wave
 from evaluations.reports.services import (
     PairedMeasure,
     filter_by_learner,
@@ -148,7 +149,7 @@ class PracticeSection:
         return out
 
 
-def _answers(filters: ReportFilters):
+def _answers(filters: ReportFilters, *, with_period: bool = True):
     from evaluations.models import ResponseStatus, SurveyAnswer
 
     qs = SurveyAnswer.objects.filter(
@@ -160,56 +161,61 @@ def _answers(filters: ReportFilters):
         qs = filter_by_learner(qs, filters, "response__user")
     if filters.course_id:
         qs = qs.filter(response__course_id=filters.course_id)
+    if not with_period:
+        return qs
     return filter_by_period(qs, filters, "response__submitted_at")
 
 
-def practice_section(filters: ReportFilters) -> PracticeSection:
-    from evaluations.models import ResponseStatus, SurveyAnswer
+def _period_q(filters: ReportFilters) -> Q:
+    q = Q()
+    if filters.starts_at:
+        q &= Q(response__submitted_at__gte=filters.starts_at)
+    if filters.ends_before:
+        q &= Q(response__submitted_at__lt=filters.ends_before)
+    return q
 
-    baseline = SurveyAnswer.objects.filter(
-        measure=OuterRef("measure"),
-        response__respondent_key=OuterRef("response__respondent_key"),
-        response__course=OuterRef("response__course"),
-        response__wave="baseline",
-        response__status=ResponseStatus.SUBMITTED,
-        number_value__isnull=False,
-    ).order_by("-response__submitted_at")
-    paired = (
-        _answers(filters)
-        .filter(measure__isnull=False, number_value__isnull=False, response__wave__in=LATER_WAVES)
-        .annotate(baseline_value=Subquery(baseline.values("number_value")[:1]))
-        .filter(baseline_value__isnull=False)
-    )
-    change = F("number_value") - F("baseline_value")
-    rows = (
-        paired.values("measure_id", "measure__name", "measure__kind", "response__wave")
+
+def paired_practice_rows(filters: ReportFilters) -> list[dict]:
+    """One scan of the answers: the inner query gives one row per learner, module and
+    measure with the baseline and each later wave side by side (conditional ``Avg``, so
+    a repeated question cannot count twice); the outer query sums the pairs per measure
+    and wave. The period picks the later answers; their baseline may be older."""
+    period = _period_q(filters)
+    per_learner = (
+        _answers(filters, with_period=False)
+        .filter(measure__isnull=False, number_value__isnull=False)
+        .values(person=F("response__respondent_key"), course_key=F("response__course_id"),
+                measure_key=F("measure_id"))
         .annotate(
-            pairs=Count("id"),
-            people=Count("response__respondent_key", distinct=True),
-            before=Sum("baseline_value"),
-            after=Sum("number_value"),
-            sum_change=Sum(change),
-            sum_squares=Sum(change * change),
+            baseline=Avg("number_value", filter=Q(response__wave="baseline")),
+            **{wave: Avg("number_value", filter=Q(response__wave=wave) & period) for wave in LATER_WAVES},
         )
-        .order_by("measure__name", "response__wave")
-    )
-    measures: dict[int, MeasureChange] = {}
+    )  # fmt: skip
+    return sum_pairs_by_wave(per_learner, LATER_WAVES)
+
+
+def practice_section(filters: ReportFilters) -> PracticeSection:
+    """Five queries: paired changes, measure names, applied-learning shares, people who
+    answered each wave, and response rates."""
+    from evaluations.models import Measure, SurveyResponse
+
+    rows = paired_practice_rows(filters)
+    names = dict(Measure.objects.values_list("pk", "name"))
     for row in rows:
-        item = measures.setdefault(
-            row["measure_id"], MeasureChange(row["measure__name"], row["measure__kind"])
-        )
+        row["measure_name"] = names.get(row["measure_key"], "")
+    measures: dict[int, MeasureChange] = {}
+    for row in sorted(rows, key=lambda r: (r["measure_name"], r["wave_key"])):
+        item = measures.setdefault(row["measure_key"], MeasureChange(row["measure_name"], ""))
         pairs = row["pairs"]
-        item.waves[row["response__wave"]] = paired_measure(
-            row["measure__name"], row["people"], pairs,
-            row["before"] / pairs, row["after"] / pairs,
-            row["sum_change"], row["sum_squares"], "mean answer",
+        item.waves[row["wave_key"]] = paired_measure(
+            row["measure_name"], row["people"], pairs,
+            row["v_before"] / pairs, row["v_after"] / pairs,
+            row["v_sum"], row["v_sq"], "mean answer",
         )  # fmt: skip
 
     applied = applied_shares(filters)
 
     answered = {}
-    from evaluations.models import SurveyResponse
-
     responses = SurveyResponse.objects.submitted().filter(partnership=filters.partnership)
     if filters.agency:
         responses = responses.filter(agency=filters.agency)

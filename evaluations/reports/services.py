@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, F, FloatField, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, FloatField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, TruncQuarter
 from django.utils import timezone
 
@@ -20,6 +20,7 @@ from evaluations.reports import suppression as sc
 from evaluations.reports.figures import Figure
 from evaluations.reports.filters import ReportFilters, job_role_expression, job_role_label
 from evaluations.reports.models import OutcomeIndicator, quarter_label, quarter_start
+from evaluations.reports.pairing import paired_sums
 from evaluations.reports.stats import paired_change
 from learning_site.models import Agency
 
@@ -278,25 +279,6 @@ def measure_figures(section, measure: PairedMeasure, breakdown, group, labels=No
     ]  # fmt: skip
 
 
-def _learning_aggregates():
-    knowledge_change = F("knowledge_score") - F("base_knowledge")
-    confidence_change = Cast("mean_confidence", FloatField()) - Cast(
-        "base_confidence", FloatField()
-    )
-    return {
-        "pairs": Count("id"),
-        "people": Count("enrolment__user", distinct=True),
-        "k_before": Sum("base_knowledge"),
-        "k_after": Sum("knowledge_score"),
-        "k_sum": Sum(knowledge_change),
-        "k_sq": Sum(knowledge_change * knowledge_change),
-        "c_before": Sum(Cast("base_confidence", FloatField())),
-        "c_after": Sum(Cast("mean_confidence", FloatField())),
-        "c_sum": Sum(confidence_change),
-        "c_sq": Sum(confidence_change * confidence_change),
-    }
-
-
 def _learning_measures(row) -> tuple[PairedMeasure, PairedMeasure]:
     pairs = row["pairs"] or 0
 
@@ -304,48 +286,60 @@ def _learning_measures(row) -> tuple[PairedMeasure, PairedMeasure]:
         return None if not pairs or total is None else float(total) / pairs
 
     knowledge = paired_measure(
-        "Knowledge score", row["people"], pairs, mean(row["k_before"]), mean(row["k_after"]),
+        "Knowledge score", row["people"] or 0, pairs, mean(row["k_before"]), mean(row["k_after"]),
         row["k_sum"], row["k_sq"], "per cent correct",
     )  # fmt: skip
     confidence = paired_measure(
-        "Confidence", row["people"], pairs, mean(row["c_before"]), mean(row["c_after"]),
+        "Confidence", row["people"] or 0, pairs, mean(row["c_before"]), mean(row["c_after"]),
         row["c_sum"], row["c_sq"], "mean rating, 1 to 5",
     )  # fmt: skip
     return knowledge, confidence
 
 
-def learning_pairs(filters: ReportFilters):
-    """Post-module questionnaires with the same enrolment's baseline beside them; only
-    enrolments that answered both are kept (pairs on the same learner)."""
-    from courses.models import CourseQuestionnaireResponse, QuestionnaireStage
+def _questionnaires(filters: ReportFilters, stage: str):
+    from courses.models import CourseQuestionnaireResponse
 
-    baseline = CourseQuestionnaireResponse.objects.filter(
-        enrolment=OuterRef("enrolment"), stage=QuestionnaireStage.BASELINE
-    )
-    qs = CourseQuestionnaireResponse.objects.filter(stage=QuestionnaireStage.POST)
+    qs = CourseQuestionnaireResponse.objects.filter(stage=stage)
     qs = filter_by_learner(qs, filters, "enrolment__user")
     if filters.course_id:
         qs = qs.filter(enrolment__course_id=filters.course_id)
-    qs = filter_by_period(qs, filters, "enrolment__enrolled_at")
-    return qs.annotate(
-        base_knowledge=Subquery(baseline.values("knowledge_score")[:1]),
-        base_confidence=Subquery(baseline.values("mean_confidence")[:1]),
-    ).filter(base_knowledge__isnull=False)
+    return filter_by_period(qs, filters, "enrolment__enrolled_at")
 
 
 def learning_section(filters: ReportFilters) -> LearningSection:
-    """Two queries: overall, and grouped by module."""
-    pairs = learning_pairs(filters)
-    knowledge, confidence = _learning_measures(pairs.aggregate(**_learning_aggregates()))
-    by_module = []
-    rows = (
-        pairs.values("enrolment__course_id", "enrolment__course__title")
-        .annotate(**_learning_aggregates())
-        .order_by("enrolment__course__title")
+    """Two queries: overall, and by module. Each post-module questionnaire is joined to
+    the same enrolment's baseline; enrolments without both are left out."""
+    from courses.models import QuestionnaireStage
+
+    after = {
+        "enrolment_key": F("enrolment_id"),
+        "person": F("enrolment__user_id"),
+        "k_after": F("knowledge_score"),
+        "c_after": Cast("mean_confidence", FloatField()),
+    }
+    later = _questionnaires(filters, QuestionnaireStage.POST).values(**after)
+    later_by_module = _questionnaires(filters, QuestionnaireStage.POST).values(
+        **after, course_key=F("enrolment__course_id"), course_title=F("enrolment__course__title")
     )
-    for row in rows:
+    earlier = _questionnaires(filters, QuestionnaireStage.BASELINE).values(
+        enrolment_key=F("enrolment_id"),
+        k_before=F("knowledge_score"),
+        c_before=Cast("mean_confidence", FloatField()),
+    )
+    spec = {
+        "on": ["enrolment_key"],
+        "person": "person",
+        "pairs": {"k": ("k_before", "k_after"), "c": ("c_before", "c_after")},
+        # One questionnaire per enrolment and stage (a unique constraint in courses).
+        "earlier_unique": True,
+    }
+    (overall,) = paired_sums(later, earlier, group_by=[], **spec)
+    knowledge, confidence = _learning_measures(overall)
+    by_module = []
+    rows = paired_sums(later_by_module, earlier, group_by=["course_key", "course_title"], **spec)
+    for row in sorted(rows, key=lambda r: r["course_title"]):
         k, c = _learning_measures(row)
-        by_module.append((row["enrolment__course__title"], k, c))
+        by_module.append((row["course_title"], k, c))
     return LearningSection(knowledge, confidence, by_module)
 
 
