@@ -1,3 +1,25 @@
+"""Evaluation models, shaped for reports (SQL aggregates, joins, indexes on filters).
+
+How a report reaches everything from one answer::
+
+    SurveyAnswer.number_value        Likert 1-5 or a count; Avg/Sum directly
+    SurveyAnswer.measure             the Measure (slug, name, kind) the question measures
+    SurveyAnswer.question            FrozenQuestion (kind, text, position) of a version
+    SurveyAnswer.response            SurveyResponse:
+        .wave                        baseline | post | three_months | twelve_months
+        .course                      courses.CoursePage (module), null if deleted
+        .partnership, .agency        copied when the response started
+        .respondent_key              pairs one learner's waves without naming them
+        .instrument_version          InstrumentVersion -> .instrument (Instrument)
+        .status, .submitted_at       only "submitted" responses count
+        .invitation                  FollowUpInvitation for 3/12-month waves, else null
+    FollowUpInvitation               partnership, agency, course, wave, completed_at,
+                                     status and the time of each step (sent_at, …)
+
+``user`` on responses and invitations becomes null when an account is deleted; every
+column a report groups by is copied onto the row, so totals do not change.
+"""
+
 from evaluations.models.instruments import (
     DEFAULT_LIKERT_LABELS,
     FOLLOW_UP_MONTHS,

@@ -149,3 +149,20 @@ def test_a_learner_cannot_open_someone_elses_survey(
     client.force_login(other_learner)
     url = reverse("evaluations:survey", args=[module.pk, WaveKind.BASELINE])
     assert client.get(url).status_code == 404
+
+
+def test_my_learning_panel_queries_do_not_grow_with_surveys(
+    client, learner, instrument, home_page, django_assert_max_num_queries
+):
+    from evaluations.panels import surveys_waiting
+    from tests.courses.conftest import build_course
+
+    class Request:
+        user = learner
+
+    for n in range(4):
+        course, _, _ = build_course(home_page, slug=f"panel-module-{n}")
+        complete_module(learner, course, datetime.datetime.now(datetime.UTC))
+    with django_assert_max_num_queries(8):
+        panel = surveys_waiting(Request())
+    assert len(panel["context"]["waiting"]) == 4

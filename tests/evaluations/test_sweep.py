@@ -196,3 +196,15 @@ def test_the_celery_task_runs_the_sweep(completion, monkeypatch):
 def test_the_sweep_is_on_the_beat_schedule(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["evaluations-sweep-due-invitations"]
     assert entry["task"] == "evaluations.tasks.sweep_due_invitations"
+
+
+def test_now_without_an_offset_is_london_time(completion):
+    # 09:00 on 12 April 2026 in London is 08:00 UTC (summer time).
+    assert "sent 0" in run_text("2026-04-12T08:59")
+    assert "sent 1," in run_text("2026-04-12T09:00")
+
+
+def run_text(now: str) -> str:
+    out = io.StringIO()
+    call_command("send_due_followups", "--now", now, stdout=out)
+    return out.getvalue()
