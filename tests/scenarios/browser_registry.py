@@ -107,6 +107,59 @@ def import_publish_and_read_analytics(page: Page, world) -> None:
     expect(page.locator("main")).to_contain_text("fewer than 5")
 
 
+def author_in_the_editor(page: Page, world) -> None:
+    """Build a small graph with nested node and choice forms, have publishing refused with
+    the error on the choice's "leads to" field, fix it and publish."""
+    from scenarios.models import ScenarioPage
+
+    index = world.scenario.get_parent()
+    page.goto(world.url(f"/admin/pages/add/scenarios/scenariopage/{index.pk}/"))
+    page.fill("#id_title", "Built in the editor")
+    page.locator("[contenteditable=true]").first.click()
+    page.keyboard.type("A short case.")
+    page.get_by_role("tab", name="Graph").click()
+
+    def add_node(i, key, title, kind, text, start=False, outcome=""):
+        page.get_by_role("button", name="Add node").last.click()
+        page.fill(f"#id_nodes-{i}-key", key)
+        page.fill(f"#id_nodes-{i}-title", title)
+        page.select_option(f"#id_nodes-{i}-kind", kind)
+        if start:
+            page.check(f"#id_nodes-{i}-is_start")
+        if outcome:
+            page.select_option(f"#id_nodes-{i}-outcome", outcome)
+        page.locator(f"#inline_child_nodes-{i} [contenteditable=true]").first.click()
+        page.keyboard.type(text)
+
+    def add_choice(i, j, label, target, weeks):
+        node = page.locator(f"#inline_child_nodes-{i}")
+        node.get_by_role("button", name="Add choice").last.click()
+        page.fill(f"#id_nodes-{i}-choices-{j}-label", label)
+        page.fill(f"#id_nodes-{i}-choices-{j}-target_key", target)
+        page.fill(f"#id_nodes-{i}-choices-{j}-weeks", str(weeks))
+
+    def publish():
+        # Publish sits in the editor's action menu (a script-driven dropdown).
+        with page.expect_navigation():
+            page.locator("button[name=action-publish]").evaluate("button => button.click()")
+
+    add_node(0, "door", "The door", "decision", "Nobody answers.", start=True)
+    add_choice(0, 0, "Knock again", "inside", 1)
+    add_choice(0, 1, "Leave a card", "gone", 6)
+    add_node(1, "inside", "Inside", "ending", "You see the child.", outcome="protected_in_time")
+    publish()
+    expect(page.locator("body")).to_contain_text("cannot be published yet")
+    expect(page.locator("#id_nodes-0-choices-1-target_key")).to_have_value("gone")
+    expect(page.locator("body")).to_contain_text("No node has the key “gone”.")
+    assert not ScenarioPage.objects.filter(title="Built in the editor").exists()
+    page.get_by_role("tab", name="Graph").click()
+    page.fill("#id_nodes-0-choices-1-target_key", "inside")
+    publish()
+    expect(page.locator("body")).to_contain_text("published")
+    built = ScenarioPage.objects.get(title="Built in the editor")
+    assert built.live and [n.key for n in built.node_list()] == ["door", "inside"]
+
+
 TRAINER_JOURNEY = [
     JourneyStep(
         "import a scenario from Twine, publish it, read its analytics",
