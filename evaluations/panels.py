@@ -6,15 +6,16 @@ from evaluations.services import is_opted_out, waiting_surveys
 
 
 def surveys_waiting(request) -> dict | None:
-    """Surveys the signed-in learner can answer now, with their data-rights links."""
+    """Surveys the signed-in learner can answer now, with their data-rights links.
+
+    Shown to everyone in a partnership, even with nothing waiting, so the follow-up
+    preferences (stop or restart) are always one click from My learning."""
     user = request.user
     if not user.is_authenticated or user.partnership_id is None:
         return None
     waiting = waiting_surveys(user, timezone.now())
     answered_any = user.survey_responses.exists()
     opted_out = is_opted_out(user)
-    if not waiting and not answered_any and not opted_out:
-        return None
     return {
         "template": "evaluations/panel.html",
         "context": {"waiting": waiting, "answered_any": answered_any, "opted_out": opted_out},
