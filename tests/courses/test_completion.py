@@ -208,13 +208,22 @@ def test_linked_scenario_must_be_completed(client, learner, home_page):
         assert client.get(lesson.url).status_code == 200
     answer(client, lesson1, "definition", "0")
     answer(client, lesson2, "hidden-children", ["0", "1"])
-    client.post(lesson1.url, {"action": "reflection", "key": "day-in-the-life",
-                              "reflection-day-in-the-life-text": "Text"})
+    client.post(
+        lesson1.url,
+        {
+            "action": "reflection",
+            "key": "day-in-the-life",
+            "reflection-day-in-the-life-text": "Text",
+        },
+    )
     status = services.course_status_for(learner, course)
     assert status.outstanding == ["Complete the case scenarios (1 still to finish)"]
     assert "Play the scenario" in client.get(lesson3.url).content.decode()
     ScenarioAttempt.objects.create(
-        user=learner, scenario=scenario, current_node_key="end", ending_key="end",
+        user=learner,
+        scenario=scenario,
+        current_node_key="end",
+        ending_key="end",
         completed_at=timezone.now(),
     )
     client.get(lesson3.url)
