@@ -6,7 +6,14 @@ queries it runs does not depend on how much data the partnership has.
 
 from __future__ import annotations
 
+import datetime
+import hashlib
+import json
 from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
 
 from evaluations.reports import charts, services
 from evaluations.reports.figures import Figure
@@ -24,6 +31,7 @@ class Report:
     context: services.IndicatorSection
     extra_sections: dict = field(default_factory=dict)
     threshold: int = 5
+    computed_at: datetime.datetime = field(default_factory=timezone.now)
 
     def figures(self) -> list[Figure]:
         out = self.reach.figures() + self.learning.figures()
@@ -164,3 +172,43 @@ def build_report(filters: ReportFilters) -> Report:
         extra_sections=extra,
         threshold=threshold(),
     )
+
+
+# --- caching ---------------------------------------------------------------------------
+# A board report does not need to be up to the second, and at county scale it takes the
+# database a few seconds to add up. Each report is kept for REPORT_CACHE_SECONDS per
+# partnership and filters; editing an indicator or approving a comment starts a new
+# generation for that partnership, so those show at once. The page says when the
+# figures were added up.
+
+
+def _generation_key(partnership_id: int) -> str:
+    return f"impact-reports:generation:{partnership_id}"
+
+
+def start_new_generation(partnership_id: int) -> None:
+    """Forget every cached report of one partnership."""
+    key = _generation_key(partnership_id)
+    cache.add(key, 0, timeout=None)
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=None)
+
+
+def _cache_key(filters: ReportFilters) -> str:
+    generation = cache.get(_generation_key(filters.partnership.pk), 0)
+    digest = hashlib.sha256(json.dumps(filters.as_query(), sort_keys=True).encode()).hexdigest()
+    return f"impact-reports:report:{filters.partnership.pk}:{generation}:{digest[:32]}"
+
+
+def cached_report(filters: ReportFilters) -> Report:
+    seconds = int(getattr(settings, "REPORT_CACHE_SECONDS", 0))
+    if seconds <= 0:
+        return build_report(filters)
+    key = _cache_key(filters)
+    report = cache.get(key)
+    if report is None:
+        report = build_report(filters)
+        cache.set(key, report, timeout=seconds)
+    return report

@@ -17,7 +17,7 @@ from evaluations.reports.models import (
     OutcomeIndicator,
     ReportExport,
 )
-from evaluations.reports.report import build_report
+from evaluations.reports.report import cached_report
 
 
 def _filter_form(request) -> ReportFilterForm:
@@ -47,7 +47,7 @@ def _filter_form(request) -> ReportFilterForm:
 def reports_home(request):
     form = _filter_form(request)
     filters = form.to_filters()
-    report = build_report(filters)
+    report = cached_report(filters)
     query = filters.as_query()
     return render(
         request,
@@ -78,7 +78,7 @@ def reports_csv(request):
     form = _filter_form(request)
     filters = form.to_filters()
     response = HttpResponse(
-        report_csv(build_report(filters)), content_type="text/csv; charset=utf-8"
+        report_csv(cached_report(filters)), content_type="text/csv; charset=utf-8"
     )
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = (

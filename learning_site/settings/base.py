@@ -385,3 +385,6 @@ REPORT_TOP_JOB_ROLES = int(os.environ.get("REPORT_TOP_JOB_ROLES", "8"))
 # The measure whose 3- and 12-month answers say whether a learner applied the learning
 # (agree or strongly agree, 4 or 5 on the 1 to 5 scale, counts as applied).
 REPORT_APPLIED_MEASURE_SLUG = os.environ.get("REPORT_APPLIED_MEASURE_SLUG", "applied-learning")
+# Reports are added up in the database and kept this long per partnership and filters
+# (editing an indicator or approving a comment clears them at once); 0 turns caching off.
+REPORT_CACHE_SECONDS = int(os.environ.get("REPORT_CACHE_SECONDS", "900"))

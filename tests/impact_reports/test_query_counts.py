@@ -89,8 +89,9 @@ def test_report_and_csv_query_count_do_not_grow_with_data(
 
 
 def test_report_page_query_count_does_not_grow_with_data(
-    client, board_member, partnership, course, survey, scenario
+    client, board_member, partnership, course, survey, scenario, settings
 ):
+    settings.REPORT_CACHE_SECONDS = 0  # count the queries of adding up, not a cache hit
     client.force_login(board_member)
     url = reverse("reports_home") + f"?module={course.pk}&agency=health"
     add_activity(partnership, course, 4, survey=survey, scenario=scenario)
@@ -99,3 +100,29 @@ def test_report_page_query_count_does_not_grow_with_data(
     add_activity(partnership, course, 40, offset=4, survey=survey, scenario=scenario)
     large = count_queries(lambda: client.get(url))
     assert small == large
+
+
+def test_a_cached_report_is_served_without_adding_up_again(
+    client, board_member, partnership, course, settings
+):
+    settings.REPORT_CACHE_SECONDS = 600
+    client.force_login(board_member)
+    add_activity(partnership, course, 6)
+    client.get(reverse("reports_home"))
+    cold = count_queries(lambda: client.get(reverse("reports_home")))
+    settings.REPORT_CACHE_SECONDS = 0
+    fresh = count_queries(lambda: client.get(reverse("reports_home")))
+    assert cold < fresh - 10
+
+
+def test_editing_an_indicator_shows_at_once_despite_the_cache(
+    client, administrator, board_member, partnership, settings
+):
+    settings.REPORT_CACHE_SECONDS = 600
+    client.force_login(board_member)
+    assert "123456" not in client.get(reverse("reports_home")).content.decode()
+    indicator = partnership.outcome_indicators.first()
+    IndicatorValue.objects.create(
+        indicator=indicator, quarter_start=datetime.date(2025, 1, 1), value=123456
+    )
+    assert "123456" in client.get(reverse("reports_home")).content.decode()
