@@ -172,7 +172,8 @@ def start_response(user, course, wave: str, instrument, invitation=None, now=Non
     """The learner's response for this module and wave, started now if need be.
 
     A response keeps the instrument version it started with, so editing the instrument
-    afterwards changes neither its questions nor its answers."""
+    afterwards changes neither its questions nor its answers. A follow-up counts for the
+    partnership that invited the learner (as its invitation does)."""
     existing = response_for(user, course, wave)
     if existing:
         return existing
@@ -183,7 +184,7 @@ def start_response(user, course, wave: str, instrument, invitation=None, now=Non
             return SurveyResponse.objects.create(
                 user=user,
                 respondent_key=Respondent.key_for(user),
-                partnership_id=user.partnership_id,
+                partnership_id=invitation.partnership_id if invitation else user.partnership_id,
                 agency=user.agency,
                 course=course,
                 wave=wave,

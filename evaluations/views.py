@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from evaluations import services
 from evaluations.forms import SurveyForm
-from evaluations.models import FOLLOW_UP_WAVES, InvitationStatus, WaveKind
+from evaluations.models import FOLLOW_UP_WAVES, InvitationStatus, WaveInstrument, WaveKind
 
 TRAINER_PERMISSION = "learning_site.view_trainer_analytics"
 
@@ -113,9 +113,7 @@ def follow_up_by_link(request, invitation_id: int, token: str):
         return _closed(request, "You asked not to receive follow-up surveys, so it is closed.")
     if not services.follow_up_is_open(invitation):
         return _closed(request, "This survey has closed. Thank you for your time.")
-    instrument = services.WaveInstrument.resolve(
-        invitation.wave, invitation.course, invitation.partnership
-    )
+    instrument = WaveInstrument.resolve(invitation.wave, invitation.course, invitation.partnership)
     if instrument is None or invitation.course is None or not invitation.course.live:
         return _closed(request, "This survey is no longer running.")
     response = services.start_response(

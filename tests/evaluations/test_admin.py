@@ -178,3 +178,13 @@ def test_trainer_edits_their_own_instrument(trainer_client, partnership):
     ours.refresh_from_db()
     assert ours.title == "Our survey, revised"
     assert ours.questions.get(key="confidence").text == "I can spot disguised compliance."
+
+
+def test_an_instrument_with_answers_cannot_be_deleted(client, administrator, instrument):
+    ensure_roles()
+    instrument.current_version()
+    client.force_login(administrator)
+    url = reverse("wagtailsnippets_evaluations_instrument:delete", args=[instrument.pk])
+    response = client.post(url)
+    assert response.status_code in (200, 302, 403)
+    assert Instrument.objects.filter(pk=instrument.pk).exists()
