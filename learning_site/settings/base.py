@@ -356,7 +356,10 @@ DEMO_SEEDERS: list[str] = [
 REFLECTION_MAX_CHARS = 10_000
 # Panels on My learning added by other apps: dotted paths to callables taking the request
 # and returning {"template": …, "context": {…}} or None (courses imports none of them).
-MY_LEARNING_PANELS: list[str] = ["evaluations.panels.surveys_waiting"]
+MY_LEARNING_PANELS: list[str] = [
+    "evaluations.panels.surveys_waiting",
+    "research_digest.panels.research_digests",
+]
 
 # --- Research digests -----------------------------------------------------------------
 # Trainers see a "review due" warning on digests last reviewed longer ago than this.

@@ -148,7 +148,9 @@ class DigestIndexPage(Page):
             page_obj=page_obj,
             digests=page_obj.object_list,
             result_count=paginator.count,
-            topics=DigestTopic.objects.filter(digest_links__isnull=False).distinct(),
+            topics=DigestTopic.objects.filter(
+                digest_links__content_object__in=self.digests()
+            ).distinct(),
             evidence_types=EvidenceType.choices,
             query_without_page=filters.as_query_string(),
         )

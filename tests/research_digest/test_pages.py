@@ -111,3 +111,25 @@ def test_used_in_is_a_constant_number_of_queries(index, django_assert_max_num_qu
         make_digest(index, title=f"Linker {n}", related=[target])
     with django_assert_max_num_queries(4):
         assert len(target.used_in()) == 5
+
+
+def test_topic_choices_are_those_of_published_digests(client, index):
+    make_digest(index, topics=(Concept.RULE_OF_OPTIMISM,))
+    make_digest(index, topics=(Concept.START_AGAIN_SYNDROME,), publish=False)
+    html = client.get(index.url).content.decode()
+    assert 'value="rule-of-optimism"' in html
+    assert 'value="start-again-syndrome"' not in html
+
+
+def test_index_queries_do_not_grow_with_the_number_of_digests(
+    client, index, django_assert_max_num_queries
+):
+    for n in range(3):
+        make_digest(index, title=f"Digest {n}", topics=(Concept.CHILDS_VOICE,))
+    client.get(index.url)  # warm the site-root cache
+    with django_assert_max_num_queries(12) as few:
+        client.get(index.url)
+    for n in range(3, 10):
+        make_digest(index, title=f"Digest {n}", topics=(Concept.CHILDS_VOICE,))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(index.url)
