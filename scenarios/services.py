@@ -18,7 +18,6 @@ from learning_site.concepts import Concept
 from scenarios import graph
 from scenarios.models import (
     MISSED_RATINGS,
-    Outcome,
     Rating,
     ScenarioAttempt,
     ScenarioDecision,
@@ -280,6 +279,3 @@ def build_debrief(attempt: ScenarioAttempt) -> Debrief:
         digests_available=available,
         record=case_record(attempt, decisions),
     )
-
-
-OUTCOME_LABELS = dict(Outcome.choices)
