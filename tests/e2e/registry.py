@@ -11,9 +11,14 @@ needed); every name below is optional in that module:
     ``tests/security/xss_payloads.txt`` is submitted and the page that shows it is checked.
 ``LEARNER_JOURNEY`` / ``TRAINER_JOURNEY`` / ``BOARD_JOURNEY``
     list of :class:`JourneyStep` - appended, in ``INSTALLED_APPS`` order, to the journeys
-    in ``tests/e2e/test_journeys.py`` after the account steps.
+    in ``tests/e2e/test_journeys.py`` after the account steps. A step is
+    ``run(page, world)``; in the learner journey the person signed in is
+    ``world.journey_learner`` (a new learner of ``world.partnership``).
 ``KEYBOARD_PAGES``
     list of :class:`KeyboardPage` - pages tabbed through with the keyboard only.
+(Until an app has that module, ``tests/e2e/fallback/<app>.py`` registers its pages; the
+app's own module replaces it as soon as it exists: move what you want from there.)
+
 ``build_world(world)``
     creates the app's objects for the tests (e.g. a published demo module); store them in
     ``world.objects["name"]`` and read them back as ``world.name``.
@@ -103,12 +108,13 @@ def app_registries() -> list[ModuleType]:
     from django.conf import settings
 
     order = {label.split(".")[0]: i for i, label in enumerate(settings.INSTALLED_APPS)}
-    found = sorted(
-        (p.parent.name for p in TESTS_DIR.glob("*/browser_registry.py")),
-        key=lambda name: (order.get(name, len(order)), name),
-    )
+    own = {p.parent.name for p in TESTS_DIR.glob("*/browser_registry.py")}
+    # Until an app has its own registry, tests/e2e/fallback/<app>.py covers its pages.
+    fallback = {p.stem for p in (TESTS_DIR / "e2e" / "fallback").glob("*.py")} - {"__init__"}
     modules = [importlib.import_module("tests.e2e.core_registry")]
-    modules += [importlib.import_module(f"tests.{name}.browser_registry") for name in found]
+    for name in sorted(own | fallback, key=lambda n: (order.get(n, len(order)), n)):
+        module = f"tests.{name}.browser_registry" if name in own else f"tests.e2e.fallback.{name}"
+        modules.append(importlib.import_module(module))
     return modules
 
 

@@ -60,6 +60,10 @@ def confirm_email(page: Page, world) -> None:
     submit(page)
     # Confirming signs the learner in (ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION).
     expect(page.locator("form[action$='/accounts/logout/']")).to_have_count(1)
+    from learning_site.models import User
+
+    # Later steps (apps' LEARNER_JOURNEY) read the signed-in learner from here.
+    world.objects["journey_learner"] = User.objects.get(email=NEW_LEARNER["email"])
 
 
 def edit_profile(page: Page, world) -> None:

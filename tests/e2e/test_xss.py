@@ -32,9 +32,10 @@ LIVE_JS = """() => {
       if (attr.name.startsWith('on') && /__xss|alert|eval/.test(value)) {
         return `${el.tagName} ${attr.name}`;
       }
+      const scheme = value.replace(/[\\s\\x00-\\x1f]/g, '');
       if (urlAttrs.includes(attr.name) &&
-          (value.replace(/[\\s\\x00-\\x1f]/g, '').startsWith('javascript:') ||
-           value.includes('__xss'))) {
+          (/^(javascript:|vbscript:|data:text\\/html)/.test(scheme) ||
+           (attr.name === 'srcdoc' && value.includes('__xss')))) {
         return `${el.tagName} ${attr.name}=${attr.value.slice(0, 60)}`;
       }
     }
