@@ -136,11 +136,12 @@ def reports_export_download(request, export_id):
 def reports_indicators(request):
     partnership = access.partnership_for_indicators(request, request.GET.get("partnership"))
     ensure_default_indicators(partnership)
-    indicators = partnership.outcome_indicators.prefetch_related("values")
+    rows = [
+        {"indicator": indicator, "values": list(indicator.values.all())}
+        for indicator in partnership.outcome_indicators.prefetch_related("values")
+    ]
     return render(
-        request,
-        "impact_reports/indicator_list.html",
-        {"partnership": partnership, "indicators": indicators},
+        request, "impact_reports/indicator_list.html", {"partnership": partnership, "rows": rows}
     )
 
 

@@ -28,6 +28,17 @@ def test_administrator_adds_and_corrects_a_quarter(client, administrator, partne
     assert value.quarter_start == datetime.date(2025, 4, 1) and float(value.value) == 40.5
 
 
+def test_indicator_list_shows_the_latest_figure(client, administrator, partnership):
+    indicator = partnership.outcome_indicators.get(slug="looked-after-children")
+    for month, value in ((1, 210), (4, 205)):
+        IndicatorValue.objects.create(
+            indicator=indicator, quarter_start=datetime.date(2025, month, 1), value=value
+        )
+    client.force_login(administrator)
+    html = client.get(reverse("reports_indicators")).content.decode()
+    assert "205 children (Apr to Jun 2025)" in html
+
+
 def test_bad_figures_get_a_clear_message_and_keep_what_was_typed(
     client, administrator, partnership
 ):
