@@ -16,9 +16,6 @@ needed); every name below is optional in that module:
     ``world.journey_learner`` (a new learner of ``world.partnership``).
 ``KEYBOARD_PAGES``
     list of :class:`KeyboardPage` - pages tabbed through with the keyboard only.
-(Until an app has that module, ``tests/e2e/fallback/<app>.py`` registers its pages; the
-app's own module replaces it as soon as it exists: move what you want from there.)
-
 ``build_world(world)``
     creates the app's objects for the tests (e.g. a published demo module); store them in
     ``world.objects["name"]`` and read them back as ``world.name``.
@@ -26,6 +23,9 @@ app's own module replaces it as soon as it exists: move what you want from there
 A setup function gets the :class:`tests.e2e.world.World` (people per role, partnerships,
 home page, base URL) and returns a :class:`Visit`: the path, who is signed in, and
 optional actions once the page is open (e.g. submit an empty form to show its errors).
+
+Until an app has its own module, ``tests/e2e/fallback/<app>.py`` registers its pages; the
+app's module replaces that file as soon as it exists (copy over what you want from it).
 """
 
 from __future__ import annotations
