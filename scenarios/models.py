@@ -48,8 +48,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from learning_site.concepts import AgeStage, Concept
+from learning_site.fields import MultipleChoiceField
 from scenarios import graph
-from scenarios.fields import MultipleChoiceField
 from scenarios.forms import ScenarioPageForm
 from scenarios.panels import GraphCheckPanel
 

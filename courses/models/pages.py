@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from courses.blocks import LessonStreamBlock
-from courses.fields import MultipleChoiceField
+from learning_site.fields import MultipleChoiceField
 from learning_site.models import Agency
 
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-import scenarios.fields
+import learning_site.fields
 import uuid
 import wagtail.fields
 from django.conf import settings
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('introduction', wagtail.fields.RichTextField(help_text='What the learner needs to know before starting: the family, their role.')),
-                ('focus_concepts', scenarios.fields.MultipleChoiceField(blank=True, choices=[('disguised-compliance', 'Disguised compliance'), ('rule-of-optimism', 'The rule of optimism'), ('start-again-syndrome', 'Start-again syndrome'), ('drift-and-delay', 'Drift and delay'), ('childs-voice', "The child's voice and lived experience"), ('escalation-and-challenge', 'Escalation and challenge'), ('chronology-and-history', 'Chronology and family history')], help_text='The practice concepts this scenario is about.', max_length=255, verbose_name='focus concepts')),
+                ('focus_concepts', learning_site.fields.MultipleChoiceField(blank=True, choices=[('disguised-compliance', 'Disguised compliance'), ('rule-of-optimism', 'The rule of optimism'), ('start-again-syndrome', 'Start-again syndrome'), ('drift-and-delay', 'Drift and delay'), ('childs-voice', "The child's voice and lived experience"), ('escalation-and-challenge', 'Escalation and challenge'), ('chronology-and-history', 'Chronology and family history')], help_text='The practice concepts this scenario is about.', max_length=255, verbose_name='focus concepts')),
                 ('estimated_minutes', models.PositiveSmallIntegerField(default=15, help_text='Roughly how long one attempt takes.', verbose_name='minutes to play')),
                 ('reflection_prompt', models.TextField(default='Think of a family you work with now. Where might you be accepting an explanation, or hoping for change, while the child keeps waiting? What will you do differently?', help_text='The question the learner answers in their journal after the debrief.')),
                 ('sources', wagtail.fields.RichTextField(blank=True, help_text='Where the case facts come from: document title, author or body, year.')),
@@ -96,7 +96,7 @@ class Migration(migrations.Migration):
                 ('target_key', models.SlugField(help_text='The key of the node this choice leads to.', max_length=60, verbose_name='leads to')),
                 ('feedback', models.TextField(blank=True, help_text='Shown after the learner chooses: why this helps or fails the child.')),
                 ('rating', models.CharField(blank=True, choices=[('child_focused', 'Child-focused'), ('optimistic', 'Optimistic'), ('collusive', 'Collusive'), ('procedural', 'Procedural')], help_text='How child-focused this choice is. Leave blank for a neutral “Continue”.', max_length=20)),
-                ('concepts', scenarios.fields.MultipleChoiceField(blank=True, choices=[('disguised-compliance', 'Disguised compliance'), ('rule-of-optimism', 'The rule of optimism'), ('start-again-syndrome', 'Start-again syndrome'), ('drift-and-delay', 'Drift and delay'), ('childs-voice', "The child's voice and lived experience"), ('escalation-and-challenge', 'Escalation and challenge'), ('chronology-and-history', 'Chronology and family history')], help_text='The practice concepts this choice tests.', max_length=255, verbose_name='concepts tested')),
+                ('concepts', learning_site.fields.MultipleChoiceField(blank=True, choices=[('disguised-compliance', 'Disguised compliance'), ('rule-of-optimism', 'The rule of optimism'), ('start-again-syndrome', 'Start-again syndrome'), ('drift-and-delay', 'Drift and delay'), ('childs-voice', "The child's voice and lived experience"), ('escalation-and-challenge', 'Escalation and challenge'), ('chronology-and-history', 'Chronology and family history')], help_text='The practice concepts this choice tests.', max_length=255, verbose_name='concepts tested')),
                 ('weeks', models.PositiveSmallIntegerField(default=0, help_text='How many weeks the child lives through when this choice is taken.', verbose_name='weeks that pass for the child')),
                 ('node', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='choices', to='scenarios.scenarionode')),
             ],
@@ -123,7 +123,7 @@ class Migration(migrations.Migration):
                 ('to_node_key', models.CharField(max_length=60)),
                 ('weeks', models.PositiveSmallIntegerField(default=0)),
                 ('rating', models.CharField(blank=True, choices=[('child_focused', 'Child-focused'), ('optimistic', 'Optimistic'), ('collusive', 'Collusive'), ('procedural', 'Procedural')], max_length=20)),
-                ('concepts', scenarios.fields.MultipleChoiceField(blank=True, choices=[('disguised-compliance', 'Disguised compliance'), ('rule-of-optimism', 'The rule of optimism'), ('start-again-syndrome', 'Start-again syndrome'), ('drift-and-delay', 'Drift and delay'), ('childs-voice', "The child's voice and lived experience"), ('escalation-and-challenge', 'Escalation and challenge'), ('chronology-and-history', 'Chronology and family history')], max_length=255)),
+                ('concepts', learning_site.fields.MultipleChoiceField(blank=True, choices=[('disguised-compliance', 'Disguised compliance'), ('rule-of-optimism', 'The rule of optimism'), ('start-again-syndrome', 'Start-again syndrome'), ('drift-and-delay', 'Drift and delay'), ('childs-voice', "The child's voice and lived experience"), ('escalation-and-challenge', 'Escalation and challenge'), ('chronology-and-history', 'Chronology and family history')], max_length=255)),
                 ('feedback', models.TextField(blank=True)),
                 ('chosen_at', models.DateTimeField(auto_now_add=True)),
                 ('attempt', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='scenarios.scenarioattempt')),
