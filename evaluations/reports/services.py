@@ -412,8 +412,8 @@ def _median_from_histogram(counts: dict[int, int]) -> float | None:
 
 
 def scenario_section(filters: ReportFilters) -> ScenarioSection:
-    """Three queries: per-scenario counts (with the first disguised-compliance decision
-    as a subquery), the weeks histogram and the endings histogram."""
+    """Two queries: per-scenario counts (with the first disguised-compliance decision
+    as a subquery), and first attempts grouped by weeks waited and ending."""
     from learning_site.concepts import Concept
     from scenarios.models import Outcome, Rating, ScenarioDecision
 
@@ -434,12 +434,17 @@ def scenario_section(filters: ReportFilters) -> ScenarioSection:
         .order_by("scenario__title")
     )
     finished = first_attempts(filters).filter(completed_at__isnull=False)
+    # One grouped query gives both the weeks histogram and the endings count.
     weeks: dict[int, dict[int, int]] = {}
-    for row in finished.values("scenario_id", "weeks_elapsed").annotate(c=Count("pk")).order_by():
-        weeks.setdefault(row["scenario_id"], {})[row["weeks_elapsed"]] = row["c"]
     endings: dict[int, dict[str, int]] = {}
-    for row in finished.values("scenario_id", "ending_outcome").annotate(c=Count("pk")).order_by():
-        endings.setdefault(row["scenario_id"], {})[row["ending_outcome"]] = row["c"]
+    grouped = finished.values("scenario_id", "weeks_elapsed", "ending_outcome").annotate(
+        c=Count("pk")
+    )
+    for row in grouped.order_by():
+        by_weeks = weeks.setdefault(row["scenario_id"], {})
+        by_weeks[row["weeks_elapsed"]] = by_weeks.get(row["weeks_elapsed"], 0) + row["c"]
+        by_end = endings.setdefault(row["scenario_id"], {})
+        by_end[row["ending_outcome"]] = by_end.get(row["ending_outcome"], 0) + row["c"]
 
     rows = []
     for row in counts:
