@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.dateparse import parse_datetime
-from django.utils.timezone import get_current_timezone, is_naive, make_aware
 
+from learning_site.time_travel import add_now_argument, parse_now
 from research_digest.roundup import send_monthly_roundup
 
 
@@ -9,23 +8,13 @@ class Command(BaseCommand):
     help = "Email last month's new research digests to everyone subscribed (once each)."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--now",
-            help="Run as if it were this ISO date-time (Europe/London if no offset), "
-            "e.g. 2026-11-01T07:30. The round-up covers the month before.",
-        )
+        add_now_argument(parser, "2026-11-01T07:30; the round-up covers the month before")
         parser.add_argument(
             "--dry-run", action="store_true", help="List who would get it; send nothing."
         )
 
     def handle(self, *args, **options):
-        now = None
-        if options["now"]:
-            now = parse_datetime(options["now"])
-            if now is None:
-                raise CommandError("--now must be an ISO date-time, e.g. 2026-11-01T07:30")
-            if is_naive(now):
-                now = make_aware(now, get_current_timezone())
+        now = parse_now(options["now"], "2026-11-01T07:30")
         result = send_monthly_roundup(now, dry_run=options["dry_run"])
         self.stdout.write(f"Round-up for {result.period.label}: {result.digest_count} new digests.")
         if not result.digest_count:
