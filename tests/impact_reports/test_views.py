@@ -188,3 +188,16 @@ def test_header_shows_reports_link_to_trainers(client, trainer, learner):
     assert (
         f'href="{reverse("reports_home")}"' not in client.get(reverse("profile")).content.decode()
     )
+
+
+def test_administrator_without_a_partnership_chooses_one(client, partnership, other_partnership):
+    from learning_site.roles import Role
+    from tests.factories import make_user
+
+    admin = make_user(Role.ADMINISTRATOR, None)
+    client.force_login(admin)
+    html = client.get(reverse("reports_home")).content.decode()
+    assert 'name="partnership"' in html
+    assert "Northshire Safeguarding Children Partnership" in html
+    chosen = client.get(reverse("reports_home"), {"partnership": other_partnership.pk})
+    assert "Riverside Safeguarding Children Partnership: who we reached" in chosen.content.decode()
