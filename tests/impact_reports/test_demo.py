@@ -28,3 +28,22 @@ def test_demo_seeds_three_years_of_quarterly_indicators_once():
     assert all(
         "Illustrative" in note for note in IndicatorValue.objects.values_list("note", flat=True)
     )
+
+
+def test_board_member_reads_the_demo_report_and_csv(client, settings):
+    """The whole demo (modules, scenarios, surveys, indicators) adds up into a report."""
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    from learning_site.models import User
+
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    client.force_login(User.objects.get(email="board@northshire.example"))
+    html = client.get(reverse("reports_home")).content.decode()
+    assert "Practice change at 3 and 12 months" in html
+    assert "Children re-registered under the category of neglect" in html
+    assert "Example" not in html  # demo learners are "<name> Example": no names appear
+    csv = client.get(reverse("reports_csv")).content.decode()
+    assert csv.startswith("partnership,module_filter")
+    assert "practice change" in csv and "local indicator" in csv
