@@ -11,11 +11,11 @@ from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 
 from evaluations.models import FollowUpInvitation, WaveInstrument
 from evaluations.schedule import LONDON
+from learning_site.emails import templated_email
 
 
 def absolute(path: str) -> str:
@@ -68,21 +68,14 @@ def build_invitation_email(
     }
     prefix = "Reminder: " if reminder else ""
     subject = f"{prefix}{months} months on from '{invitation.course.title}': what has changed?"
-    message = EmailMultiAlternatives(
+    return templated_email(
+        template="evaluations/email/invitation",
+        context=context,
         subject=subject,
-        body=render_to_string("evaluations/email/invitation.txt", context),
-        from_email=sender_for(invitation.partnership),
         to=[invitation.user.email],
-        headers={
-            # Mail programs can show their own one-click unsubscribe (RFC 2369 and 8058).
-            "List-Unsubscribe": f"<{context['opt_out_url']}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        from_email=sender_for(invitation.partnership),
+        unsubscribe_url=context["opt_out_url"],
     )
-    message.attach_alternative(
-        render_to_string("evaluations/email/invitation.html", context), "text/html"
-    )
-    return message
 
 
 def send(message: EmailMultiAlternatives) -> None:

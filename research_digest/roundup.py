@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
+from learning_site.emails import templated_email
 from research_digest.models import DigestSubscription, ResearchDigestPage, RoundupDelivery
 
 logger = logging.getLogger(__name__)
@@ -98,20 +98,13 @@ def build_roundup_email(
     }
     count = len(digests)
     subject = f"New research digests, {period.label}: {count} to read in five minutes each"
-    message = EmailMultiAlternatives(
+    return templated_email(
+        template="research_digest/email/roundup",
+        context=context,
         subject=subject,
-        body=render_to_string("research_digest/email/roundup.txt", context),
         to=[subscription.user.email],
-        headers={
-            # Lets mail programs show their own unsubscribe button (RFC 2369 and 8058).
-            "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        unsubscribe_url=context["unsubscribe_url"],
     )
-    message.attach_alternative(
-        render_to_string("research_digest/email/roundup.html", context), "text/html"
-    )
-    return message
 
 
 def send_monthly_roundup(
