@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path
-from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -15,11 +14,7 @@ urlpatterns = [
     path("accounts/delete/", views.delete_account_view, name="delete_account"),
     path("accounts/", include("allauth.urls")),
     # One way in: Wagtail's own login form would skip allauth's rate limits and two-factor.
-    path(
-        "admin/login/",
-        RedirectView.as_view(pattern_name="account_login", query_string=True),
-        name="admin_login_redirect",
-    ),
+    path("admin/login/", views.admin_login, name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("scenarios/play/", include("scenarios.urls")),

@@ -3,6 +3,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -23,6 +24,21 @@ def landing(request: HttpRequest) -> HttpResponse:
     else:
         target = optional_reverse("my_learning")
     return redirect(target or "profile")
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """Wagtail's /admin/login/, routed through allauth so there is one way in.
+
+    Wagtail also sends signed-in people without admin access here; sending them on to the
+    sign-in page would bounce straight back to /admin/, so they get a plain refusal.
+    """
+    user = request.user
+    if not user.is_authenticated:
+        query = request.META.get("QUERY_STRING", "")
+        return redirect(reverse("account_login") + (f"?{query}" if query else ""))
+    if user.has_perm("wagtailadmin.access_admin"):
+        return redirect("wagtailadmin_home")
+    return render(request, "403.html", status=403)
 
 
 @login_required

@@ -163,8 +163,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "landing"
-# Wagtail's own login form would bypass allauth's rate limits and two-factor step.
-WAGTAILADMIN_LOGIN_URL = "account_login"
+# Wagtail's own login form would bypass allauth's rate limits and two-factor step; this view
+# sends people on to allauth (and refuses signed-in people without admin access).
+WAGTAILADMIN_LOGIN_URL = "admin_login_redirect"
 
 # People sign in with their work email; there are no usernames.
 ACCOUNT_LOGIN_METHODS = {"email"}

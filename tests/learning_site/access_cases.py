@@ -1,4 +1,4 @@
-from tests.access import OK, REDIRECT, AccessCase, everyone, signed_in_only
+from tests.access import FORBIDDEN, OK, REDIRECT, AccessCase, everyone, signed_in_only
 
 CASES = {
     "healthz": AccessCase(everyone(OK)),
@@ -6,5 +6,9 @@ CASES = {
     "landing": AccessCase(signed_in_only(REDIRECT)),
     "profile": AccessCase(signed_in_only(OK)),
     "delete_account": AccessCase(signed_in_only(OK)),
-    "admin_login_redirect": AccessCase(everyone(REDIRECT)),
+    # Anonymous: on to allauth's sign-in. Signed in with admin access: into the admin.
+    # Signed in without it: refused, never bounced back to /admin/ in a loop.
+    "admin_login_redirect": AccessCase(
+        everyone(FORBIDDEN, anonymous=REDIRECT, trainer=REDIRECT, administrator=REDIRECT)
+    ),
 }

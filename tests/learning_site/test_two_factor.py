@@ -48,3 +48,14 @@ def test_wagtail_admin_login_goes_through_allauth(client, home_page):
     response = client.get("/admin/login/")
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("role", ["learner", "board_member"])
+def test_signed_in_people_without_admin_access_are_refused_not_looped(
+    client, request, role, home_page
+):
+    client.force_login(request.getfixturevalue(role))
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 403
+    assert len(response.redirect_chain) <= 2
+    assert "You do not have access to this page" in response.content.decode()
