@@ -53,7 +53,7 @@ def serve_lesson(lesson, request):
                     if attempt.correct
                     else "Not quite. Read the feedback and try again.",
                 )
-                services.evaluate_completion(user, course)
+                _complete_if_done(request, user, course, status)
                 return lesson.redirect_to(f"check-{key}")
             forms[f"check:{key}"] = form
         elif action == "reflection":
@@ -71,7 +71,7 @@ def serve_lesson(lesson, request):
             if form.is_valid():
                 services.save_reflection(status.enrolment, lesson, spec, form.cleaned_data["text"])
                 messages.success(request, "Your reflection is saved in your journal.")
-                services.evaluate_completion(user, course)
+                _complete_if_done(request, user, course, status)
                 return lesson.redirect_to(f"reflection-{key}")
             forms[f"reflection:{key}"] = form
         else:
@@ -90,6 +90,15 @@ def serve_lesson(lesson, request):
             request, f"You have completed '{course.title}'. Your certificate is ready."
         )
     return lesson.render_lesson(request, _context(lesson, lessons, status))
+
+
+def _complete_if_done(request, user, course, status) -> None:
+    """Record completion as soon as an answer meets the rules, and say so."""
+    completion = services.evaluate_completion(user, course)
+    if completion and not status.completion:
+        messages.success(
+            request, f"You have completed '{course.title}'. Your certificate is ready."
+        )
 
 
 def _context(lesson, lessons, status, *, forms=None, preview=False) -> dict:

@@ -63,4 +63,57 @@ def enrol_in_a_module(page: Page, world) -> None:
     expect(page.locator("main")).to_contain_text(re.compile("enrolled|Continue|Start", re.I))
 
 
-LEARNER_JOURNEY = [JourneyStep("enrol in a module", enrol_in_a_module)]
+def complete_the_module_and_download_the_certificate(page: Page, world) -> None:
+    """Answer the 'before' questions, get a check wrong then right, write the required
+    reflection, finish the lessons and download the certificate PDF."""
+    from courses.models import Certificate
+
+    course = world.course
+    page.goto(world.url(f"/learning/modules/{course.pk}/questions/baseline/"))
+    for name in set(
+        page.eval_on_selector_all("main input[type=radio]", "els => els.map(e => e.name)")
+    ):
+        value = "3" if name.startswith("confidence_") else "0"
+        page.locator(f"input[name='{name}'][value='{value}']").check()
+    for name in set(
+        page.eval_on_selector_all("main input[type=checkbox]", "els => els.map(e => e.name)")
+    ):
+        page.locator(f"input[name='{name}'][value='0']").check()
+    submit(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text(world.lesson.title)
+
+    page.locator("input[name='check-definition-answer'][value='1']").check()
+    submit(page, "#check-definition button[type=submit]")
+    expect(page.locator("#check-definition")).to_contain_text("Not quite")
+    page.locator("input[name='check-definition-answer'][value='0']").check()
+    submit(page, "#check-definition button[type=submit]")
+    expect(page.locator("#check-definition")).to_contain_text("Correct")
+    page.get_by_label(re.compile("Think of a child")).fill(
+        "She makes her own breakfast. I will ask her."
+    )
+    submit(page, "#reflection-day-in-the-life button[type=submit]")
+    expect(page.locator("main")).to_contain_text("saved in your journal")
+
+    page.get_by_role("link", name=re.compile("^Next:")).click()
+    for value in ("0", "1"):
+        page.locator(f"input[name='check-hidden-children-answer'][value='{value}']").check()
+    submit(page, "#check-hidden-children button[type=submit]")
+    expect(page.locator("main")).to_contain_text("completed")
+
+    page.goto(world.url(course.url))
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile("Download your certificate")).click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("certificate-")
+    with open(download.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+    assert Certificate.objects.filter(completion__user=world.journey_learner).exists()
+
+
+LEARNER_JOURNEY = [
+    JourneyStep("enrol in a module", enrol_in_a_module),
+    JourneyStep(
+        "complete the module and download the certificate",
+        complete_the_module_and_download_the_certificate,
+    ),
+]
