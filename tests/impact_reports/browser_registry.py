@@ -3,7 +3,7 @@ filter form with its errors, indicator editing, comment approval, an export)."""
 
 from __future__ import annotations
 
-from tests.e2e.registry import PageType, Visit
+from tests.e2e.registry import JourneyStep, PageType, Visit
 
 
 def build_world(world) -> None:
@@ -51,5 +51,43 @@ PAGES = [
     ),
     PageType(
         "comments for the board report", lambda w: Visit("/reports/comments/?show=all", "trainer")
+    ),
+]
+
+
+def board_member_sees_a_follow_up_answer_suppressed_then_counted(page, world) -> None:
+    """One learner's 3-month answer shows as 'fewer than 5'; once five have answered, the
+    report counts them. Never a name."""
+    import re
+
+    from django.core.cache import cache
+    from django.utils import timezone
+    from playwright.sync_api import expect
+
+    from courses.models import CoursePage
+    from tests.impact_reports.evaluation_rows import Survey
+    from tests.impact_reports.factories import learner
+
+    course = CoursePage.objects.get(slug="report-browser-module")
+    survey = Survey("used-chronology")
+    people = [world.learner] + [learner(world.partnership) for _ in range(4)]
+    survey.respond(people[0], course, "three_months", {"used-chronology": 4}, when=timezone.now())
+    cache.clear()
+    page.goto(world.url("/reports/"))
+    answered = page.get_by_role("region", name="Table: people who answered each survey")
+    # Columns: before, end of module, 3 months, 12 months.
+    expect(answered.locator("td").nth(2)).to_contain_text(re.compile("fewer than 5", re.I))
+    for person in people[1:]:
+        survey.respond(person, course, "three_months", {"used-chronology": 3}, when=timezone.now())
+    cache.clear()
+    page.reload()
+    expect(answered.locator("td").nth(2)).to_have_text("5")
+    expect(page.locator("main")).not_to_contain_text(world.learner.full_name)
+
+
+BOARD_JOURNEY = [
+    JourneyStep(
+        "see a follow-up answer suppressed, then counted",
+        board_member_sees_a_follow_up_answer_suppressed_then_counted,
     ),
 ]
