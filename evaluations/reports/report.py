@@ -212,3 +212,29 @@ def cached_report(filters: ReportFilters) -> Report:
         report = build_report(filters)
         cache.set(key, report, timeout=seconds)
     return report
+
+
+# --- kept ready ------------------------------------------------------------------------
+# The report a board member opens first is the whole partnership's, unfiltered. Celery
+# beat adds it up ahead of time every REPORT_REFRESH_MINUTES, so at county scale nobody
+# waits the seconds it takes the database; filtered reports are added up on demand and
+# then cached as above.
+
+
+def refresh_seconds() -> int:
+    return int(getattr(settings, "REPORT_REFRESH_MINUTES", 10)) * 60
+
+
+def warm_report(partnership) -> Report | None:
+    """Add up the partnership's whole report now and keep it until well after the next
+    refresh is due. Does nothing when report caching is off."""
+    if int(getattr(settings, "REPORT_CACHE_SECONDS", 0)) <= 0:
+        return None
+    filters = ReportFilters(partnership=partnership)
+    # The key is taken before adding up: if an indicator is edited meanwhile, the new
+    # generation makes this report unreachable instead of serving it as fresh.
+    key = _cache_key(filters)
+    report = build_report(filters)
+    # Kept for three refresh intervals, so one missed run does not leave a gap.
+    cache.set(key, report, timeout=max(3 * refresh_seconds(), settings.REPORT_CACHE_SECONDS))
+    return report

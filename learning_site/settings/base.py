@@ -392,3 +392,12 @@ REPORT_APPLIED_MEASURE_SLUG = os.environ.get("REPORT_APPLIED_MEASURE_SLUG", "app
 # Reports are added up in the database and kept this long per partnership and filters
 # (editing an indicator or approving a comment clears them at once); 0 turns caching off.
 REPORT_CACHE_SECONDS = int(os.environ.get("REPORT_CACHE_SECONDS", "900"))
+# Celery beat adds up each partnership's whole (unfiltered) report this often.
+REPORT_REFRESH_MINUTES = int(os.environ.get("REPORT_REFRESH_MINUTES", "10"))
+# Each partnership's whole report is added up ahead of time, so the first page a board
+# member opens never waits on the database (seconds at county scale). Starts at minute 3
+# so it does not coincide with the follow-up sweep.
+CELERY_BEAT_SCHEDULE["impact-reports-refresh"] = {
+    "task": "evaluations.reports.tasks.refresh_partnership_reports",
+    "schedule": crontab(minute=f"3-59/{REPORT_REFRESH_MINUTES}"),
+}
