@@ -1,5 +1,6 @@
-"""Demo surveys for ``seed_demo``: the measures, a default neglect-practice instrument
-used for every wave, and a year and a half of backdated activity for 30 synthetic
+"""Demo surveys for ``seed_demo``: the measures, the default neglect-practice instruments
+(one before and after the module, one with an 'applied the learning' question at 3 and
+12 months), and a year and a half of backdated activity for 30 synthetic
 Northshire practitioners, so the trainer counts and the impact reports have data.
 
 Idempotent: everything is found by a natural key (slug, email, learner + module + wave)
@@ -88,6 +89,14 @@ MEASURES = [
         "practice",
         f"Using evidence about neglect in decisions about a child ({OFSTED}).",
     ),
+    (
+        "applied-learning",
+        "Applied the learning in practice",
+        "confidence",
+        "Agreement (1 to 5) that the learner has used the module in their work with a child "
+        "or family; 4 or 5 counts as applied in the board report. Asked at 3 and 12 months "
+        f"only, as partnerships must evaluate whether training changed practice ({OFSTED}).",
+    ),
 ]
 
 LAST_3_MONTHS = "In the last 3 months, how many times have you"
@@ -171,6 +180,16 @@ QUESTIONS = [
     },
 ]
 
+# Asked only at 3 and 12 months: before the module there is nothing to have applied.
+FOLLOW_UP_QUESTIONS = [
+    {
+        "key": "applied-learning",
+        "kind": "likert",
+        "measure": "applied-learning",
+        "text": "Since the module, I have used what I learned in my work with a child or family.",
+    },
+]
+
 FIRST_NAMES = [
     "Aisha", "Ben", "Carys", "Dev", "Ellie", "Femi", "Grace", "Harry", "Imran", "Jade",
     "Kieran", "Leah", "Marek", "Nia", "Owen", "Priya", "Quinn", "Rosa", "Sean", "Tess",
@@ -208,19 +227,53 @@ def seed_measures() -> dict[str, Measure]:
     }
 
 
-def seed_instrument(measures) -> Instrument:
+INTRO = (
+    "These questions ask what you do at work when a child may be neglected, so your "
+    "partnership can see whether its training changes practice. They follow the "
+    "recommendations of Ofsted's inspection of responses to neglect (2014)."
+)
+
+
+def seed_instruments(measures) -> dict[str, Instrument]:
+    """The default instruments by wave: the practice questions before and at the end of
+    the module; the same questions plus 'applied the learning' at 3 and 12 months (the
+    same measures, so answers still pair with the baseline)."""
+    practice = _seed_instrument("neglect-practice", "Neglect in your practice", QUESTIONS, measures)
+    follow_up = _seed_instrument(
+        "neglect-practice-follow-up",
+        "Neglect in your practice: follow-up",
+        QUESTIONS[:-1] + FOLLOW_UP_QUESTIONS + QUESTIONS[-1:],
+        measures,
+    )
+    by_wave = {
+        WaveKind.BASELINE: practice,
+        WaveKind.POST: practice,
+        WaveKind.THREE_MONTHS: follow_up,
+        WaveKind.TWELVE_MONTHS: follow_up,
+    }
+    for wave, instrument in by_wave.items():
+        existing = WaveInstrument.objects.filter(
+            wave=wave, partnership__isnull=True, course__isnull=True
+        ).first()
+        if existing is None:
+            WaveInstrument.objects.create(wave=wave, instrument=instrument)
+        elif existing.instrument_id != instrument.pk or not existing.is_active:
+            existing.instrument, existing.is_active = instrument, True
+            existing.save()
+    return by_wave
+
+
+def _seed_instrument(slug, title, questions, measures) -> Instrument:
     instrument, _ = Instrument.objects.update_or_create(
-        slug="neglect-practice",
+        slug=slug,
         defaults={
-            "title": "Neglect in your practice",
+            "title": title,
             "partnership": None,
-            "intro": "These questions ask what you do at work when a child may be neglected, "
-            "so your partnership can see whether its training changes practice. They follow "
-            "the recommendations of Ofsted's inspection of responses to neglect (2014).",
+            "intro": INTRO,
             "estimated_minutes": 5,
         },
     )
-    for position, q in enumerate(QUESTIONS):
+    for position, q in enumerate(questions):
         Question.objects.update_or_create(
             instrument=instrument,
             key=q["key"],
@@ -237,15 +290,6 @@ def seed_instrument(measures) -> Instrument:
                 "required": q.get("required", True),
             },
         )
-    for wave in WaveKind.values:
-        existing = WaveInstrument.objects.filter(
-            wave=wave, partnership__isnull=True, course__isnull=True
-        ).first()
-        if existing is None:
-            WaveInstrument.objects.create(wave=wave, instrument=instrument)
-        elif existing.instrument_id != instrument.pk or not existing.is_active:
-            existing.instrument, existing.is_active = instrument, True
-            existing.save()
     return instrument
 
 
@@ -362,13 +406,13 @@ def _settle(invitation, i: int, version, course):
     FollowUpInvitation.objects.filter(pk=invitation.pk).update(**fields)
 
 
-def seed_activity(partnership, instrument) -> int:
+def seed_activity(partnership, instruments) -> int:
     from courses.models import CourseCompletion, Enrolment
 
     courses = _demo_courses()
     if not courses:
         return 0
-    version = instrument.current_version()
+    versions = {wave: instrument.current_version() for wave, instrument in instruments.items()}
     learners = _learners(partnership)
     completions = 0
     for c, course in enumerate(courses):
@@ -378,7 +422,7 @@ def seed_activity(partnership, instrument) -> int:
             enrolment, _ = Enrolment.objects.update_or_create(
                 user=user, course=course, defaults={"enrolled_at": enrolled_at, "left_at": None}
             )
-            _respond(user, course, WaveKind.BASELINE, version, enrolled_at)
+            _respond(user, course, WaveKind.BASELINE, versions[WaveKind.BASELINE], enrolled_at)
             if i >= completed_n:
                 continue
             completed_at = enrolled_at + datetime.timedelta(days=8 + i % 6)
@@ -393,7 +437,7 @@ def seed_activity(partnership, instrument) -> int:
             )
             completions += 1
             if i % 4 != 3:
-                _respond(user, course, WaveKind.POST, version, completed_at)
+                _respond(user, course, WaveKind.POST, versions[WaveKind.POST], completed_at)
             for invitation in schedule_follow_ups(completion):
                 # Keep the due date true to the backdated completion on every run.
                 months = 3 if invitation.wave == WaveKind.THREE_MONTHS else 12
@@ -401,16 +445,17 @@ def seed_activity(partnership, instrument) -> int:
                 FollowUpInvitation.objects.filter(pk=invitation.pk).update(
                     due_at=invitation.due_at, completed_at=completed_at
                 )
-                _settle(invitation, i, version, course)
+                _settle(invitation, i, versions[invitation.wave], course)
     return completions
 
 
 def seed(context) -> None:
     measures = seed_measures()
-    instrument = seed_instrument(measures)
+    instruments = seed_instruments(measures)
     partnership = context.partnerships.get("northshire")
-    completions = seed_activity(partnership, instrument) if partnership else 0
+    completions = seed_activity(partnership, instruments) if partnership else 0
     context.log.append(
-        f"Surveys: '{instrument.title}' for every wave; {completions} backdated completions "
-        "with follow-up answers for 30 Northshire practitioners"
+        f"Surveys: '{instruments[WaveKind.BASELINE].title}' before and after each module, "
+        f"'{instruments[WaveKind.THREE_MONTHS].title}' at 3 and 12 months; {completions} "
+        "backdated completions with follow-up answers for 30 Northshire practitioners"
     )

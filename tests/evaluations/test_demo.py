@@ -41,8 +41,21 @@ def test_demo_surveys_are_seeded_once_with_data_for_reports():
     assert state() == first
 
     instrument = Instrument.objects.get(slug="neglect-practice")
-    assert instrument.partnership is None
-    assert WaveInstrument.objects.filter(instrument=instrument).count() == 4
+    follow_up = Instrument.objects.get(slug="neglect-practice-follow-up")
+    assert instrument.partnership is None and follow_up.partnership is None
+    by_wave = dict(WaveInstrument.objects.values_list("wave", "instrument__slug"))
+    assert by_wave == {
+        "baseline": "neglect-practice",
+        "post": "neglect-practice",
+        "three_months": "neglect-practice-follow-up",
+        "twelve_months": "neglect-practice-follow-up",
+    }
+    # "Applied the learning" is asked only when there is something to have applied.
+    applied = SurveyAnswer.objects.filter(measure__slug="applied-learning")
+    assert set(applied.values_list("response__wave", flat=True)) == {
+        "three_months",
+        "twelve_months",
+    }
     assert {m.slug for m in Measure.objects.all()} >= {
         "used-chronology",
         "challenged-parent-progress",

@@ -40,8 +40,20 @@ def test_board_member_reads_the_demo_report_and_csv(client, settings):
     settings.DEBUG = True
     call_command("seed_demo", verbosity=0)
     client.force_login(User.objects.get(email="board@northshire.example"))
-    html = client.get(reverse("reports_home")).content.decode()
+    response = client.get(reverse("reports_home"))
+    html = response.content.decode()
     assert "Practice change at 3 and 12 months" in html
+    # The share who applied the learning comes from the follow-up question itself: the
+    # same figure worked out from the answers (4 or 5 on the scale counts as applied).
+    from evaluations.models import SurveyAnswer
+
+    answers = SurveyAnswer.objects.filter(
+        measure__slug="applied-learning", response__wave="three_months"
+    )
+    expected = 100 * answers.filter(number_value__gte=4).count() / answers.count()
+    applied = response.context["report"].extra_sections["practice"].applied["three_months"]
+    assert answers.count() >= 5 and applied.value == pytest.approx(expected)
+    assert "Reported applying the learning" in html
     assert "Children re-registered under the category of neglect" in html
     assert "Example" not in html  # demo learners are "<name> Example": no names appear
     csv = client.get(reverse("reports_csv")).content.decode()
