@@ -85,9 +85,69 @@ def board_member_sees_a_follow_up_answer_suppressed_then_counted(page, world) ->
     expect(page.locator("main")).not_to_contain_text(world.learner.full_name)
 
 
+def board_member_filters_the_report_and_downloads_the_board_pack(page, world) -> None:
+    """Filter to one module and one agency, read every section with honest n, download
+    the CSV, then have the PDF board pack prepared and download it."""
+    import csv
+    import io
+    import re
+
+    from playwright.sync_api import expect
+
+    from courses.models import CoursePage
+    from tests.e2e.browser import submit
+
+    course = CoursePage.objects.get(slug="report-browser-module")
+    page.goto(world.url("/reports/"))
+    page.locator("#id_module").select_option(str(course.pk))
+    page.locator("#id_agency").select_option("health")
+    submit(page, "main form[method=get] button[type=submit]")
+    applied = page.locator("dl.report-applied")
+    expect(applied).to_contain_text(course.title)
+    expect(applied).to_contain_text("Health")
+    for heading in (
+        "Reach",
+        "Learning: before and after the module",
+        "Practice change at 3 and 12 months",
+        "Scenario decisions",
+        "Local outcome indicators: context, not caused by training",
+    ):
+        expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
+    # Three health learners took the module: too few to show, so the count is hidden.
+    expect(page.locator("#reach")).to_contain_text(re.compile("fewer than 5", re.I))
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download figures as CSV").click()
+    with open(info.value.path(), encoding="utf-8") as handle:
+        rows = list(csv.DictReader(io.StringIO(handle.read())))
+    overall = next(
+        r for r in rows if r["measure"] == "learners reached" and r["breakdown"] == "overall"
+    )
+    assert (overall["module_filter"], overall["agency_filter"]) == (course.title, "Health")
+    assert (overall["value"], overall["suppressed"]) == ("", "yes")
+
+    page.locator("#id_export_format").select_option("pdf")
+    submit(page, "form.report-export-form button[type=submit]")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your report download")
+    for _ in range(20):  # prepared by Celery; the page says to check again
+        if page.get_by_role("link", name=re.compile("^Download ")).count():
+            break
+        page.wait_for_timeout(500)
+        page.reload()
+    with page.expect_download() as info:
+        page.get_by_role("link", name=re.compile("^Download ")).click()
+    assert info.value.suggested_filename.endswith(".pdf")
+    with open(info.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+
+
 BOARD_JOURNEY = [
     JourneyStep(
         "see a follow-up answer suppressed, then counted",
         board_member_sees_a_follow_up_answer_suppressed_then_counted,
+    ),
+    JourneyStep(
+        "filter to one module and agency, download the CSV and the PDF board pack",
+        board_member_filters_the_report_and_downloads_the_board_pack,
     ),
 ]
