@@ -20,3 +20,16 @@ class LearningSiteConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_roles_after_migrate, dispatch_uid="ensure_roles")
+        self._connect_section_link_signals()
+
+    @staticmethod
+    def _connect_section_link_signals():
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from learning_site.sections import forget_section_links
+
+        # Page subclasses send these with their own class as sender, so no sender filter;
+        # the receiver ignores anything that is not a page.
+        for signal in (post_save, post_delete, page_published, page_unpublished, post_page_move):
+            signal.connect(forget_section_links, dispatch_uid="forget_section_links")

@@ -1,12 +1,17 @@
 """The site's sections (Modules, Scenarios, Research) and links to them.
 
 learning_site imports none of the feature apps: their index page types are named in
-settings (SECTION_INDEX_PAGES) and found by content type, in one query.
+settings (SECTION_INDEX_PAGES) and found by content type, in one query. The header shows
+them on every page, so the links are cached until a page is saved, moved or deleted.
 """
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse
+
+CACHE_KEY = "learning_site:section-links"
+CACHE_SECONDS = 600
 
 
 def optional_reverse(name: str, *args) -> str | None:
@@ -17,6 +22,22 @@ def optional_reverse(name: str, *args) -> str | None:
 
 
 def section_links() -> list[tuple[str, str]]:
+    links = cache.get(CACHE_KEY)
+    if links is None:
+        links = _section_links_from_pages()
+        cache.set(CACHE_KEY, links, CACHE_SECONDS)
+    return links
+
+
+def forget_section_links(sender=None, instance=None, **kwargs) -> None:
+    """Signal receiver: any page saved, moved or deleted may be a section's index."""
+    from wagtail.models import Page
+
+    if instance is None or isinstance(instance, Page):
+        cache.delete(CACHE_KEY)
+
+
+def _section_links_from_pages() -> list[tuple[str, str]]:
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page
 

@@ -129,7 +129,10 @@ def test_index_queries_do_not_grow_with_the_number_of_digests(
     client.get(index.url)  # warm the site-root cache
     with django_assert_max_num_queries(12) as few:
         client.get(index.url)
+    # Read the count now: each request clears Django's query log.
+    few_count = len(few.captured_queries)
     for n in range(3, 10):
         make_digest(index, title=f"Digest {n}", topics=(Concept.CHILDS_VOICE,))
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(index.url)  # saving pages clears the header's cached section links
+    with django_assert_max_num_queries(few_count):
         client.get(index.url)
