@@ -358,6 +358,7 @@ REFLECTION_MAX_CHARS = 10_000
 # Panels on My learning added by other apps: dotted paths to callables taking the request
 # and returning {"template": …, "context": {…}} or None (courses imports none of them).
 MY_LEARNING_PANELS: list[str] = [
+    "scenarios.my_learning.scenarios_panel",
     "evaluations.panels.surveys_waiting",
     "research_digest.panels.research_digests",
 ]
