@@ -415,7 +415,9 @@ class ScenarioAttempt(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="scenario_attempts"
     )
-    scenario = models.ForeignKey(ScenarioPage, on_delete=models.CASCADE, related_name="attempts")
+    # PROTECT: a scenario learners have played is unpublished, never deleted (the admin
+    # refuses with a message: learning_site/page_deletion.py); reports keep the attempts.
+    scenario = models.ForeignKey(ScenarioPage, on_delete=models.PROTECT, related_name="attempts")
     started_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     completed_at = models.DateTimeField(null=True, blank=True)

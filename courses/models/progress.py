@@ -22,8 +22,10 @@ class Enrolment(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
     )
+    # PROTECT: a module learners have records of is unpublished, never deleted
+    # (learning_site/page_deletion.py refuses it in the admin with a message).
     course = models.ForeignKey(
-        "courses.CoursePage", on_delete=models.CASCADE, related_name="enrolments"
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="enrolments"
     )
     enrolled_at = models.DateTimeField(default=timezone.now)
     left_at = models.DateTimeField(null=True, blank=True)
@@ -96,7 +98,7 @@ class CourseCompletion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="completions"
     )
     course = models.ForeignKey(
-        "courses.CoursePage", on_delete=models.CASCADE, related_name="completions"
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="completions"
     )
     completed_at = models.DateTimeField(default=timezone.now)
     knowledge_score = models.PositiveSmallIntegerField(help_text="Best-attempt percentage.")

@@ -340,6 +340,12 @@ SECTION_INDEX_PAGES = [
     ("Scenarios", "scenarios.ScenarioIndexPage"),
     ("Research", "research_digest.DigestIndexPage"),
 ]
+# Pages learners have records of (model, its page field): the admin refuses to delete
+# them and suggests unpublishing (learning_site/page_deletion.py).
+PAGES_WITH_LEARNER_RECORDS = [
+    ("courses.Enrolment", "course"),
+    ("scenarios.ScenarioAttempt", "scenario"),
+]
 FORM_RENDERER = "learning_site.form_rendering.SiteFormRenderer"
 # Each app's demo content, run in order by `manage.py seed_demo` after the foundation.
 DEMO_SEEDERS: list[str] = [
