@@ -232,9 +232,11 @@ class PairedMeasure:
         return f"{self.ci_low.value:+.1f} to {self.ci_high.value:+.1f}"
 
 
-def paired_measure(label, people, pairs, before, after, sum_change, sum_squares, unit=""):
+def paired_measure(
+    label, people, pairs, before, after, sum_change, sum_squares, unit="", *, hidden=False
+):
     result = paired_change(pairs, sum_change, sum_squares)
-    hidden = sc.statistic_hidden(people)
+    hidden = hidden or sc.statistic_hidden(people)
     return PairedMeasure(
         label=label,
         people=people,
@@ -279,7 +281,7 @@ def measure_figures(section, measure: PairedMeasure, breakdown, group, labels=No
     ]  # fmt: skip
 
 
-def _learning_measures(row) -> tuple[PairedMeasure, PairedMeasure]:
+def _learning_measures(row, *, hidden=False) -> tuple[PairedMeasure, PairedMeasure]:
     pairs = row["pairs"] or 0
 
     def mean(total):
@@ -287,11 +289,11 @@ def _learning_measures(row) -> tuple[PairedMeasure, PairedMeasure]:
 
     knowledge = paired_measure(
         "Knowledge score", row["people"] or 0, pairs, mean(row["k_before"]), mean(row["k_after"]),
-        row["k_sum"], row["k_sq"], "per cent correct",
+        row["k_sum"], row["k_sq"], "per cent correct", hidden=hidden,
     )  # fmt: skip
     confidence = paired_measure(
         "Confidence", row["people"] or 0, pairs, mean(row["c_before"]), mean(row["c_after"]),
-        row["c_sum"], row["c_sq"], "mean rating, 1 to 5",
+        row["c_sum"], row["c_sq"], "mean rating, 1 to 5", hidden=hidden,
     )  # fmt: skip
     return knowledge, confidence
 
@@ -335,10 +337,17 @@ def learning_section(filters: ReportFilters) -> LearningSection:
     }
     (overall,) = paired_sums(later, earlier, group_by=[], **spec)
     knowledge, confidence = _learning_measures(overall)
-    by_module = []
     rows = paired_sums(later_by_module, earlier, group_by=["course_key", "course_title"], **spec)
+    # The modules' pairs and sums add up to the overall row, so a single hidden module's
+    # means could be worked out from the overall figures: hide the next smallest too.
+    hidden = sc.add_complementary(
+        {row["course_key"]: row["pairs"] for row in rows},
+        {row["course_key"] for row in rows if sc.statistic_hidden(row["people"])},
+        total_shown=not knowledge.change.hidden,
+    )
+    by_module = []
     for row in sorted(rows, key=lambda r: r["course_title"]):
-        k, c = _learning_measures(row)
+        k, c = _learning_measures(row, hidden=row["course_key"] in hidden)
         by_module.append((row["course_title"], k, c))
     return LearningSection(knowledge, confidence, by_module)
 
@@ -556,8 +565,8 @@ def indicator_section(filters: ReportFilters) -> IndicatorSection:
     if filters.course_id:
         completions = completions.filter(course_id=filters.course_id)
     completions = filter_by_period(completions, filters, "completed_at")
-    per_quarter = {}
     tz = timezone.get_current_timezone()
+    counted = {}
     for row in (
         completions.annotate(quarter=TruncQuarter("completed_at", tzinfo=tz))
         .values("quarter")
@@ -565,9 +574,17 @@ def indicator_section(filters: ReportFilters) -> IndicatorSection:
         .order_by("quarter")
     ):
         q = row["quarter"]
-        q = q.date() if isinstance(q, datetime.datetime) else q
-        per_quarter[q] = sc.Cell(row["n"], row["people"], sc.is_small(row["people"]), "count")
-        quarters.add(q)
+        counted[q.date() if isinstance(q, datetime.datetime) else q] = row
+    # The quarters add up to the completions shown under Reach, so one hidden quarter
+    # would be that total minus the others: hide the next smallest quarter too.
+    hidden = sc.add_complementary(
+        {q: row["n"] for q, row in counted.items()},
+        {q for q, row in counted.items() if sc.is_small(row["people"])},
+    )
+    per_quarter = {
+        q: sc.Cell(row["n"], row["people"], q in hidden, "count") for q, row in counted.items()
+    }
+    quarters.update(counted)
     return IndicatorSection(series, sorted(quarters), per_quarter)
 
 

@@ -8,7 +8,9 @@ Rules (``threshold`` is ``settings.SMALL_CELL_THRESHOLD``, 5 by default):
    nobody it is "no data".
 2. **Complementary**: when a table shows its total, one hidden part could be worked out
    by subtracting the shown parts from the total. So whenever exactly one part is hidden,
-   the next smallest part is hidden too (a non-zero one if there is any).
+   the next smallest part is hidden too (a non-zero one if there is any). This covers
+   means as well as counts: the modules' paired sums add up to the overall row, and the
+   quarters' completions to the Reach total.
 3. **Differences**: a part shown beside its whole reveals the rest (enrolled minus
    completed). If the rest is a small non-zero number, the part is hidden as well.
 """

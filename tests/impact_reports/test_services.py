@@ -153,3 +153,38 @@ def test_learning_from_fewer_than_five_people_is_hidden(world, partnership):
     assert small.pairs == 2
     assert small.before.hidden and small.after.hidden and small.change.hidden
     assert small.ci_display == "fewer than 5"
+
+
+def test_one_small_module_cannot_be_worked_out_from_the_overall_figures(
+    world, partnership, second_course
+):
+    """Overall pairs and sums are the modules' added up: with one module hidden, its
+    mean would be overall minus the rest, so the next smallest module is hidden too."""
+    for k0, k1, c0, c1 in PAIRS[:2]:
+        e = enrol(learner(partnership), second_course, completed=at(2025, 7))
+        questionnaire(e, BASELINE, k0, c0)
+        questionnaire(e, POST, k1, c1)
+    learning = learning_section(ReportFilters(partnership))
+    assert learning.knowledge.pairs == 8 and not learning.knowledge.change.hidden
+    # (Both test modules share a title.) Six pairs and two pairs: both hidden.
+    shown = sorted((k.pairs, k.change.hidden, c.change.hidden) for _, k, c in learning.by_module)
+    assert shown == [(2, True, True), (6, True, True)]
+
+    # With the overall hidden too (a filter down to a few people), nothing is derivable
+    # and the rule has nothing to add.
+    few = learning_section(ReportFilters(partnership, course_id=second_course.pk))
+    assert few.knowledge.change.hidden
+
+
+def test_one_small_quarter_of_completions_is_not_left_alone(world, partnership, course):
+    from evaluations.reports.services import indicator_section
+
+    # World: 13 completions in July 2025. Add 6 in April and 2 in January.
+    for month, how_many in ((4, 6), (1, 2)):
+        for _ in range(how_many):
+            enrol(learner(partnership), course, at(2024, 12), completed=at(2025, month))
+    cells = indicator_section(ReportFilters(partnership)).completions_by_quarter
+    by_month = {quarter.month: cell for quarter, cell in cells.items()}
+    assert by_month[1].hidden  # 2 people: primary
+    assert by_month[4].hidden  # 6, the next smallest: complementary
+    assert not by_month[7].hidden and by_month[7].value == 13
