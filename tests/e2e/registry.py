@@ -24,8 +24,10 @@ A setup function gets the :class:`tests.e2e.world.World` (people per role, partn
 home page, base URL) and returns a :class:`Visit`: the path, who is signed in, and
 optional actions once the page is open (e.g. submit an empty form to show its errors).
 
-Until an app has its own module, ``tests/e2e/fallback/<app>.py`` registers its pages; the
-app's module replaces that file as soon as it exists (copy over what you want from it).
+The harness can also register an app's pages in ``tests/e2e/fallback/<app>.py`` before
+the app has a module of its own; once ``tests/<app>/browser_registry.py`` exists it is
+used instead and the fallback file is ignored (move what you want across, then delete it).
+No app needs a fallback at present: the directory holds only its ``__init__.py``.
 """
 
 from __future__ import annotations
@@ -109,7 +111,7 @@ def app_registries() -> list[ModuleType]:
 
     order = {label.split(".")[0]: i for i, label in enumerate(settings.INSTALLED_APPS)}
     own = {p.parent.name for p in TESTS_DIR.glob("*/browser_registry.py")}
-    # Until an app has its own registry, tests/e2e/fallback/<app>.py covers its pages.
+    # An app without its own registry may be covered by tests/e2e/fallback/<app>.py.
     fallback = {p.stem for p in (TESTS_DIR / "e2e" / "fallback").glob("*.py")} - {"__init__"}
     modules = [importlib.import_module("tests.e2e.core_registry")]
     for name in sorted(own | fallback, key=lambda n: (order.get(n, len(order)), n)):

@@ -1,6 +1,6 @@
-"""Follow-up surveys' pages for the browser tests, registered here by the harness until
-``tests/evaluations/browser_registry.py`` exists (which then replaces this file). Needs
-the module that ``tests/e2e/fallback/courses.py`` (or courses' own registry) builds."""
+"""Follow-up surveys in the browser tests: axe-core on the survey pages, a keyboard pass
+through a survey, and a learner who answers the 3-month follow-up from the emailed link.
+Needs the module that ``tests/courses/browser_registry.py`` builds (``world.course``)."""
 
 from __future__ import annotations
 

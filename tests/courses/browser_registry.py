@@ -1,5 +1,6 @@
-"""Modules' pages for the browser tests, registered here by the harness until
-``tests/courses/browser_registry.py`` exists (which then replaces this file)."""
+"""Modules in the browser tests: axe-core on each page type, the journal's free text
+against the XSS corpus, and a learner who enrols, completes a module and downloads the
+certificate."""
 
 from __future__ import annotations
 
