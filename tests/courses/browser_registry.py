@@ -9,7 +9,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.e2e.browser import submit
-from tests.e2e.registry import FreeTextField, JourneyStep, PageType, Visit
+from tests.e2e.registry import FreeTextField, JourneyStep, PageType, ShownOn, Visit
 
 
 def build_world(world) -> None:
@@ -48,7 +48,7 @@ FREE_TEXT_FIELDS = [
         "journal entry body",
         form_path=lambda w: f"/learning/journal/{w.journal_entry.pk}/edit/",
         field="body",
-        rendered_path=lambda w: f"/learning/journal/{w.journal_entry.pk}/",
+        shown_on=(ShownOn(lambda w: f"/learning/journal/{w.journal_entry.pk}/"),),
     ),
 ]
 

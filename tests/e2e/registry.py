@@ -8,7 +8,8 @@ needed); every name below is optional in that module:
     axe-core (WCAG 2.0/2.1/2.2 A and AA) for zero violations.
 ``FREE_TEXT_FIELDS``
     list of :class:`FreeTextField` - every learner free-text field; each XSS payload in
-    ``tests/security/xss_payloads.txt`` is submitted and the page that shows it is checked.
+    ``tests/security/xss_payloads.txt`` is submitted and every page that shows it (to the
+    learner, or to a trainer or board member) is checked.
 ``LEARNER_JOURNEY`` / ``TRAINER_JOURNEY`` / ``BOARD_JOURNEY``
     list of :class:`JourneyStep` - appended, in ``INSTALLED_APPS`` order, to the journeys
     in ``tests/e2e/test_journeys.py`` after the account steps. A step is
@@ -68,16 +69,33 @@ class PageType:
 
 
 @dataclass(frozen=True)
+class ShownOn:
+    """A page that shows what a learner wrote, and who opens it."""
+
+    # Path of the page (may be the form's own page).
+    path: Callable[[World], str]
+    # A key of World.users, or "anonymous"; empty for the person who wrote it.
+    role: str = ""
+    # Runs on this page once it has been checked, given the payload's plain word (see
+    # ``tests.security.payloads.marked``): e.g. a trainer approves the answer for the
+    # board's report, which the next ShownOn opens.
+    then: Callable[[Page, str], None] | None = None
+
+
+@dataclass(frozen=True)
 class FreeTextField:
-    """One field where a learner types free text, and the page where it is shown."""
+    """One field where a learner types free text, and the pages where it is shown."""
 
     name: str
-    # Path of the page with the form.
+    # Path of the page with the form. Called once per payload, so a form that can be sent
+    # only once (a survey) can give a fresh path each time, e.g. a new single-use link.
     form_path: Callable[[World], str]
-    # The input's ``name`` attribute.
-    field: str
-    # Path of a page that shows what was saved (may be the same page).
-    rendered_path: Callable[[World], str]
+    # The input's ``name`` attribute, or a function of the world giving it (for a name made
+    # at run time, such as a survey question's).
+    field: str | Callable[[World], str]
+    # Every page that shows what was saved, checked in this order after each payload.
+    shown_on: tuple[ShownOn, ...]
+    # Who fills in the form: a key of World.users, or "anonymous" (an emailed link).
     role: str = "learner"
     # Selector of the button that submits the form holding the field.
     submit: str = "main form button[type=submit]"
