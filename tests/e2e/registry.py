@@ -19,7 +19,9 @@ needed); every name below is optional in that module:
     list of :class:`KeyboardPage` - pages tabbed through with the keyboard only.
 ``build_world(world)``
     creates the app's objects for the tests (e.g. a published demo module); store them in
-    ``world.objects["name"]`` and read them back as ``world.name``.
+    ``world.objects["name"]`` and read them back as ``world.name``. A person the app needs
+    besides the usual one per role goes in ``world.users["name"]``, so ``"name"`` can be
+    a :class:`Visit`'s role.
 
 A setup function gets the :class:`tests.e2e.world.World` (people per role, partnerships,
 home page, base URL) and returns a :class:`Visit`: the path, who is signed in, and
