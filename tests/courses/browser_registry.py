@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.courses.conftest import build_course
+from tests.courses.conftest import REFLECTION, build_course
 from tests.e2e.browser import submit
 from tests.e2e.registry import FreeTextField, JourneyStep, PageType, ShownOn, Visit
 
@@ -66,12 +66,35 @@ PAGES = [
     PageType("check a certificate", lambda w: Visit("/certificates/verify/")),
 ]
 
+
+def _reflection_in_the_journal(world) -> str:
+    from courses.models import JournalEntry
+
+    entry = JournalEntry.objects.get(
+        author=world.learner, lesson=world.lesson, reflection_key=REFLECTION["key"]
+    )
+    return f"/learning/journal/{entry.pk}/"
+
+
 FREE_TEXT_FIELDS = [
     FreeTextField(
         "journal entry body",
         form_path=lambda w: f"/learning/journal/{w.journal_entry.pk}/edit/",
         field="body",
         shown_on=(ShownOn(lambda w: f"/learning/journal/{w.journal_entry.pk}/"),),
+    ),
+    # The lesson's reflection prompt saves to the private journal; the lesson shows the
+    # saved words back in its box, and the journal lists the entry and shows it in full.
+    FreeTextField(
+        "lesson reflection",
+        form_path=lambda w: w.lesson.url,
+        field=f"reflection-{REFLECTION['key']}-text",
+        submit=f"#reflection-{REFLECTION['key']} button[type=submit]",
+        shown_on=(
+            ShownOn(lambda w: w.lesson.url),
+            ShownOn(lambda w: "/learning/journal/"),
+            ShownOn(_reflection_in_the_journal),
+        ),
     ),
 ]
 
