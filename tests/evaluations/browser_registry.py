@@ -5,7 +5,7 @@ Needs the module that ``tests/courses/browser_registry.py`` builds (``world.cour
 from __future__ import annotations
 
 from tests.e2e.browser import submit
-from tests.e2e.registry import JourneyStep, KeyboardPage, PageType, Visit
+from tests.e2e.registry import FreeTextField, JourneyStep, KeyboardPage, PageType, ShownOn, Visit
 
 
 def build_world(world) -> None:
@@ -27,6 +27,78 @@ PAGES = [
         lambda w: Visit(_baseline(w), "learner", then=lambda page: submit(page)),
     ),
     PageType("survey preferences", lambda w: Visit("/surveys/preferences/", "learner")),
+]
+
+
+def answer_the_closed_questions(page) -> None:
+    """Choose an answer to every scale, choice and number question on a survey page."""
+    main = page.locator("main")
+    for name in set(main.locator("input[type=radio]").evaluate_all("els => els.map(e => e.name)")):
+        main.locator(f"input[name='{name}']").last.check()
+    for name in set(
+        main.locator("input[type=checkbox]").evaluate_all("els => els.map(e => e.name)")
+    ):
+        main.locator(f"input[name='{name}']").first.check()
+    for box in main.locator("input[type=number]").all():
+        box.fill("2")
+
+
+def _new_follow_up_link(world) -> str:
+    """A new learner who completed the module three months ago, and the link of the
+    follow-up the sweep has just emailed them. A new one each time: a link answers once."""
+    import re
+
+    from dateutil.relativedelta import relativedelta
+    from django.utils import timezone
+
+    from evaluations.sweep import sweep_due_invitations
+    from learning_site.roles import Role
+    from tests.e2e.browser import links_in, wait_for_email
+    from tests.evaluations.factories import complete_module
+    from tests.factories import make_user
+
+    learner = make_user(Role.LEARNER, world.partnership)
+    now = timezone.now()
+    complete_module(learner, world.course, now - relativedelta(months=3, days=1))
+    sweep_due_invitations(now)
+    [link] = {
+        u
+        for u in links_in(wait_for_email(learner.email), "/surveys/follow-up/")
+        if not u.rstrip("/").endswith("stop")
+    }
+    return re.sub(r"^https?://[^/]+", "", link)
+
+
+def _what_changed_field(world) -> str:
+    version = world.survey_instrument.current_version()
+    return version.frozen_questions.get(key="changed").field_name
+
+
+def _approve_for_the_report(page, word: str) -> None:
+    from playwright.sync_api import expect
+
+    answer = page.locator("main section.card", has_text=word)
+    with page.expect_navigation():
+        answer.get_by_role("button", name="Approve for the report").click()
+    expect(page.locator("main")).to_contain_text("Comment approved")
+
+
+# A learner's answer to the survey's free-text question ("What do you do differently?"),
+# sent from the emailed link without signing in. Trainers read it, without a name, on the
+# comments page and approve it for the board; board members then read it in the report.
+FREE_TEXT_FIELDS = [
+    FreeTextField(
+        "follow-up survey answer",
+        form_path=_new_follow_up_link,
+        field=_what_changed_field,
+        role="anonymous",
+        submit="main button[name=action][value=submit]",
+        fill_other=answer_the_closed_questions,
+        shown_on=(
+            ShownOn(lambda w: "/reports/comments/", role="trainer", then=_approve_for_the_report),
+            ShownOn(lambda w: "/reports/", role="board_member"),
+        ),
+    ),
 ]
 
 KEYBOARD_PAGES = [
@@ -61,16 +133,8 @@ def answer_the_three_month_follow_up_from_the_email(page, world) -> None:
         u for u in links_in(message, "/surveys/follow-up/") if not u.rstrip("/").endswith("stop")
     }
     page.goto(world.url(re.sub(r"^https?://[^/]+", "", link)))
-    main = page.locator("main")
-    for name in set(main.locator("input[type=radio]").evaluate_all("els => els.map(e => e.name)")):
-        main.locator(f"input[name='{name}']").last.check()
-    for name in set(
-        main.locator("input[type=checkbox]").evaluate_all("els => els.map(e => e.name)")
-    ):
-        main.locator(f"input[name='{name}']").first.check()
-    for box in main.locator("input[type=number]").all():
-        box.fill("2")
-    for area in main.locator("textarea").all():
+    answer_the_closed_questions(page)
+    for area in page.locator("main textarea").all():
         area.fill("I now start every assessment with a chronology.")
     submit(page, "main button[name=action][value=submit]")
     expect(page.locator("main")).to_contain_text(re.compile("thank", re.I))
