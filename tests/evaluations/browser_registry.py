@@ -4,6 +4,7 @@ Needs the module that ``tests/courses/browser_registry.py`` builds (``world.cour
 
 from __future__ import annotations
 
+from tests.courses.conftest import REFLECTION
 from tests.e2e.browser import submit
 from tests.e2e.registry import FreeTextField, JourneyStep, KeyboardPage, PageType, ShownOn, Visit
 
@@ -83,6 +84,23 @@ def _approve_for_the_report(page, word: str) -> None:
     expect(page.locator("main")).to_contain_text("Comment approved")
 
 
+def _lesson_of_a_module_completed_three_months_ago(world) -> str:
+    """The lesson with the reflection prompt, for a learner who completed its module three
+    months ago and has been sent the follow-up (set up once)."""
+    from dateutil.relativedelta import relativedelta
+    from django.utils import timezone
+
+    from courses.models import CourseCompletion
+    from evaluations.sweep import sweep_due_invitations
+    from tests.evaluations.factories import complete_module
+
+    if not CourseCompletion.objects.filter(user=world.learner, course=world.course).exists():
+        now = timezone.now()
+        complete_module(world.learner, world.course, now - relativedelta(months=3, days=1))
+        sweep_due_invitations(now)
+    return world.lesson.url
+
+
 # A learner's answer to the survey's free-text question ("What do you do differently?"),
 # sent from the emailed link without signing in. Trainers read it, without a name, on the
 # comments page and approve it for the board; board members then read it in the report.
@@ -98,6 +116,15 @@ FREE_TEXT_FIELDS = [
             ShownOn(lambda w: "/reports/comments/", role="trainer", then=_approve_for_the_report),
             ShownOn(lambda w: "/reports/", role="board_member"),
         ),
+    ),
+    # The lesson's reflection, shown back to its author (and no one else) under "You
+    # wrote" when they open the 3-month follow-up from My learning.
+    FreeTextField(
+        "lesson reflection, in the follow-up survey",
+        form_path=_lesson_of_a_module_completed_three_months_ago,
+        field=f"reflection-{REFLECTION['key']}-text",
+        submit=f"#reflection-{REFLECTION['key']} button[type=submit]",
+        shown_on=(ShownOn(lambda w: f"/surveys/{w.course.pk}/three_months/"),),
     ),
 ]
 
