@@ -9,7 +9,7 @@ from __future__ import annotations
 from playwright.sync_api import Page
 
 from tests.e2e.browser import submit
-from tests.e2e.registry import FreeTextField, KeyboardPage, PageType, Visit
+from tests.e2e.registry import FreeTextField, KeyboardPage, PageType, ShownOn, Visit
 from tests.factories import PASSWORD
 
 
@@ -163,14 +163,14 @@ FREE_TEXT_FIELDS = [
         "profile full name",
         form_path=lambda w: "/accounts/profile/",
         field="full_name",
-        rendered_path=lambda w: "/accounts/profile/",
+        shown_on=(ShownOn(lambda w: "/accounts/profile/"),),
         max_length=150,
     ),
     FreeTextField(
         "profile job role",
         form_path=lambda w: "/accounts/profile/",
         field="job_role",
-        rendered_path=lambda w: "/accounts/profile/",
+        shown_on=(ShownOn(lambda w: "/accounts/profile/"),),
         max_length=150,
     ),
 ]

@@ -8,7 +8,8 @@ needed); every name below is optional in that module:
     axe-core (WCAG 2.0/2.1/2.2 A and AA) for zero violations.
 ``FREE_TEXT_FIELDS``
     list of :class:`FreeTextField` - every learner free-text field; each XSS payload in
-    ``tests/security/xss_payloads.txt`` is submitted and the page that shows it is checked.
+    ``tests/security/xss_payloads.txt`` is submitted and every page that shows it (to the
+    learner, or to a trainer or board member) is checked.
 ``LEARNER_JOURNEY`` / ``TRAINER_JOURNEY`` / ``BOARD_JOURNEY``
     list of :class:`JourneyStep` - appended, in ``INSTALLED_APPS`` order, to the journeys
     in ``tests/e2e/test_journeys.py`` after the account steps. A step is
@@ -18,14 +19,18 @@ needed); every name below is optional in that module:
     list of :class:`KeyboardPage` - pages tabbed through with the keyboard only.
 ``build_world(world)``
     creates the app's objects for the tests (e.g. a published demo module); store them in
-    ``world.objects["name"]`` and read them back as ``world.name``.
+    ``world.objects["name"]`` and read them back as ``world.name``. A person the app needs
+    besides the usual one per role goes in ``world.users["name"]``, so ``"name"`` can be
+    a :class:`Visit`'s role.
 
 A setup function gets the :class:`tests.e2e.world.World` (people per role, partnerships,
 home page, base URL) and returns a :class:`Visit`: the path, who is signed in, and
 optional actions once the page is open (e.g. submit an empty form to show its errors).
 
-Until an app has its own module, ``tests/e2e/fallback/<app>.py`` registers its pages; the
-app's module replaces that file as soon as it exists (copy over what you want from it).
+The harness can also register an app's pages in ``tests/e2e/fallback/<app>.py`` before
+the app has a module of its own; once ``tests/<app>/browser_registry.py`` exists it is
+used instead and the fallback file is ignored (move what you want across, then delete it).
+No app needs a fallback at present: the directory holds only its ``__init__.py``.
 """
 
 from __future__ import annotations
@@ -66,16 +71,33 @@ class PageType:
 
 
 @dataclass(frozen=True)
+class ShownOn:
+    """A page that shows what a learner wrote, and who opens it."""
+
+    # Path of the page (may be the form's own page).
+    path: Callable[[World], str]
+    # A key of World.users, or "anonymous"; empty for the person who wrote it.
+    role: str = ""
+    # Runs on this page once it has been checked, given the payload's plain word (see
+    # ``tests.security.payloads.marked``): e.g. a trainer approves the answer for the
+    # board's report, which the next ShownOn opens.
+    then: Callable[[Page, str], None] | None = None
+
+
+@dataclass(frozen=True)
 class FreeTextField:
-    """One field where a learner types free text, and the page where it is shown."""
+    """One field where a learner types free text, and the pages where it is shown."""
 
     name: str
-    # Path of the page with the form.
+    # Path of the page with the form. Called once per payload, so a form that can be sent
+    # only once (a survey) can give a fresh path each time, e.g. a new single-use link.
     form_path: Callable[[World], str]
-    # The input's ``name`` attribute.
-    field: str
-    # Path of a page that shows what was saved (may be the same page).
-    rendered_path: Callable[[World], str]
+    # The input's ``name`` attribute, or a function of the world giving it (for a name made
+    # at run time, such as a survey question's).
+    field: str | Callable[[World], str]
+    # Every page that shows what was saved, checked in this order after each payload.
+    shown_on: tuple[ShownOn, ...]
+    # Who fills in the form: a key of World.users, or "anonymous" (an emailed link).
     role: str = "learner"
     # Selector of the button that submits the form holding the field.
     submit: str = "main form button[type=submit]"
@@ -109,7 +131,7 @@ def app_registries() -> list[ModuleType]:
 
     order = {label.split(".")[0]: i for i, label in enumerate(settings.INSTALLED_APPS)}
     own = {p.parent.name for p in TESTS_DIR.glob("*/browser_registry.py")}
-    # Until an app has its own registry, tests/e2e/fallback/<app>.py covers its pages.
+    # An app without its own registry may be covered by tests/e2e/fallback/<app>.py.
     fallback = {p.stem for p in (TESTS_DIR / "e2e" / "fallback").glob("*.py")} - {"__init__"}
     modules = [importlib.import_module("tests.e2e.core_registry")]
     for name in sorted(own | fallback, key=lambda n: (order.get(n, len(order)), n)):

@@ -1,5 +1,6 @@
-"""Modules' pages for the browser tests, registered here by the harness until
-``tests/courses/browser_registry.py`` exists (which then replaces this file)."""
+"""Modules in the browser tests: axe-core on each page type, the journal's free text
+against the XSS corpus, and a learner who enrols, completes a module and downloads the
+certificate."""
 
 from __future__ import annotations
 
@@ -7,21 +8,40 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from tests.courses.conftest import REFLECTION, build_course
 from tests.e2e.browser import submit
-from tests.e2e.registry import FreeTextField, JourneyStep, PageType, Visit
+from tests.e2e.registry import FreeTextField, JourneyStep, PageType, ShownOn, Visit
 
 
 def build_world(world) -> None:
-    from courses.models import JournalEntry
-    from courses.services import enrol
-    from tests.courses.conftest import build_course
+    from courses.models import JournalEntry, QuestionnaireStage
+    from courses.services import enrol, record_questionnaire
+    from learning_site.roles import Role
+    from tests.factories import make_user
 
     course, lesson1, lesson2 = build_course(world.home_page)
     world.objects.update(course=course, lesson=lesson1, other_lesson=lesson2)
-    enrol(world.learner, course)
+    # The learner has answered the 'before' questions, so lessons open (not the questions).
+    enrolment = enrol(world.learner, course)
+    confidence = {outcome.pk: 3 for outcome in course.outcomes.all()}
+    record_questionnaire(enrolment, QuestionnaireStage.BASELINE, confidence, {}, [])
+    # Another has just enrolled: the 'before' questions are still to answer.
+    world.users["starting_learner"] = make_user(
+        Role.LEARNER, world.partnership, full_name="Sam Starter"
+    )
+    enrol(world.starting_learner, course)
     world.objects["journal_entry"] = JournalEntry.objects.create(
         author=world.learner, title="After the home visit", body="The kitchen had no food."
     )
+
+
+def _is_the_lesson(world):
+    """Not the 'before' questions the learner would be sent to first."""
+
+    def then(page: Page) -> None:
+        expect(page.get_by_role("heading", level=1)).to_have_text(world.lesson.title)
+
+    return then
 
 
 PAGES = [
@@ -29,7 +49,11 @@ PAGES = [
     PageType("module index", lambda w: Visit(w.course.get_parent().url)),
     PageType("module page (signed out)", lambda w: Visit(w.course.url)),
     PageType("module page (enrolled learner)", lambda w: Visit(w.course.url, "learner")),
-    PageType("lesson page", lambda w: Visit(w.lesson.url, "learner")),
+    PageType(
+        "questions before the module",
+        lambda w: Visit(f"/learning/modules/{w.course.pk}/questions/baseline/", "starting_learner"),
+    ),
+    PageType("lesson page", lambda w: Visit(w.lesson.url, "learner", then=_is_the_lesson(w))),
     PageType("journal", lambda w: Visit("/learning/journal/", "learner")),
     PageType(
         "journal entry", lambda w: Visit(f"/learning/journal/{w.journal_entry.pk}/", "learner")
@@ -42,12 +66,35 @@ PAGES = [
     PageType("check a certificate", lambda w: Visit("/certificates/verify/")),
 ]
 
+
+def _reflection_in_the_journal(world) -> str:
+    from courses.models import JournalEntry
+
+    entry = JournalEntry.objects.get(
+        author=world.learner, lesson=world.lesson, reflection_key=REFLECTION["key"]
+    )
+    return f"/learning/journal/{entry.pk}/"
+
+
 FREE_TEXT_FIELDS = [
     FreeTextField(
         "journal entry body",
         form_path=lambda w: f"/learning/journal/{w.journal_entry.pk}/edit/",
         field="body",
-        rendered_path=lambda w: f"/learning/journal/{w.journal_entry.pk}/",
+        shown_on=(ShownOn(lambda w: f"/learning/journal/{w.journal_entry.pk}/"),),
+    ),
+    # The lesson's reflection prompt saves to the private journal; the lesson shows the
+    # saved words back in its box, and the journal lists the entry and shows it in full.
+    FreeTextField(
+        "lesson reflection",
+        form_path=lambda w: w.lesson.url,
+        field=f"reflection-{REFLECTION['key']}-text",
+        submit=f"#reflection-{REFLECTION['key']} button[type=submit]",
+        shown_on=(
+            ShownOn(lambda w: w.lesson.url),
+            ShownOn(lambda w: "/learning/journal/"),
+            ShownOn(_reflection_in_the_journal),
+        ),
     ),
 ]
 
