@@ -2,7 +2,6 @@
 what the learning activity was, what you learned, the impact on your practice, and
 whether you reflected on it with a peer."""
 
-import csv
 import io
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,6 +10,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from courses.models import CourseCompletion, JournalEntry
+from learning_site.spreadsheets import SafeCsvWriter
 
 CSV_COLUMNS = [
     "date",
@@ -107,25 +107,20 @@ def cpd_record_for(user) -> CPDRecord:
     return record
 
 
-def _csv_safe(value: str) -> str:
-    # Spreadsheets run cells that start with these as formulas.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def cpd_csv(record: CPDRecord) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeCsvWriter(out)
     writer.writerow(CSV_COLUMNS)
     for e in record.entries:
         writer.writerow(
             [
                 e.date.isoformat(),
-                _csv_safe(e.learning_activity),
+                e.learning_activity,
                 e.activity_type,
-                _csv_safe(e.provider),
+                e.provider,
                 "" if e.cpd_hours is None else f"{e.cpd_hours:.1f}",
-                _csv_safe(e.what_i_learned),
-                _csv_safe(e.impact_on_practice),
+                e.what_i_learned,
+                e.impact_on_practice,
                 "yes" if e.reflected_with_peer else "no",
                 e.certificate_code,
             ]

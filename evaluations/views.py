@@ -1,8 +1,6 @@
 """Survey pages: answering (signed in or by emailed link), opting out, the learner's own
 answers as CSV, and the trainer's response counts. Logic lives in ``services``."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from evaluations import services
 from evaluations.forms import SurveyForm
 from evaluations.models import FOLLOW_UP_WAVES, InvitationStatus, WaveInstrument, WaveKind
+from learning_site.spreadsheets import SafeCsvWriter
 
 TRAINER_PERMISSION = "learning_site.view_trainer_analytics"
 
@@ -180,7 +179,7 @@ def my_answers_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="my-survey-answers.csv"'
     response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-    writer = csv.writer(response)
+    writer = SafeCsvWriter(response)
     writer.writerow(
         ["Module", "Survey", "Status", "Started", "Sent", "Question", "Measure", "Answer"]
     )
@@ -197,15 +196,10 @@ def my_answers_csv(request):
                 else "",
                 answer.question.text,
                 answer.measure.name if answer.measure else "",
-                _csv_safe(answer.display_value()),
+                answer.display_value(),
             ]
         )
     return response
-
-
-def _csv_safe(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet program.
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 @login_required

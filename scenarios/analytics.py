@@ -9,12 +9,12 @@ the hidden one cannot be found by subtraction from the total.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Q
 
+from learning_site.spreadsheets import SafeCsvWriter
 from scenarios.models import NodeKind, Outcome, ScenarioAttempt, ScenarioDecision, ScenarioPage
 
 
@@ -178,20 +178,8 @@ def scenario_analytics(page: ScenarioPage, scope) -> ScenarioAnalytics:
     )
 
 
-class _SafeWriter:
-    """A csv writer that stops spreadsheet programs reading a label as a formula."""
-
-    def __init__(self, out):
-        self.writer = csv.writer(out)
-
-    def writerow(self, row):
-        self.writer.writerow(
-            ["'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v for v in row]
-        )
-
-
 def write_csv(report: ScenarioAnalytics, out) -> None:
-    writer = _SafeWriter(out)
+    writer = SafeCsvWriter(out)
     writer.writerow(["section", "item", "detail", "count", "share"])
     writer.writerow(["scope", report.scope_label, "", "", ""])
     writer.writerow(["attempts", "Attempts started", "", report.attempts.display, ""])

@@ -6,6 +6,7 @@ import csv
 import io
 
 from evaluations.reports.report import Report
+from learning_site.spreadsheets import spreadsheet_safe
 
 CSV_COLUMNS = [
     "partnership",
@@ -26,14 +27,6 @@ CSV_COLUMNS = [
 ]
 
 
-def _safe_cell(value):
-    """Spreadsheets run text starting with = + - @ as a formula; quote such text (names
-    of modules and job roles are typed by people)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def report_csv(report: Report) -> str:
     """One row per figure, with the filters it was computed under, its n and whether it
     was suppressed (a suppressed row has an empty value and n)."""
@@ -43,5 +36,6 @@ def report_csv(report: Report) -> str:
     base = report.filters.as_row()
     for figure in report.figures():
         row = {**base, **figure.as_row()}
-        writer.writerow({key: _safe_cell(value) for key, value in row.items()})
+        # Module titles and job roles are typed by people: never a live formula.
+        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
     return buffer.getvalue()
