@@ -138,13 +138,15 @@ class ReportFilterForm(forms.Form):
     date_from = forms.DateField(
         required=False,
         label="From",
-        help_text="For example, 2025-04-01",
+        help_text="For example, 2025-04-01. Periods are whole quarters (January to March, "
+        "and so on): a date inside a quarter counts from its start. This stops small numbers "
+        "being worked out by comparing two reports a few days apart.",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     date_to = forms.DateField(
         required=False,
         label="To",
-        help_text="For example, 2026-03-31",
+        help_text="For example, 2026-03-31. A date inside a quarter counts to its end.",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
@@ -183,9 +185,28 @@ class ReportFilterForm(forms.Form):
             course_title=self.modules.get(course_id, "") if course_id else "",
             agency=data.get("agency") or "",
             job_role=data.get("job_role") or "",
-            date_from=data.get("date_from"),
-            date_to=data.get("date_to") if "date_to" not in self.errors else None,
+            date_from=_quarter_first_day(data.get("date_from")),
+            date_to=_quarter_last_day(data.get("date_to"))
+            if "date_to" not in self.errors
+            else None,
         )
+
+
+# Report periods are whole calendar quarters. With any two days allowed, the difference
+# between two reports a day apart could show one person's completion or answer even though
+# each report hides counts under 5; quarters are also how boards read their figures.
+def _quarter_first_day(day: datetime.date | None) -> datetime.date | None:
+    from evaluations.reports.models import quarter_start
+
+    return quarter_start(day) if day else None
+
+
+def _quarter_last_day(day: datetime.date | None) -> datetime.date | None:
+    first = _quarter_first_day(day)
+    if first is None:
+        return None
+    next_quarter = datetime.date(first.year + first.month // 10, (first.month + 2) % 12 + 1, 1)
+    return next_quarter - datetime.timedelta(days=1)
 
 
 def filters_from_query(query: dict, partnership: Partnership) -> ReportFilters:

@@ -201,3 +201,30 @@ def test_administrator_without_a_partnership_chooses_one(client, partnership, ot
     assert "Northshire Safeguarding Children Partnership" in html
     chosen = client.get(reverse("reports_home"), {"partnership": other_partnership.pk})
     assert "Riverside Safeguarding Children Partnership: who we reached" in chosen.content.decode()
+
+
+def test_periods_are_whole_quarters_so_two_reports_a_day_apart_reveal_nobody(
+    client, board_member, partnership, course
+):
+    # Eight completions in the quarter; the last two on 20 May.
+    for day in (2, 3, 5, 8, 9, 12):
+        enrol(learner(partnership), course, at(2025, 4, day), completed=at(2025, 4, day))
+    for _ in range(2):
+        enrol(learner(partnership), course, at(2025, 5, 20), completed=at(2025, 5, 20))
+    client.force_login(board_member)
+
+    def report(date_to):
+        response = client.get(
+            reverse("reports_home"), {"date_from": "2025-04-10", "date_to": date_to}
+        )
+        return response, response.context["report"].reach.total.learners
+
+    before, learners_before = report("2025-05-19")
+    after, learners_after = report("2025-05-20")
+    # Both windows widen to April to June: the same 8 learners, so comparing them shows
+    # nothing about the two who finished on 20 May.
+    assert learners_before.value == learners_after.value == 8
+    applied = dict(before.context["filters"].describe())
+    assert applied["Period"] == "1 April 2025 to 30 June 2025"
+    html = before.content.decode()
+    assert 'value="2025-04-10"' in html and 'value="2025-05-19"' in html  # as typed
