@@ -295,30 +295,83 @@ class CourseStatus:
 
 def course_status_for(user, course: CoursePage, lessons=None) -> CourseStatus:
     lessons = list(lessons if lessons is not None else course.lessons())
-    status = CourseStatus(course=course, requirements=requirements_for(lessons))
     if not user.is_authenticated:
-        return status
-    status.enrolment = (
+        return CourseStatus(course=course, requirements=requirements_for(lessons))
+    enrolment = (
         Enrolment.objects.filter(user=user, course=course).select_related("completion").first()
     )
-    if status.enrolment is None:
-        return status
-    enrolment = status.enrolment
-    status.visited_ids = set(enrolment.visits.values_list("lesson_id", flat=True))
-    for attempt in enrolment.check_attempts.order_by("attempt_number"):
-        status.check_states.setdefault(
-            f"{attempt.lesson_id}:{attempt.check_key}", CheckState()
-        ).attempts.append(attempt)
-    for entry in JournalEntry.objects.filter(
-        author=user, lesson__in=[lesson.pk for lesson in lessons]
-    ).exclude(reflection_key=""):
-        status.reflections[f"{entry.lesson_id}:{entry.reflection_key}"] = entry
-    status.scenarios_done = completed_scenario_ids(user, status.requirements.scenario_ids)
-    status.completion = getattr(enrolment, "completion", None)
-    stages = set(enrolment.questionnaires.values_list("stage", flat=True))
-    status.baseline_done = QuestionnaireStage.BASELINE in stages
-    status.post_done = QuestionnaireStage.POST in stages
-    return status
+    if enrolment is None:
+        return CourseStatus(course=course, requirements=requirements_for(lessons))
+    enrolment.course = course
+    return course_statuses_for(user, [enrolment], lessons={course.pk: lessons})[0]
+
+
+def course_statuses_for(user, enrolments, lessons: dict | None = None) -> list[CourseStatus]:
+    """The status of each of one learner's ``enrolments`` (with ``course`` and
+    ``completion`` loaded), in the same few queries whatever their number, for My
+    learning. ``lessons`` maps a course id to its lessons if already fetched."""
+    from collections import defaultdict
+
+    from django.db.models import Q
+
+    enrolments = list(enrolments)
+    if not enrolments:
+        return []
+    lessons = dict(lessons or {})
+    missing = [e.course for e in enrolments if e.course_id not in lessons]
+    if missing:
+        by_path = {course.path: course.pk for course in missing}
+        for course in missing:
+            lessons[course.pk] = []
+        under = Q()
+        for course in missing:
+            under |= Q(path__startswith=course.path, depth=course.depth + 1)
+        for lesson in LessonPage.objects.live().filter(under).order_by("path"):
+            lessons[by_path[lesson.path[: -LessonPage.steplen]]].append(lesson)
+    ids = [e.pk for e in enrolments]
+    visited = defaultdict(set)
+    for enrolment_id, lesson_id in LessonVisit.objects.filter(enrolment_id__in=ids).values_list(
+        "enrolment_id", "lesson_id"
+    ):
+        visited[enrolment_id].add(lesson_id)
+    attempts = defaultdict(list)
+    for attempt in CheckAttempt.objects.filter(enrolment_id__in=ids).order_by("attempt_number"):
+        attempts[attempt.enrolment_id].append(attempt)
+    lesson_ids = [lesson.pk for course_lessons in lessons.values() for lesson in course_lessons]
+    reflections = {
+        f"{entry.lesson_id}:{entry.reflection_key}": entry
+        for entry in JournalEntry.objects.filter(author=user, lesson__in=lesson_ids).exclude(
+            reflection_key=""
+        )
+    }
+    stages = defaultdict(set)
+    for enrolment_id, stage in CourseQuestionnaireResponse.objects.filter(
+        enrolment_id__in=ids
+    ).values_list("enrolment_id", "stage"):
+        stages[enrolment_id].add(stage)
+    requirements = {e.pk: requirements_for(lessons[e.course_id]) for e in enrolments}
+    scenarios_done = completed_scenario_ids(
+        user, {pk for reqs in requirements.values() for pk in reqs.scenario_ids}
+    )
+    statuses = []
+    for enrolment in enrolments:
+        reqs = requirements[enrolment.pk]
+        status = CourseStatus(course=enrolment.course, requirements=reqs, enrolment=enrolment)
+        status.visited_ids = visited[enrolment.pk]
+        for attempt in attempts[enrolment.pk]:
+            status.check_states.setdefault(
+                f"{attempt.lesson_id}:{attempt.check_key}", CheckState()
+            ).attempts.append(attempt)
+        own_lessons = {lesson.pk for lesson in reqs.lessons}
+        status.reflections = {
+            key: entry for key, entry in reflections.items() if entry.lesson_id in own_lessons
+        }
+        status.scenarios_done = scenarios_done & set(reqs.scenario_ids)
+        status.completion = getattr(enrolment, "completion", None)
+        status.baseline_done = QuestionnaireStage.BASELINE in stages[enrolment.pk]
+        status.post_done = QuestionnaireStage.POST in stages[enrolment.pk]
+        statuses.append(status)
+    return statuses
 
 
 def evaluate_completion(

@@ -109,11 +109,7 @@ def my_learning(request):
         .order_by("-enrolled_at")
     )
     in_progress, completed = [], []
-    for enrolment in enrolments:
-        course = (
-            enrolment.course.specific if hasattr(enrolment.course, "specific") else enrolment.course
-        )
-        status = services.course_status_for(request.user, course)
+    for status in services.course_statuses_for(request.user, enrolments):
         (completed if status.completion else in_progress).append(status)
     panels = []
     for path in settings.MY_LEARNING_PANELS:
