@@ -38,3 +38,43 @@ def test_sweep_task_on_a_real_worker_sends_once(home_page, learner):
     assert FollowUpInvitation.objects.get(wave="twelve_months").status == (
         InvitationStatus.SCHEDULED
     )
+
+
+def test_report_refresh_on_a_real_worker_keeps_the_board_report_ready(
+    client, board_member, partnership, home_page, settings
+):
+    """Beat's refresh, run by the worker, leaves each partnership's whole report in the
+    shared Redis cache, so the board member's first visit does not add it up."""
+    import time
+
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from evaluations.reports.filters import ReportFilters
+    from evaluations.reports.report import _cache_key
+    from evaluations.reports.tasks import refresh_partnership_reports
+    from tests.courses.conftest import build_course
+    from tests.impact_reports.factories import at, enrol, learner
+
+    settings.REPORT_CACHE_SECONDS = 600
+    assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
+    course = build_course(home_page, slug="refresh-module")[0]
+    for _ in range(6):
+        enrol(learner(partnership), course, completed=at(2025, 7))
+    key = _cache_key(ReportFilters(partnership))
+    assert cache.get(key) is None
+
+    assert refresh_partnership_reports.apply_async().get(timeout=60) >= 1
+    for _ in range(120):  # the refresh queued one task per partnership; wait for ours
+        if cache.get(key) is not None:
+            break
+        time.sleep(0.5)
+    assert cache.get(key) is not None, "the worker did not add up the report"
+
+    client.force_login(board_member)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("reports_home"))
+    assert len(ctx.captured_queries) < 20  # served as the worker left it
+    assert response.context["report"].reach.total.learners.value == 6
