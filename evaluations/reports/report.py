@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 
 from evaluations.reports import charts, services
@@ -187,13 +188,28 @@ def _generation_key(partnership_id: int) -> str:
 
 
 def start_new_generation(partnership_id: int) -> None:
-    """Forget every cached report of one partnership."""
+    """Forget every cached report of one partnership, and have its whole report added up
+    again in the background once the change is committed (several changes in a row
+    queue it once), so the next board member does not wait for it."""
     key = _generation_key(partnership_id)
     cache.add(key, 0, timeout=None)
     try:
         cache.incr(key)
     except ValueError:
         cache.set(key, 1, timeout=None)
+    transaction.on_commit(lambda: _queue_warm(partnership_id))
+
+
+WARM_DEBOUNCE_SECONDS = 10
+
+
+def _queue_warm(partnership_id: int) -> None:
+    from evaluations.reports.tasks import warm_partnership_report
+
+    if int(getattr(settings, "REPORT_CACHE_SECONDS", 0)) <= 0:
+        return
+    if cache.add(f"impact-reports:warm-queued:{partnership_id}", 1, WARM_DEBOUNCE_SECONDS):
+        warm_partnership_report.apply_async((partnership_id,), countdown=WARM_DEBOUNCE_SECONDS)
 
 
 def _cache_key(filters: ReportFilters) -> str:

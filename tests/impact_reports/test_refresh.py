@@ -62,3 +62,45 @@ def test_inactive_partnerships_and_caching_off_are_left_alone(partnership, setti
     assert warm_partnership_report.delay(partnership.pk).get() is True
     settings.REPORT_CACHE_SECONDS = 0
     assert warm_partnership_report.delay(partnership.pk).get() is False
+
+
+def test_editing_an_indicator_has_the_report_added_up_again_in_the_background(
+    client,
+    board_member,
+    partnership,
+    course,
+    settings,
+    django_capture_on_commit_callbacks,
+    monkeypatch,
+):
+    import datetime
+
+    from evaluations.reports.models import IndicatorValue
+
+    settings.REPORT_CACHE_SECONDS = 600
+    add_activity(partnership, course, 6)
+    client.force_login(board_member)
+    settings.REPORT_CACHE_SECONDS = 0
+    client.get(reverse("reports_home"))
+    adding_up = count_queries(lambda: client.get(reverse("reports_home")))
+    settings.REPORT_CACHE_SECONDS = 600
+
+    queued = []
+    real_apply_async = warm_partnership_report.apply_async
+    monkeypatch.setattr(
+        warm_partnership_report,
+        "apply_async",
+        lambda *args, **kwargs: queued.append(args) or real_apply_async(*args, **kwargs),
+    )
+    indicator = partnership.outcome_indicators.first()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        for month in (1, 4, 7):  # three edits in a row queue one refresh
+            IndicatorValue.objects.create(
+                indicator=indicator, quarter_start=datetime.date(2025, month, 1), value=654321
+            )
+    assert len(callbacks) == 3 and queued == [((partnership.pk,),)]
+
+    responses = []
+    served = count_queries(lambda: responses.append(client.get(reverse("reports_home"))))
+    assert served < adding_up - 10
+    assert "654321" in responses[0].content.decode()
