@@ -1,11 +1,12 @@
 """Operations on modules that span models: enrol, progress, completion, reflections."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from courses.models import (
@@ -310,10 +311,6 @@ def course_statuses_for(user, enrolments, lessons: dict | None = None) -> list[C
     """The status of each of one learner's ``enrolments`` (with ``course`` and
     ``completion`` loaded), in the same few queries whatever their number, for My
     learning. ``lessons`` maps a course id to its lessons if already fetched."""
-    from collections import defaultdict
-
-    from django.db.models import Q
-
     enrolments = list(enrolments)
     if not enrolments:
         return []
