@@ -206,7 +206,7 @@ WARM_DEBOUNCE_SECONDS = 10
 def _queue_warm(partnership_id: int) -> None:
     from evaluations.reports.tasks import warm_partnership_report
 
-    if int(getattr(settings, "REPORT_CACHE_SECONDS", 0)) <= 0:
+    if cache_seconds() <= 0:
         return
     if cache.add(f"impact-reports:warm-queued:{partnership_id}", 1, WARM_DEBOUNCE_SECONDS):
         warm_partnership_report.apply_async((partnership_id,), countdown=WARM_DEBOUNCE_SECONDS)
@@ -218,8 +218,13 @@ def _cache_key(filters: ReportFilters) -> str:
     return f"impact-reports:report:{filters.partnership.pk}:{generation}:{digest[:32]}"
 
 
+def cache_seconds() -> int:
+    """How long a report is kept once added up; 0 turns caching (and refreshing) off."""
+    return int(getattr(settings, "REPORT_CACHE_SECONDS", 0))
+
+
 def cached_report(filters: ReportFilters) -> Report:
-    seconds = int(getattr(settings, "REPORT_CACHE_SECONDS", 0))
+    seconds = cache_seconds()
     if seconds <= 0:
         return build_report(filters)
     key = _cache_key(filters)
@@ -244,7 +249,7 @@ def refresh_seconds() -> int:
 def warm_report(partnership) -> Report | None:
     """Add up the partnership's whole report now and keep it until well after the next
     refresh is due. Does nothing when report caching is off."""
-    if int(getattr(settings, "REPORT_CACHE_SECONDS", 0)) <= 0:
+    if cache_seconds() <= 0:
         return None
     filters = ReportFilters(partnership=partnership)
     # The key is taken before adding up: if an indicator is edited meanwhile, the new
@@ -252,5 +257,5 @@ def warm_report(partnership) -> Report | None:
     key = _cache_key(filters)
     report = build_report(filters)
     # Kept for three refresh intervals, so one missed run does not leave a gap.
-    cache.set(key, report, timeout=max(3 * refresh_seconds(), settings.REPORT_CACHE_SECONDS))
+    cache.set(key, report, timeout=max(3 * refresh_seconds(), cache_seconds()))
     return report
