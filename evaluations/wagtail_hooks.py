@@ -9,6 +9,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import (
     DeleteView,
     EditView,
@@ -69,11 +75,37 @@ class ScopedDeleteView(InstancePermissionMixin, DeleteView):
     pass
 
 
+class ScopedChooseView(ChooseView):
+    def get_object_list(self):
+        return _visible_to(self.request.user, super().get_object_list())
+
+
+class ScopedChooseResultsView(ChooseResultsView):
+    def get_object_list(self):
+        return _visible_to(self.request.user, super().get_object_list())
+
+
+class ScopedChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return _visible_to(self.request.user, self.model_class.objects.all()).get(pk=pk)
+
+
+class ScopedChooserViewSet(SnippetChooserViewSet):
+    """The chooser pop-up lists (and returns) only rows the user may see."""
+
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+
+
 class PartnershipScopedViewSet(SnippetViewSet):
-    """Trainers see and edit their own partnership's rows and the shared ones."""
+    """Trainers see and edit their own partnership's rows and the shared ones, in every
+    view: listing, search, edit, delete, chooser and (see learning_site.wagtail_hooks)
+    bulk actions."""
 
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
+    chooser_viewset_class = ScopedChooserViewSet
 
     @cached_property
     def permission_policy(self):
@@ -91,7 +123,7 @@ class InstrumentViewSet(PartnershipScopedViewSet):
     search_fields = ["title"]
 
 
-class MeasureViewSet(SnippetViewSet):
+class MeasureViewSet(PartnershipScopedViewSet):
     model = Measure
     icon = "tick"
     menu_label = "Measures"

@@ -32,3 +32,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         return reverse("landing")
+
+    def get_reauthentication_methods(self, user) -> list[dict]:
+        """A person with an authenticator confirms it is them with a code, never the
+        password alone: a stolen password must not be enough to remove or replace the
+        second factor (or anything else allauth asks to confirm)."""
+        methods = super().get_reauthentication_methods(user)
+        with_code = [m for m in methods if m["id"].startswith("mfa_reauthenticate")]
+        return with_code or methods

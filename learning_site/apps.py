@@ -21,6 +21,20 @@ class LearningSiteConfig(AppConfig):
     def ready(self):
         post_migrate.connect(_ensure_roles_after_migrate, dispatch_uid="ensure_roles")
         self._connect_section_link_signals()
+        self._connect_two_factor_signals()
+
+    @staticmethod
+    def _connect_two_factor_signals():
+        from allauth.mfa.signals import authenticator_added
+
+        from learning_site.two_factor import record_second_factor_given
+
+        def _on_added(sender, request, user, authenticator, **kwargs):
+            record_second_factor_given(request, user, authenticator)
+
+        authenticator_added.connect(
+            _on_added, dispatch_uid="record_second_factor_given", weak=False
+        )
 
     @staticmethod
     def _connect_section_link_signals():

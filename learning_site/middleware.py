@@ -1,8 +1,17 @@
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
+
+from learning_site.two_factor import (
+    has_authenticator,
+    needs_two_factor,
+    recently_reauthenticated_with_two_factor,
+    session_passed_two_factor,
+)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -26,38 +35,70 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return parts
 
 
-def has_totp(user) -> bool:
-    from allauth.mfa.models import Authenticator
-
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-
-
 class RequireTwoFactorForStaffRoles:
-    """Trainers, board members and administrators must set up two-factor authentication
-    (an authenticator app) before they can use anything beyond their account pages.
+    """Two-factor per session.
 
-    allauth has no per-role setting for this, so it is enforced here. Once TOTP is set up,
-    allauth asks for a code at every sign-in.
+    - Anyone with an authenticator must have given a code in *this* session. A session
+      that got in some other way (a login view outside allauth, a password reset that
+      signs in) is signed out and sent to sign in properly.
+    - Trainers, board members and administrators without an authenticator must set one
+      up before they can use anything beyond their account pages.
+    - Changing or removing an authenticator or recovery codes needs the code again
+      (allauth's "confirm it is you" step), never the password alone.
+
+    allauth has no per-role setting for this, so it is enforced here.
     """
 
-    ALWAYS_ALLOWED_PREFIXES = ("/accounts/", "/healthz", "/static/", "/media/", "/favicon")
+    ALWAYS_ALLOWED_PREFIXES = ("/accounts/", "/healthz", "/static/", "/favicon")
+    # allauth views that change the second factor itself.
+    SECOND_FACTOR_CHANGES = frozenset(
+        {
+            "mfa_deactivate_totp",
+            "mfa_generate_recovery_codes",
+            "mfa_view_recovery_codes",
+            "mfa_download_recovery_codes",
+            "mfa_add_webauthn",
+            "mfa_remove_webauthn",
+            "mfa_edit_webauthn",
+        }
+    )
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and not request.path_info.startswith(self.ALWAYS_ALLOWED_PREFIXES)
-            and (user.is_superuser or user.has_role(*settings.ROLES_REQUIRING_TWO_FACTOR))
-            and not has_totp(user)
-        ):
-            messages.warning(
-                request,
-                "Your role needs two-factor authentication. Set up an authenticator app "
-                "to continue.",
-            )
-            return redirect(reverse("mfa_activate_totp"))
+        if user is not None and user.is_authenticated:
+            if has_authenticator(user):
+                if not session_passed_two_factor(request):
+                    logout(request)
+                    messages.warning(
+                        request,
+                        "Sign in again with your email, password and the code from your "
+                        "authenticator app.",
+                    )
+                    return redirect_to_login(request.get_full_path(), reverse("account_login"))
+            elif needs_two_factor(user) and not request.path_info.startswith(
+                self.ALWAYS_ALLOWED_PREFIXES
+            ):
+                messages.warning(
+                    request,
+                    "Your role needs two-factor authentication. Set up an authenticator app "
+                    "to continue.",
+                )
+                return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if (
+            match is not None
+            and match.url_name in self.SECOND_FACTOR_CHANGES
+            and request.user.is_authenticated
+            and has_authenticator(request.user)
+            and not recently_reauthenticated_with_two_factor(request)
+        ):
+            from allauth.account.internal.flows.reauthentication import suspend_request
+
+            return suspend_request(request, reverse("mfa_reauthenticate"))
+        return None

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -13,8 +13,14 @@ urlpatterns = [
     path("accounts/profile/", views.profile, name="profile"),
     path("accounts/delete/", views.delete_account_view, name="delete_account"),
     path("accounts/", include("allauth.urls")),
-    # One way in: Wagtail's own login form would skip allauth's rate limits and two-factor.
+    # One way in: every view that takes a password is allauth's, with its rate limits and
+    # two-factor step. Wagtail's own login, password reset and front-end login are routed
+    # there (Wagtail's password change is switched off in settings).
     path("admin/login/", views.admin_login, name="admin_login_redirect"),
+    re_path(r"^admin/password_reset/", views.password_reset_elsewhere),
+    path("_util/login/", views.admin_login),
+    # Shared page passwords are switched off (WAGTAIL_PRIVATE_PAGE_OPTIONS).
+    re_path(r"^_util/authenticate_with_password/", views.shared_passwords_off),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("scenarios/play/", include("scenarios.urls")),

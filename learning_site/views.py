@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -39,6 +39,15 @@ def admin_login(request: HttpRequest) -> HttpResponse:
     if user.has_perm("wagtailadmin.access_admin"):
         return redirect("wagtailadmin_home")
     return render(request, "403.html", status=403)
+
+
+def password_reset_elsewhere(request: HttpRequest) -> HttpResponse:
+    """Wagtail's admin password reset sent mail with no rate limit: allauth's has one."""
+    return redirect("account_reset_password")
+
+
+def shared_passwords_off(request: HttpRequest) -> HttpResponse:
+    raise Http404("Shared page passwords are switched off.")
 
 
 @login_required

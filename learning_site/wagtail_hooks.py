@@ -1,4 +1,7 @@
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.widgets.button import Button
 
 from learning_site.page_deletion import refusal
 
@@ -16,3 +19,53 @@ def refuse_to_bulk_delete_pages_with_learner_records(request, action_type, objec
         return None
     pages = [obj for obj in objects if isinstance(obj, Page)]
     return refusal(request, pages) if pages else None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_actions_on_rows_the_user_may_not_touch(request, action_type, objects, action):
+    """Wagtail's snippet bulk actions check the model permission only; the single edit and
+    delete views also check the row (another partnership's, or a shared one). Apply the
+    viewset's row check to every object of a bulk action too."""
+    viewset = getattr(getattr(action, "model", None), "snippet_viewset", None)
+    if viewset is None:
+        return None
+    policy = viewset.permission_policy
+    permission = "delete" if action_type == "delete" else "change"
+    refused = [
+        obj
+        for obj in objects
+        if not policy.user_has_permission_for_instance(request.user, permission, obj)
+    ]
+    if not refused:
+        return None
+    names = ", ".join(str(obj) for obj in refused[:10])
+    raise PermissionDenied(
+        f"You cannot {action_type} {names}: it belongs to another partnership or is shared "
+        "by every partnership."
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_people_admin_urls():
+    from learning_site.admin_views import ResetTwoFactorView
+
+    return [
+        path(
+            "people/<int:user_id>/reset-two-factor/",
+            ResetTwoFactorView.as_view(),
+            name="learning_site_reset_two_factor",
+        )
+    ]
+
+
+@hooks.register("register_user_listing_buttons")
+def reset_two_factor_button(user, request_user):
+    from learning_site.permissions import can_manage_person
+
+    if can_manage_person(request_user, user):
+        yield Button(
+            "Reset two-factor",
+            reverse("learning_site_reset_two_factor", args=[user.pk]),
+            icon_name="key",
+            priority=60,
+        )

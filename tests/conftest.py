@@ -1,7 +1,10 @@
 import pytest
 
 from learning_site.roles import Role
+from tests import signing_in
 from tests.factories import make_partnership, make_user
+
+signing_in.install()
 
 
 @pytest.fixture(autouse=True)

@@ -72,8 +72,26 @@ class Measure(models.Model):
         default="practice",
         help_text="Confidence measures are averaged; practice measures count how often.",
     )
+    partnership = models.ForeignKey(
+        "learning_site.Partnership",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="survey_measures",
+        help_text=(
+            "Leave empty to share the measure with every partnership. Shared measures are "
+            "what reports compare across partnerships, so only administrators change them."
+        ),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("description")]
+    base_form_class = PartnershipScopedAdminForm
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("partnership"),
+        FieldPanel("description"),
+    ]
 
     class Meta:
         ordering = ["name"]

@@ -166,6 +166,19 @@ LOGIN_REDIRECT_URL = "landing"
 # Wagtail's own login form would bypass allauth's rate limits and two-factor step; this view
 # sends people on to allauth (and refuses signed-in people without admin access).
 WAGTAILADMIN_LOGIN_URL = "admin_login_redirect"
+# Private pages send people to allauth's sign-in too, never to Wagtail's plain login form.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+# Passwords and email addresses are allauth's business (rate limits, two-factor, verified
+# addresses): Wagtail's own password change, reset and email change are switched off, and
+# administrators do not set other people's passwords (people set their own from the
+# reset email or an invitation).
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAILUSERS_PASSWORD_ENABLED = False
+# A password shared by everyone who may read a page is no protection for case material.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 
 # People sign in with their work email; there are no usernames.
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -18,6 +18,7 @@ def build_world(world):
         FollowUpInvitation,
         InvitationLinkToken,
         InvitationStatus,
+        Measure,
         WaveInstrument,
     )
     from tests.courses.conftest import build_course
@@ -41,6 +42,9 @@ def build_world(world):
     )
     world.invitation = invitation
     world.invitation_token = InvitationLinkToken.issue(invitation)
+    world.own_measure = Measure.objects.create(
+        slug="access-own-measure", name="Own measure", partnership=world.partnership
+    )
 
 
 def link(world):
@@ -82,3 +86,20 @@ CASES = {
         ADMIN_SCREEN, kwargs=lambda w: {"pk": w.own_wave.pk}
     ),
 }
+
+# Snippet choosers and measures, scoped like the other survey snippets.
+_OWN = {
+    "instrument": lambda w: {"pk": w.own_instrument.pk},
+    "measure": lambda w: {"pk": w.own_measure.pk},
+    "waveinstrument": lambda w: {"pk": w.own_wave.pk},
+}
+for _model, _pk in _OWN.items():
+    _choosers = f"wagtailsnippetchoosers_evaluations_{_model}"
+    CASES[f"{_choosers}:choose"] = AccessCase(ADMIN_SCREEN)
+    CASES[f"{_choosers}:choose_results"] = AccessCase(ADMIN_SCREEN)
+    CASES[f"{_choosers}:chosen"] = AccessCase(ADMIN_SCREEN, kwargs=_pk)
+CASES["wagtailsnippets_evaluations_measure:edit"] = AccessCase(ADMIN_SCREEN, kwargs=_OWN["measure"])
+# Trainers may not delete measures (answers point at them); administrators may.
+CASES["wagtailsnippets_evaluations_measure:delete"] = AccessCase(
+    ADMIN_ONLY_SCREEN, kwargs=_OWN["measure"]
+)

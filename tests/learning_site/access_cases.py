@@ -12,3 +12,10 @@ CASES = {
         everyone(FORBIDDEN, anonymous=REDIRECT, trainer=REDIRECT, administrator=REDIRECT)
     ),
 }
+
+CASES["learning_site_reset_two_factor"] = AccessCase(
+    # Wagtail's admin answers a refusal by sending the person back with a message (302);
+    # only administrators may reset someone's second factor.
+    everyone(REDIRECT, administrator=OK),
+    kwargs=lambda world: {"user_id": world.learner.pk},
+)
