@@ -71,12 +71,21 @@ DEMO_USERS = [
         two_factor=True,
     ),
     DemoUser(
+        "partnership-admin@northshire.example",
+        "Parveen Partnership-Admin",
+        Role.PARTNERSHIP_ADMIN,
+        "northshire",
+        Agency.OTHER,
+        "Partnership business manager",
+        two_factor=True,
+    ),
+    DemoUser(
         "admin@northshire.example",
         "Alex Admin",
         Role.ADMINISTRATOR,
         "northshire",
         Agency.OTHER,
-        "Partnership business manager",
+        "Platform administrator",
         two_factor=True,
     ),
 ]
@@ -123,13 +132,60 @@ def seed_home_page() -> HomePage:
     return home
 
 
+# Each demo partnership's agencies and the size of each workforce (illustrative figures
+# for a mid-sized English county partnership).
+DEMO_AGENCIES = [
+    (Agency.CHILDRENS_SOCIAL_CARE, "Children's social care", 380),
+    (Agency.EARLY_HELP, "Early help", 140),
+    (Agency.HEALTH, "Community and hospital health", 620),
+    (Agency.EDUCATION, "Schools and colleges", 1450),
+    (Agency.EARLY_YEARS, "Early years settings", 410),
+    (Agency.POLICE, "Police", 260),
+    (Agency.ADULT_MENTAL_HEALTH, "Adult mental health", 190),
+    (Agency.DRUG_AND_ALCOHOL, "Drug and alcohol services", 70),
+    (Agency.HOUSING, "Housing", 90),
+    (Agency.PROBATION, "Probation", 60),
+    (Agency.VOLUNTARY_SECTOR, "Voluntary sector", 120),
+    (Agency.OTHER, "Other", None),
+]
+DEMO_JOB_ROLES = [
+    "Social worker",
+    "Health visitor",
+    "School nurse",
+    "Designated safeguarding lead",
+    "Police officer",
+    "Early help practitioner",
+    "Midwife",
+    "GP",
+]
+
+
 def seed_partnerships() -> dict[str, Partnership]:
-    return {
-        slug: Partnership.objects.update_or_create(
-            slug=slug, defaults={"name": name, "email_from_name": name, "is_active": True}
+    from learning_site.models import PartnershipAgency, PartnershipDomain
+
+    partnerships = {}
+    for slug, name in PARTNERSHIPS.items():
+        partnership = Partnership.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "email_from_name": name,
+                "is_active": True,
+                "job_roles": "\n".join(DEMO_JOB_ROLES),
+            },
         )[0]
-        for slug, name in PARTNERSHIPS.items()
-    }
+        # Demo sign-ups at <anything>@<slug>.example join this partnership.
+        PartnershipDomain.objects.update_or_create(
+            domain=f"{slug}.example", defaults={"partnership": partnership}
+        )
+        for order, (kind, label, workforce) in enumerate(DEMO_AGENCIES):
+            PartnershipAgency.objects.update_or_create(
+                partnership=partnership,
+                kind=kind,
+                defaults={"name": label, "workforce": workforce, "sort_order": order},
+            )
+        partnerships[slug] = partnership
+    return partnerships
 
 
 def seed_users(partnerships: dict[str, Partnership]) -> dict[str, User]:

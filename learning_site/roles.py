@@ -11,6 +11,9 @@ class Role(StrEnum):
     LEARNER = "Learner"
     TRAINER = "Trainer"
     BOARD_MEMBER = "Board member"
+    # Sets up their own partnership (domains, agencies, follow-ups) and invites its people.
+    PARTNERSHIP_ADMIN = "Partnership administrator"
+    # A platform administrator: every partnership, and people's accounts.
     ADMINISTRATOR = "Administrator"
 
 
@@ -49,8 +52,25 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.BOARD_MEMBER: [
         "learning_site.view_impact_reports",
     ],
+    Role.PARTNERSHIP_ADMIN: [
+        "wagtailadmin.access_admin",
+        # Their own partnership only (learning_site.admin_scoping): no adding or deleting.
+        "learning_site.view_partnership",
+        "learning_site.change_partnership",
+        "learning_site.add_invitation",
+        "learning_site.change_invitation",
+        "learning_site.view_invitation",
+        "learning_site.delete_invitation",
+        "learning_site.view_auditevent",
+        "learning_site.view_impact_reports",
+    ],
     Role.ADMINISTRATOR: [
         "wagtailadmin.access_admin",
+        "learning_site.add_invitation",
+        "learning_site.change_invitation",
+        "learning_site.view_invitation",
+        "learning_site.delete_invitation",
+        "learning_site.view_auditevent",
         "learning_site.add_partnership",
         "learning_site.change_partnership",
         "learning_site.view_partnership",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("start/", views.landing, name="landing"),
     path("accounts/profile/", views.profile, name="profile"),
     path("accounts/delete/", views.delete_account_view, name="delete_account"),
+    path("accounts/invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("accounts/", include("allauth.urls")),
     # One way in: every view that takes a password is allauth's, with its rate limits and
     # two-factor step. Wagtail's own login, password reset and front-end login are routed

@@ -4,11 +4,19 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from learning_site import health
-from learning_site.forms import DeleteAccountForm, ProfileForm
+from learning_site.forms import AcceptInvitationForm, DeleteAccountForm, ProfileForm
+from learning_site.invitations import (
+    InvitationError,
+    accept,
+    create_account_from_invitation,
+    invitation_from_token,
+)
+from learning_site.models import User
 from learning_site.sections import optional_reverse
 from learning_site.services import delete_account
 
@@ -17,7 +25,11 @@ from learning_site.services import delete_account
 def landing(request: HttpRequest) -> HttpResponse:
     """Where each role lands after signing in."""
     user = request.user
-    if user.has_perm("learning_site.view_impact_reports") and not user.is_trainer:
+    if (
+        user.has_perm("learning_site.view_impact_reports")
+        and not user.is_trainer
+        and not user.is_partnership_admin
+    ):
         target = optional_reverse("reports_home")
     elif user.has_perm("wagtailadmin.access_admin"):
         target = optional_reverse("wagtailadmin_home")
@@ -83,3 +95,58 @@ def healthz(request: HttpRequest) -> JsonResponse:
         {"status": "ok" if healthy else "unavailable", "checks": checks},
         status=200 if healthy else 503,
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in an invitation email.
+
+    Signed out with no account: a short form makes the account (the emailed link proves
+    the address). Signed out with an account: sign in first, then come back. Signed in as
+    the invited address: one button joins. Anyone else is refused, and nothing changes.
+    """
+    try:
+        invitation = invitation_from_token(token)
+    except InvitationError as error:
+        return render(
+            request, "learning_site/invitation_problem.html", {"problem": str(error)}, status=410
+        )
+    user = request.user
+    context = {"invitation": invitation, "partnership": invitation.partnership}
+    if user.is_authenticated:
+        if request.method == "POST":
+            try:
+                accept(invitation, user, request=request)
+            except InvitationError as error:
+                return render(
+                    request,
+                    "learning_site/invitation_problem.html",
+                    {"problem": str(error)},
+                    status=409,
+                )
+            messages.success(request, f"You have joined {invitation.partnership}.")
+            return redirect("landing")
+        if user.email.lower() != invitation.email:
+            context["problem"] = (
+                f"This invitation was sent to {invitation.email}, but you are signed in as "
+                f"{user.email}. Sign out, then open the link again."
+            )
+            return render(request, "learning_site/invitation_problem.html", context, status=403)
+        return render(request, "learning_site/invitation_join.html", context)
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        context["login_url"] = (
+            reverse("account_login") + "?" + urlencode({"next": request.get_full_path()})
+        )
+        return render(request, "learning_site/invitation_sign_in.html", context)
+    form = AcceptInvitationForm(
+        request.POST if request.method == "POST" else None, invitation=invitation
+    )
+    if request.method == "POST" and form.is_valid():
+        user = create_account_from_invitation(invitation, form.cleaned_data, request=request)
+        messages.success(
+            request, f"Your account is ready. You have joined {invitation.partnership}."
+        )
+        return redirect("landing")
+    context["form"] = form
+    return render(request, "learning_site/invitation_accept.html", context)

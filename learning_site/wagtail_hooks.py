@@ -69,3 +69,10 @@ def reset_two_factor_button(user, request_user):
             icon_name="key",
             priority=60,
         )
+
+
+@hooks.register("register_admin_viewset")
+def register_partnership_admin():
+    from learning_site.admin_people import PeopleGroup
+
+    return PeopleGroup()

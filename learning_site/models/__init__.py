@@ -2,7 +2,18 @@
 
 from .audit import AuditEvent, record_event
 from .home import HomePage
-from .partnerships import Partnership
+from .invitations import Invitation
+from .partnerships import Partnership, PartnershipAgency, PartnershipDomain
 from .users import Agency, User
 
-__all__ = ["Agency", "AuditEvent", "HomePage", "Partnership", "User", "record_event"]
+__all__ = [
+    "Agency",
+    "AuditEvent",
+    "HomePage",
+    "Invitation",
+    "Partnership",
+    "PartnershipAgency",
+    "PartnershipDomain",
+    "User",
+    "record_event",
+]

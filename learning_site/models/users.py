@@ -2,25 +2,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.functional import cached_property
 
+from learning_site.models.agencies import Agency
 from learning_site.roles import Role
-
-
-class Agency(models.TextChoices):
-    """The agencies whose staff protect neglected children (Ofsted 2014 names the
-    adult-facing ones as the hardest to reach)."""
-
-    CHILDRENS_SOCIAL_CARE = "childrens_social_care", "Children's social care"
-    EARLY_HELP = "early_help", "Early help"
-    HEALTH = "health", "Health"
-    EDUCATION = "education", "Education"
-    EARLY_YEARS = "early_years", "Early years"
-    POLICE = "police", "Police"
-    ADULT_MENTAL_HEALTH = "adult_mental_health", "Adult mental health"
-    DRUG_AND_ALCOHOL = "drug_and_alcohol", "Drug and alcohol services"
-    HOUSING = "housing", "Housing"
-    PROBATION = "probation", "Probation"
-    VOLUNTARY_SECTOR = "voluntary_sector", "Voluntary sector"
-    OTHER = "other", "Other"
 
 
 class UserManager(BaseUserManager):
@@ -106,6 +89,10 @@ class User(AbstractUser):
     @property
     def is_board_member(self) -> bool:
         return self.has_role(Role.BOARD_MEMBER)
+
+    @property
+    def is_partnership_admin(self) -> bool:
+        return self.has_role(Role.PARTNERSHIP_ADMIN)
 
     @property
     def is_administrator(self) -> bool:

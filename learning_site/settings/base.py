@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "learning_site.users_app.UsersAppConfig",  # wagtail.users with our people forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -214,6 +214,12 @@ ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # A domain also admits its subdomains (nhs.net admits trust.nhs.net).
 SIGNUP_ALLOWED_EMAIL_DOMAINS = env_list("SIGNUP_ALLOWED_EMAIL_DOMAINS")
 
+# Invitations to join a partnership work once and for this many days.
+INVITATION_EXPIRE_DAYS = int(os.environ.get("INVITATION_EXPIRE_DAYS", "14"))
+# The audit log (who opened reports and exports, who changed roles and partnerships) is
+# kept this long, then deleted by a nightly task.
+AUDIT_LOG_RETENTION_DAYS = int(os.environ.get("AUDIT_LOG_RETENTION_DAYS", "730"))
+
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Neglect learning"
 
@@ -346,7 +352,12 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 
 # --- Project settings -----------------------------------------------------------------
 # Roles that must have two-factor authentication before reaching the admin or reports.
-ROLES_REQUIRING_TWO_FACTOR = ("Trainer", "Board member", "Administrator")
+ROLES_REQUIRING_TWO_FACTOR = (
+    "Trainer",
+    "Board member",
+    "Partnership administrator",
+    "Administrator",
+)
 # Header sections, in order: (label, "app_label.IndexPageModel").
 SECTION_INDEX_PAGES = [
     ("Modules", "courses.CourseIndexPage"),

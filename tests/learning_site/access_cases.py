@@ -19,3 +19,44 @@ CASES["learning_site_reset_two_factor"] = AccessCase(
     everyone(REDIRECT, administrator=OK),
     kwargs=lambda world: {"user_id": world.learner.pk},
 )
+
+
+def build_world(world):
+    from learning_site.models import AuditEvent, Invitation, record_event
+
+    world.open_invitation = Invitation.objects.create(
+        partnership=world.partnership, email="invited@council.gov.uk", role="Learner"
+    )
+    world.audit_event = record_event(
+        AuditEvent.Action.REPORT_VIEWED, actor=world.board_member, partnership=world.partnership
+    )
+
+
+# The invitation link: a signed-out person gets the form to make their account; anyone
+# signed in as another address is refused, and nothing changes.
+CASES["accept_invitation"] = AccessCase(
+    everyone(FORBIDDEN, anonymous=OK),
+    kwargs=lambda world: {"token": world.open_invitation.token()},
+)
+
+# Setting up partnerships and people: platform administrators (partnership
+# administrators, not a role of the matrix, are tested in test_partnership_admin.py).
+# Wagtail sends everyone else away with a message (302).
+PLATFORM_ADMIN_SCREEN = everyone(REDIRECT, administrator=OK)
+for _name, _kwargs in {
+    "partnership:index": None,
+    "partnership:index_results": None,
+    "partnership:edit": lambda w: {"pk": w.partnership.pk},
+    "partnership:delete": lambda w: {"pk": w.partnership.pk},
+    "invitation:index": None,
+    "invitation:index_results": None,
+    "invitation:add": None,
+    "invitation:edit": lambda w: {"pk": w.open_invitation.pk},
+    "invitation:delete": lambda w: {"pk": w.open_invitation.pk},
+    "auditevent:index": None,
+    "auditevent:index_results": None,
+    "auditevent:inspect": lambda w: {"pk": w.audit_event.pk},
+    "wagtailusers_users:add": None,
+    "wagtailusers_users:edit": lambda w: {"pk": w.learner.pk},
+}.items():
+    CASES[_name] = AccessCase(PLATFORM_ADMIN_SCREEN, **({"kwargs": _kwargs} if _kwargs else {}))
