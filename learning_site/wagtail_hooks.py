@@ -1,5 +1,6 @@
 from wagtail import hooks
 
+from learning_site.files import refuse_private_document
 from learning_site.page_deletion import refusal
 
 
@@ -16,3 +17,8 @@ def refuse_to_bulk_delete_pages_with_learner_records(request, action_type, objec
         return None
     pages = [obj for obj in objects if isinstance(obj, Page)]
     return refusal(request, pages) if pages else None
+
+
+# Before Wagtail's own check (order 0), which would send a signed-in person round in a
+# loop through the sign-in page.
+hooks.register("before_serve_document", refuse_private_document, order=-1)

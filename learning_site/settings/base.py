@@ -298,6 +298,11 @@ CELERY_BEAT_SCHEDULE = {
 WAGTAIL_SITE_NAME = "Neglect learning"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Every document download goes through Wagtail's view, which checks the filename in the
+# URL (so ids cannot be walked) and the collection's privacy; never a /media/ address.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Private documents and pages send people to allauth's sign-in, not Wagtail's own form.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "mp3", "mp4", "m4a", "webm", "ogg", "vtt", "txt"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
