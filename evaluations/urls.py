@@ -17,6 +17,7 @@ urlpatterns = [
         name="opt_out_by_link",
     ),
     path("thank-you/", views.thanks, name="thanks"),
+    path("saved/", views.saved, name="saved"),
     path("preferences/", views.preferences, name="preferences"),
     path("my-answers.csv", views.my_answers_csv, name="my_answers_csv"),
     path("responses/", views.trainer_counts, name="trainer_counts"),

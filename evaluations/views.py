@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from evaluations import services
 from evaluations.forms import SurveyForm
@@ -20,8 +20,15 @@ from learning_site.spreadsheets import SafeCsvWriter
 TRAINER_PERMISSION = "learning_site.view_trainer_analytics"
 
 
-def _answer(request, response, *, course, wave, action_url, done_url, reflection=None):
-    """Show the survey with saved answers; save for later or send. Shared by both routes."""
+def _answer(
+    request, response, *, course, wave, action_url, done_url, reflection=None, show_saved=True
+):
+    """Show the survey; save for later or send. Shared by both routes.
+
+    Saved answers are shown only when ``show_saved``: to their author, signed in. Someone
+    holding the emailed link without being signed in as its person can still answer
+    (the link is the learner's way in without an account session), but never reads what
+    was saved before."""
     questions = services.questions_of(response)
     status = 200
     if request.method == "POST":
@@ -32,6 +39,8 @@ def _answer(request, response, *, course, wave, action_url, done_url, reflection
                 services.save_answers(response, questions, form.cleaned_data, submit=not partial)
             except services.SurveyUnavailable as refusal:
                 return _closed(request, str(refusal))
+            if partial and not show_saved:
+                return redirect("evaluations:saved")
             if partial:
                 messages.success(
                     request,
@@ -44,7 +53,8 @@ def _answer(request, response, *, course, wave, action_url, done_url, reflection
         form.show_real_required()
         status = 400
     else:
-        form = SurveyForm(questions, initial=services.initial_answers(response))
+        initial = services.initial_answers(response) if show_saved else {}
+        form = SurveyForm(questions, initial=initial)
     return render(
         request,
         "evaluations/survey.html",
@@ -57,6 +67,7 @@ def _answer(request, response, *, course, wave, action_url, done_url, reflection
             "is_follow_up": wave in FOLLOW_UP_WAVES,
             "reflection": reflection,
             "action_url": action_url,
+            "saved_answers_hidden": not show_saved and response.answers.exists(),
         },
         status=status,
     )
@@ -102,10 +113,17 @@ def survey(request, course_id: int, wave: str):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def follow_up_by_link(request, invitation_id: int, token: str):
-    """Answer a follow-up through the emailed link, signed in or not."""
+    """Answer a follow-up through the emailed link, signed in as its person or not signed
+    in. Someone else signed in is refused: what they sent would count as the link's
+    person's answers."""
     invitation = services.invitation_for_link(invitation_id, token)
     if invitation is None:
         raise Http404("This link does not work. Check it is complete, or use the latest email.")
+    signed_in = request.user.is_authenticated
+    if signed_in and request.user.pk != invitation.user_id:
+        # Answers saved here would be recorded as the link's person's, not the signed-in
+        # person's: refuse, and save nothing.
+        return render(request, "evaluations/link_for_someone_else.html", status=403)
     if invitation.status == InvitationStatus.RESPONDED:
         return _closed(request, "You have already sent your answers to this survey. Thank you.")
     if invitation.status == InvitationStatus.OPTED_OUT:
@@ -127,7 +145,14 @@ def follow_up_by_link(request, invitation_id: int, token: str):
         wave=invitation.wave,
         action_url=request.path,
         done_url=reverse("evaluations:thanks"),
+        show_saved=signed_in,
     )
+
+
+@require_GET
+def saved(request):
+    """Where answers saved through the emailed link, without signing in, lead."""
+    return render(request, "evaluations/saved.html")
 
 
 def thanks(request):

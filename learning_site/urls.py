@@ -1,11 +1,10 @@
-from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses import urls as courses_urls
-from learning_site import views
+from learning_site import files, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -30,12 +29,9 @@ urlpatterns = [
     path("reports/", include("evaluations.reports.urls")),
     path("surveys/", include("evaluations.urls")),
     path("", include(courses_urls.public_urlpatterns)),
+    # Development only (404 otherwise): public images, never documents or private files.
+    files.public_media_urlpattern(),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Wagtail serves every other path from the page tree; it must come last.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -3,6 +3,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 
+from learning_site.files import refuse_private_document
 from learning_site.page_deletion import refusal
 
 
@@ -76,3 +77,8 @@ def register_partnership_admin():
     from learning_site.admin_people import PeopleGroup
 
     return PeopleGroup()
+
+
+# Before Wagtail's own check (order 0), which would send a signed-in person round in a
+# loop through the sign-in page.
+hooks.register("before_serve_document", refuse_private_document, order=-1)

@@ -41,14 +41,23 @@ def subscription(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    """The one-click link in every round-up: stops the round-up for the token's owner only.
+    """The stop link in every round-up: stops the round-up for the token's owner only.
 
     No sign-in is needed; the random token belongs to one subscription, so it cannot
-    change anyone else's choice whoever follows it. The page offers a button to undo.
+    change anyone else's choice whoever follows it. Opening the link (GET) only asks:
+    mail systems open links to check them, and that must not stop anyone's round-up.
+    Pressing the button, or the mail program's own unsubscribe button (a POST, RFC 8058),
+    stops it. The page then offers a button to undo.
     """
     subscription = get_object_or_404(DigestSubscription, token=token)
-    set_subscribed(subscription, False)
-    return render(request, "research_digest/unsubscribed.html", {"subscription": subscription})
+    if request.method == "POST":
+        set_subscribed(subscription, False)
+        return render(request, "research_digest/unsubscribed.html", {"subscription": subscription})
+    return render(
+        request,
+        "research_digest/unsubscribe.html",
+        {"subscription": subscription, "action_url": request.path},
+    )
 
 
 @never_cache

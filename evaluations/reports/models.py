@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from learning_site.files import private_storage
+
 QUARTER_START_MONTHS = (1, 4, 7, 10)
 
 
@@ -162,7 +164,9 @@ class ReportExport(models.Model):
     )
     progress = models.PositiveSmallIntegerField(default=0, help_text="Per cent done.")
     step = models.CharField(max_length=120, blank=True)
-    file = models.FileField(upload_to=export_upload_to, blank=True)
+    # Private storage: outside MEDIA_ROOT and without a URL, so a board pack is only ever
+    # sent by the download view, which checks who asks.
+    file = models.FileField(upload_to=export_upload_to, blank=True, storage=private_storage)
     error = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -103,9 +103,12 @@ def reports_export_new(request):
 
 
 def _own_export(request, export_id) -> ReportExport:
-    return get_object_or_404(
-        ReportExport.objects.owned_by(request.user).select_related("partnership"), pk=export_id
-    )
+    """An export the person asked for, of a partnership they may still read: someone who
+    has moved to another partnership no longer gets the old one's board packs."""
+    exports = ReportExport.objects.owned_by(request.user).select_related("partnership")
+    if not request.user.is_administrator:
+        exports = exports.filter(partnership=request.report_partnership)
+    return get_object_or_404(exports, pk=export_id)
 
 
 @require_GET
@@ -122,12 +125,15 @@ def reports_export_download(request, export_id):
     if export.status != ExportStatus.READY or not export.file:
         raise Http404("This export is not ready.")
     content_type = "text/csv; charset=utf-8" if export.export_format == "csv" else "application/pdf"
-    return FileResponse(
+    # The only way a board pack leaves private storage (it has no /media/ address).
+    response = FileResponse(
         export.file.open("rb"),
         as_attachment=True,
         filename=export.filename,
         content_type=content_type,
     )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # --- local outcome indicators -----------------------------------------------------------

@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -166,8 +167,6 @@ LOGIN_REDIRECT_URL = "landing"
 # Wagtail's own login form would bypass allauth's rate limits and two-factor step; this view
 # sends people on to allauth (and refuses signed-in people without admin access).
 WAGTAILADMIN_LOGIN_URL = "admin_login_redirect"
-# Private pages send people to allauth's sign-in too, never to Wagtail's plain login form.
-WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 # Passwords and email addresses are allauth's business (rate limits, two-factor, verified
 # addresses): Wagtail's own password change, reset and email change are switched off, and
 # administrators do not set other people's passwords (people set their own from the
@@ -232,10 +231,21 @@ USE_TZ = True
 # --- Static and media -----------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Public media only: image originals and renditions (the web server may serve the
+# images/ and original_images/ folders; in development learning_site.files does).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Board packs and report exports: outside MEDIA_ROOT and without a URL, so they can only
+# be sent by a view that checks who asks (learning_site.files.PrivateFileStorage).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+if PRIVATE_MEDIA_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve()):
+    raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must not be inside MEDIA_ROOT.")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "learning_site.files.PrivateFileStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -305,6 +315,11 @@ CELERY_BEAT_SCHEDULE = {
 WAGTAIL_SITE_NAME = "Neglect learning"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Every document download goes through Wagtail's view, which checks the filename in the
+# URL (so ids cannot be walked) and the collection's privacy; never a /media/ address.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Private documents and pages send people to allauth's sign-in, not Wagtail's own form.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "mp3", "mp4", "m4a", "webm", "ogg", "vtt", "txt"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_COMMENTS_ENABLED = True

@@ -64,11 +64,15 @@ CASES = {
         OWNER_ONLY,
         kwargs=lambda w: {"course_id": w.evaluated_course.pk, "wave": "three_months"},
     ),
-    # The emailed link is the credential: it works for whoever holds it, signed in or not,
-    # and only ever touches its own invitation.
-    "evaluations:follow_up_by_link": AccessCase(everyone(OK), kwargs=link),
+    # The emailed link is the credential: it works for whoever holds it without signing in,
+    # and only ever touches its own invitation. Someone else signed in is refused (what
+    # they sent would be recorded as the link's person's answers).
+    "evaluations:follow_up_by_link": AccessCase(
+        everyone(FORBIDDEN, anonymous=OK, learner=OK), kwargs=link
+    ),
     "evaluations:opt_out_by_link": AccessCase(everyone(OK), kwargs=link),
     "evaluations:thanks": AccessCase(everyone(OK)),
+    "evaluations:saved": AccessCase(everyone(OK)),
     "evaluations:preferences": AccessCase(signed_in_only(OK)),
     # Each person downloads only their own answers (an empty file if none).
     "evaluations:my_answers_csv": AccessCase(signed_in_only(OK)),

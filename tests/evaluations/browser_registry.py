@@ -28,6 +28,11 @@ PAGES = [
         lambda w: Visit(_baseline(w), "learner", then=lambda page: submit(page)),
     ),
     PageType("survey preferences", lambda w: Visit("/surveys/preferences/", "learner")),
+    PageType(
+        "follow-up link opened by someone else signed in",
+        lambda w: Visit(_new_follow_up_link(w), "learner", status=403),
+    ),
+    PageType("survey answers saved from the link", lambda w: Visit("/surveys/saved/")),
 ]
 
 

@@ -33,22 +33,77 @@ def survey_url(learner, module, instrument, time_machine):
     return invitation, link_in(mail.outbox[0])
 
 
-def test_partial_answers_are_saved_and_resumed(client, survey_url):
+def _ticked(page: str, field_name: str, value: str) -> bool:
+    marker = f'name="{field_name}" value="{value}"'
+    return marker in page and "checked" in page[page.index(marker) : page.index(marker) + 120]
+
+
+def test_partial_answers_are_saved_and_resumed(client, survey_url, learner):
     invitation, url = survey_url
     client.get(url)
     response = SurveyResponse.objects.get(invitation=invitation)
     confidence = response.instrument_version.frozen_questions.get(key="confidence")
     partial = {"action": "save", confidence.field_name: "2"}
     saved = client.post(url, partial)
-    assert saved.status_code == 302
+    # Not signed in: the answers are kept, and the page says how to see them again.
+    assert saved.status_code == 302 and saved.url == reverse("evaluations:saved")
+    page = client.get(saved.url).content.decode()
+    assert "<h1>Your answers are saved</h1>" in page
     response.refresh_from_db()
     assert response.status == ResponseStatus.IN_PROGRESS
     assert response.answers.get().number_value == 2
-    # Come back later: the saved answer is ticked.
+    # Come back later, signed in: the saved answer is ticked.
+    client.force_login(learner)
     page = client.get(url).content.decode()
-    assert f'name="{confidence.field_name}" value="2"' in page
-    idx = page.index(f'name="{confidence.field_name}" value="2"')
-    assert "checked" in page[idx : idx + 120]
+    assert _ticked(page, confidence.field_name, "2")
+    # Saving again signed in comes back to the survey, answers shown.
+    resaved = client.post(url, {"action": "save", confidence.field_name: "4"}, follow=True)
+    assert "Your answers are saved." in resaved.content.decode()
+    assert _ticked(resaved.content.decode(), confidence.field_name, "4")
+
+
+def test_saved_answers_are_not_shown_to_whoever_holds_the_link(client, survey_url, learner):
+    invitation, url = survey_url
+    client.force_login(learner)
+    client.get(url)
+    response = SurveyResponse.objects.get(invitation=invitation)
+    confidence = response.instrument_version.frozen_questions.get(key="confidence")
+    changed = response.instrument_version.frozen_questions.get(key="changed")
+    secret = "I now ask the health visitor about the Smith family's rent arrears."
+    client.post(url, {"action": "save", confidence.field_name: "2", changed.field_name: secret})
+    assert response.answers.count() == 2
+
+    # Someone else with the link (a forwarded email, a shared inbox) and not signed in.
+    client.logout()
+    page = client.get(url)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "rent arrears" not in html
+    assert not _ticked(html, confidence.field_name, "2")
+    assert "You saved some answers earlier" in html
+    assert reverse("account_login") + "?next=" in html
+
+    # The author, signed in, sees them.
+    client.force_login(learner)
+    html = client.get(url).content.decode()
+    assert "rent arrears" in html
+    assert _ticked(html, confidence.field_name, "2")
+    assert "You saved some answers earlier" not in html
+
+
+def test_sent_answers_are_not_shown_again_through_the_link(client, survey_url, learner):
+    invitation, url = survey_url
+    client.get(url)
+    response = SurveyResponse.objects.get(invitation=invitation)
+    assert client.post(url, valid_answers(response, changed="A secret answer")).status_code == 302
+    for signed_in in (False, True):
+        if signed_in:
+            client.force_login(learner)
+        page = client.get(url)
+        assert page.status_code == 410
+        html = page.content.decode()
+        assert "You have already sent your answers to this survey. Thank you." in html
+        assert "A secret answer" not in html
 
 
 def test_validation_errors_are_clear_and_keep_answers(client, survey_url):

@@ -97,6 +97,40 @@ def test_a_token_works_only_for_its_own_invitation(client, sent, partnership, mo
     assert not SurveyResponse.objects.filter(user=other).exists()
 
 
+@pytest.mark.parametrize("who", ["other_learner_same_partnership", "trainer"])
+def test_a_link_opened_by_another_signed_in_person_is_refused(client, sent, instrument, who):
+    from learning_site.roles import Role
+
+    invitation, url = sent
+    role = Role.TRAINER if who == "trainer" else Role.LEARNER
+    someone_else = make_user(role, partnership=invitation.partnership)
+    client.force_login(someone_else)
+
+    page = client.get(url)
+    assert page.status_code == 403
+    html = page.content.decode()
+    assert "<h1>This survey link was sent to someone else</h1>" in html
+    assert f"You are signed in as {someone_else.email}" in html
+    assert "Nothing has been saved." in html
+    assert reverse("account_logout") in html
+    assert "I can recognise disguised compliance." not in html  # no questions shown
+
+    # Sending answers is refused too, and nothing is recorded for anyone.
+    questions = list(instrument.current_version().frozen_questions.all())
+    refused = client.post(url, valid_answers(questions))
+    assert refused.status_code == 403
+    saved = client.post(url, {"action": "save"})
+    assert saved.status_code == 403
+    assert not SurveyResponse.objects.exists()
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.SENT
+
+    # The page's button signs out and comes back to the link, which then works.
+    signed_out = client.post(reverse("account_logout"), {"next": url})
+    assert signed_out.status_code == 302 and signed_out.url == url
+    assert client.get(url).status_code == 200
+
+
 def test_a_link_is_single_use_for_sending_answers(client, sent):
     invitation, url = sent
     client.get(url)

@@ -12,8 +12,9 @@ CASES = {
     # The feed is public, like the digests themselves.
     "research_digest:feed": AccessCase(everyone(OK)),
     "research_digest:subscription": AccessCase(signed_in_only(OK)),
-    # The one-click link in an email works for whoever follows it, signed in or not, and
-    # only ever changes the token owner's choice.
+    # The stop link in an email works for whoever follows it, signed in or not, and only
+    # ever changes the token owner's choice. GET only asks (it changes nothing); the
+    # button, or the mail program's one-click POST, stops the round-up.
     "research_digest:unsubscribe": AccessCase(
         everyone(OK), kwargs=lambda world: {"token": world.digest_subscription.token}
     ),

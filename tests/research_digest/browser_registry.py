@@ -61,7 +61,7 @@ PAGES = [
         "research digest round-up choice", lambda w: Visit("/research-digests/round-up/", "learner")
     ),
     PageType(
-        "research digest round-up stopped",
+        "research digest round-up stop (asks first)",
         lambda w: Visit(f"/research-digests/round-up/stop/{w.digest_subscription.token}/"),
     ),
 ]
@@ -100,12 +100,14 @@ def find_a_digest_and_subscribe(page: Page, world) -> None:
     page.get_by_role("button", name="Save your choice").click()
     expect(page.get_by_text("You will get the research digest round-up monthly.")).to_be_visible()
 
-    # A month later the round-up goes out; its one-click link stops it.
+    # A month later the round-up goes out; its link asks, and one button stops it.
     next_month = timezone.localtime().replace(day=28) + datetime.timedelta(days=7)
     send_monthly_roundup(next_month)
     email = wait_for_email("jo.newcomer@northshire.gov.uk")
     [link] = links_in(email, "/round-up/stop/")
     page.goto(world.url(re.sub(r"^https?://[^/]+", "", link)))
+    expect(page.locator("h1")).to_have_text("Stop the research digest round-up")
+    page.get_by_role("button", name="Stop the round-up").click()
     expect(page.locator("h1")).to_have_text("You will not get the research digest round-up")
 
 

@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
 from learning_site.roles import Role
@@ -193,26 +194,61 @@ def test_subscription_form_without_a_choice_shows_an_error(client, learner):
     assert "Choose yes or no" in response.content.decode()
 
 
-def test_one_click_link_unsubscribes_without_signing_in(client, index, subscribers, learner):
+def test_the_stop_link_asks_first_and_the_button_stops_it(client, index, subscribers, learner):
     publish_digest_at(index, IN_OCTOBER)
     send_monthly_roundup(RUN_AT)
     message = next(m for m in mail.outbox if m.to == [learner.email])
     link = next(line for line in message.body.split() if "/round-up/stop/" in line)
+    path = link.removeprefix("http://localhost")
 
-    response = client.get(link.removeprefix("http://localhost"))
+    # Opening the link (as a mail system's link checker does) only asks.
+    page = client.get(path)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "<h1>Stop the research digest round-up</h1>" in html
+    assert f'<form method="post" action="{path}">' in html
+    assert DigestSubscription.objects.get(user=learner).subscribed
 
+    # Pressing the button stops it, without signing in.
+    response = client.post(path)
     assert response.status_code == 200
     assert "You will not get the research digest round-up" in response.content.decode()
     assert not DigestSubscription.objects.get(user=learner).subscribed
     assert DigestSubscription.objects.get(user=subscribers[1]).subscribed
 
 
+def test_opening_the_stop_link_any_number_of_times_changes_nothing(client, learner):
+    subscription = DigestSubscription.objects.create(user=learner, subscribed=True)
+    url = reverse("research_digest:unsubscribe", args=[subscription.token])
+    for _ in range(3):
+        assert client.get(url).status_code == 200
+    client.force_login(learner)
+    client.get(url)
+    client.head(url)
+    subscription.refresh_from_db()
+    assert subscription.subscribed
+
+
+def test_the_stop_link_of_someone_already_stopped_says_so(client, learner):
+    subscription = DigestSubscription.objects.create(user=learner, subscribed=False)
+    html = client.get(reverse("research_digest:unsubscribe", args=[subscription.token]))
+    html = html.content.decode()
+    assert "You are not getting the research digest round-up" in html
+    assert reverse("research_digest:resubscribe", args=[subscription.token]) in html
+    subscription.refresh_from_db()
+    assert not subscription.subscribed
+
+
 def test_mail_programs_can_unsubscribe_with_a_post(client, learner):
     subscription = DigestSubscription.objects.create(user=learner, subscribed=True)
-    client.post(
+    # RFC 8058: the mail program POSTs this body, with no cookie and no CSRF token.
+    csrf_client = Client(enforce_csrf_checks=True)
+    response = csrf_client.post(
         reverse("research_digest:unsubscribe", args=[subscription.token]),
-        {"List-Unsubscribe": "One-Click"},
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
     )
+    assert response.status_code == 200
     subscription.refresh_from_db()
     assert not subscription.subscribed
 
@@ -221,9 +257,9 @@ def test_a_token_only_ever_changes_its_owners_choice(client, learner, other_lear
     mine = DigestSubscription.objects.create(user=learner, subscribed=True)
     theirs = DigestSubscription.objects.create(user=other_learner, subscribed=True)
 
-    # Signed in as the other learner, following my link: it still changes only mine.
+    # Signed in as the other learner, pressing stop on my link: it changes only mine.
     client.force_login(other_learner)
-    client.get(reverse("research_digest:unsubscribe", args=[mine.token]))
+    client.post(reverse("research_digest:unsubscribe", args=[mine.token]))
 
     mine.refresh_from_db()
     theirs.refresh_from_db()
@@ -237,6 +273,7 @@ def test_a_made_up_or_altered_token_is_refused(client, learner):
     altered = subscription.token[:-1] + ("A" if subscription.token[-1] != "A" else "B")
     response = client.get(reverse("research_digest:unsubscribe", args=[altered]))
     assert response.status_code == 404
+    assert client.post(reverse("research_digest:unsubscribe", args=[altered])).status_code == 404
     subscription.refresh_from_db()
     assert subscription.subscribed
 
