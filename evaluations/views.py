@@ -15,6 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from evaluations import services
 from evaluations.forms import SurveyForm
 from evaluations.models import FOLLOW_UP_WAVES, InvitationStatus, WaveInstrument, WaveKind
+from learning_site.auditing import audit_scope, audited
+from learning_site.models import AuditEvent
 from learning_site.spreadsheets import SafeCsvWriter
 
 TRAINER_PERMISSION = "learning_site.view_trainer_analytics"
@@ -228,12 +230,15 @@ def my_answers_csv(request):
 
 
 @login_required
+@require_GET
+@audited(AuditEvent.Action.ANALYTICS_VIEWED)
 def trainer_counts(request):
     """Per module and wave: invited, sent, responded, expired, opted out, response rate.
     The trainer's own partnership only; counts, never who answered or what."""
     user = request.user
     if not user.has_perm(TRAINER_PERMISSION) or user.partnership_id is None:
         raise PermissionDenied
+    audit_scope(request, user.partnership, page="survey response counts")
     return render(
         request,
         "evaluations/trainer_counts.html",

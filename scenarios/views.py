@@ -8,8 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
+from learning_site.auditing import audit_scope, audited
+from learning_site.models import AuditEvent
 from scenarios import analytics, services
 from scenarios.models import ScenarioAttempt, ScenarioPage
 
@@ -115,19 +117,31 @@ def _analytics_page(request, page_id: int) -> ScenarioPage:
         raise Http404("No such scenario.") from missing
 
 
+def _audit_analytics(request, page: ScenarioPage, scope, **detail) -> None:
+    audit_scope(request, scenario=page.pk, scenario_title=page.title, scope=scope[1], **detail)
+
+
 @login_required
+@require_GET
+@audited(AuditEvent.Action.ANALYTICS_VIEWED)
 def analytics_view(request, page_id: int):
     page = _analytics_page(request, page_id)
-    report = analytics.scenario_analytics(page, analytics.scope_for(request.user))
+    scope = analytics.scope_for(request.user)
+    _audit_analytics(request, page, scope)
+    report = analytics.scenario_analytics(page, scope)
     return render(
         request, "scenarios/analytics.html", {"page": page, "report": report, "scenario": page}
     )
 
 
 @login_required
+@require_GET
+@audited(AuditEvent.Action.ANALYTICS_VIEWED)
 def analytics_csv(request, page_id: int):
     page = _analytics_page(request, page_id)
-    report = analytics.scenario_analytics(page, analytics.scope_for(request.user))
+    scope = analytics.scope_for(request.user)
+    _audit_analytics(request, page, scope, format="csv")
+    report = analytics.scenario_analytics(page, scope)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="scenario-{page.slug}-analytics.csv"'
     analytics.write_csv(report, response)

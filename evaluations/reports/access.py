@@ -53,14 +53,18 @@ def indicator_manager_required(view):
 
 
 def partnership_for_indicators(request, requested_id: str | None) -> Partnership:
-    """Administrators may edit any partnership's indicators; others only their own."""
+    """Administrators may edit any partnership's indicators (their choice is recorded);
+    others only their own, whatever the request names."""
+    from learning_site.auditing import record_viewing_as
+
+    partnership = request.report_partnership
     if requested_id and request.user.is_administrator:
         found = (
             Partnership.objects.filter(pk=requested_id).first() if requested_id.isdigit() else None
         )
-        if found:
-            return found
-    return request.report_partnership
+        partnership = found or partnership
+    record_viewing_as(request, partnership)
+    return partnership
 
 
 TRAINER_PERMISSION = "learning_site.view_trainer_analytics"

@@ -18,6 +18,8 @@ from evaluations.reports.models import (
     ReportExport,
 )
 from evaluations.reports.report import cached_report
+from learning_site.auditing import audit_scope, audited, record_viewing_as
+from learning_site.models import AuditEvent
 
 
 def _filter_form(request) -> ReportFilterForm:
@@ -42,11 +44,21 @@ def _filter_form(request) -> ReportFilterForm:
     return form
 
 
-@require_GET
-@access.report_viewer_required
-def reports_home(request):
+def _filters(request):
+    """The filter form and the filters it gives. A platform administrator looking at
+    another partnership (their explicit ``?partnership=`` choice) is recorded."""
     form = _filter_form(request)
     filters = form.to_filters()
+    record_viewing_as(request, filters.partnership)
+    return form, filters
+
+
+@require_GET
+@access.report_viewer_required
+@audited(AuditEvent.Action.REPORT_VIEWED)
+def reports_home(request):
+    form, filters = _filters(request)
+    audit_scope(request, filters.partnership, filters=filters.as_query())
     report = cached_report(filters)
     query = filters.as_query()
     return render(
@@ -57,7 +69,7 @@ def reports_home(request):
             "report": report,
             "filters": filters,
             "export_form": ExportRequestForm(),
-            "export_query": query,
+            "export_query": _urlencode(query),
             "csv_url": reverse("reports_csv") + "?" + _urlencode(query),
             "recent_exports": ReportExport.objects.owned_by(request.user)[:5],
             "can_manage_indicators": request.user.has_perm(access.MANAGE_INDICATORS_PERMISSION),
@@ -74,9 +86,10 @@ def _urlencode(query: dict) -> str:
 
 @require_GET
 @access.report_viewer_required
+@audited(AuditEvent.Action.EXPORT_DOWNLOADED)
 def reports_csv(request):
-    form = _filter_form(request)
-    filters = form.to_filters()
+    form, filters = _filters(request)
+    audit_scope(request, filters.partnership, format="csv", filters=filters.as_query())
     response = HttpResponse(
         report_csv(cached_report(filters)), content_type="text/csv; charset=utf-8"
     )
@@ -90,12 +103,11 @@ def reports_csv(request):
 @require_POST
 @access.report_viewer_required
 def reports_export_new(request):
-    form = _filter_form(request)
+    form, filters = _filters(request)
     export_form = ExportRequestForm(request.POST)
     if not export_form.is_valid():
         messages.error(request, "Choose CSV or PDF for the export.")
         return redirect(reverse("reports_home") + "?" + request.GET.urlencode())
-    filters = form.to_filters()
     export = request_export(
         request.user, filters.partnership, export_form.cleaned_data["export_format"], filters
     )
@@ -108,7 +120,9 @@ def _own_export(request, export_id) -> ReportExport:
     exports = ReportExport.objects.owned_by(request.user).select_related("partnership")
     if not request.user.is_administrator:
         exports = exports.filter(partnership=request.report_partnership)
-    return get_object_or_404(exports, pk=export_id)
+    export = get_object_or_404(exports, pk=export_id)
+    record_viewing_as(request, export.partnership)
+    return export
 
 
 @require_GET
@@ -120,10 +134,18 @@ def reports_export(request, export_id):
 
 @require_GET
 @access.report_viewer_required
+@audited(AuditEvent.Action.EXPORT_DOWNLOADED)
 def reports_export_download(request, export_id):
     export = _own_export(request, export_id)
     if export.status != ExportStatus.READY or not export.file:
         raise Http404("This export is not ready.")
+    audit_scope(
+        request,
+        export.partnership,
+        format=export.export_format,
+        export=str(export.pk),
+        filters=export.filters,
+    )
     content_type = "text/csv; charset=utf-8" if export.export_format == "csv" else "application/pdf"
     # The only way a board pack leaves private storage (it has no /media/ address).
     response = FileResponse(
@@ -184,7 +206,9 @@ def _indicator_for(request, indicator_id) -> OutcomeIndicator:
     qs = OutcomeIndicator.objects.select_related("partnership")
     if not request.user.is_administrator:
         qs = qs.filter(partnership=request.report_partnership)
-    return get_object_or_404(qs, pk=indicator_id)
+    indicator = get_object_or_404(qs, pk=indicator_id)
+    record_viewing_as(request, indicator.partnership)
+    return indicator
 
 
 @require_http_methods(["GET", "POST"])
@@ -236,13 +260,16 @@ def reports_indicator_value_delete(request, indicator_id, value_id):
 # --- comments approved for sharing ------------------------------------------------------
 @require_GET
 @access.comment_moderator_required
+@audited(AuditEvent.Action.ANSWERS_VIEWED)
 def reports_comments(request):
     """Trainers read free-text answers (no names) and choose which the board may see."""
     from django.core.paginator import Paginator
 
     from evaluations.reports.comments import WAVE_LABELS, free_text_answers
 
-    answers = free_text_answers(request.report_partnership)
+    partnership = request.report_partnership
+    record_viewing_as(request, partnership)
+    answers = free_text_answers(partnership)
     show = request.GET.get("show", "waiting")
     if show == "approved":
         answers = answers.filter(report_approval__isnull=False)
@@ -251,6 +278,7 @@ def reports_comments(request):
     page = Paginator(answers, 25).get_page(request.GET.get("page"))
     for answer in page.object_list:
         answer.wave_label = WAVE_LABELS.get(answer.response.wave, "")
+    audit_scope(request, partnership, show=show, page=page.number)
     return render(request, "impact_reports/comments.html", {"page": page, "show": show})
 
 
@@ -259,6 +287,7 @@ def reports_comments(request):
 def reports_comment_approval(request, answer_id):
     from evaluations.reports.comments import free_text_answers, set_approval
 
+    record_viewing_as(request, request.report_partnership)
     answer = get_object_or_404(free_text_answers(request.report_partnership), pk=answer_id)
     approve = request.POST.get("decision") == "approve"
     set_approval(answer, approved=approve, by=request.user)
