@@ -73,3 +73,17 @@ def record_viewing_as(request, partnership) -> None:
         request=request,
         own_partnership=str(user.partnership) if user.partnership_id else None,
     )
+
+
+def delete_expired_events(now=None) -> int:
+    """Delete audit events older than ``AUDIT_LOG_RETENTION_DAYS``; return how many.
+
+    A setting of 0 or less keeps everything: a mistyped setting must never empty the log.
+    """
+    from django.conf import settings
+
+    days = settings.AUDIT_LOG_RETENTION_DAYS
+    if days <= 0:
+        return 0
+    deleted, _ = AuditEvent.objects.older_than(days, now=now).delete()
+    return deleted

@@ -447,3 +447,10 @@ CELERY_BEAT_SCHEDULE["impact-reports-refresh"] = {
     "task": "evaluations.reports.tasks.refresh_partnership_reports",
     "schedule": crontab(minute=f"3-59/{REPORT_REFRESH_MINUTES}"),
 }
+# The audit log keeps AUDIT_LOG_RETENTION_DAYS of events; older ones are deleted each
+# night. 03:40 is when nobody reads the log and the database is quiet, clear of the 03:15
+# session clean-up and of the quarter-hour follow-up sweeps.
+CELERY_BEAT_SCHEDULE["audit-log-retention-nightly"] = {
+    "task": "learning_site.tasks.delete_expired_audit_events",
+    "schedule": crontab(hour=3, minute=40),
+}

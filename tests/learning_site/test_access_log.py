@@ -1,11 +1,15 @@
 """The access log: who opened which report, export, analytics page or survey answers,
 a platform administrator's choice of another partnership, and how long it is all kept."""
 
+import datetime
+
 import pytest
+import time_machine
+from django.conf import settings
 from django.urls import resolve, reverse
 
 from evaluations.reports.models import ExportStatus, OutcomeIndicator, ReportExport
-from learning_site.models import AuditEvent
+from learning_site.models import AuditEvent, record_event
 from learning_site.roles import Role
 from tests.factories import make_user
 
@@ -235,3 +239,36 @@ def test_board_pack_of_another_partnership_is_recorded_when_an_administrator_ope
     page = client.get(reverse("reports_export", args=[export.pk])).content.decode()
     assert f"You are viewing {other_partnership.name}" in page
     assert events(Action.PARTNERSHIP_VIEWED_AS)[0].partnership == other_partnership
+
+
+# --- keeping the log for a configurable period --------------------------------------------
+def test_events_older_than_the_retention_period_are_deleted_nightly(settings, board_member):
+    from learning_site.tasks import delete_expired_audit_events
+
+    settings.AUDIT_LOG_RETENTION_DAYS = 30
+    start = datetime.datetime(2026, 1, 1, 12, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False):
+        old = record_event(Action.REPORT_VIEWED, actor=board_member)
+    with time_machine.travel(start + datetime.timedelta(days=1), tick=False):
+        recent = record_event(Action.REPORT_VIEWED, actor=board_member)
+    # 30 days and a minute after the first: it goes, the next day's stays.
+    with time_machine.travel(start + datetime.timedelta(days=30, minutes=1), tick=False):
+        assert delete_expired_audit_events.delay().get() == 1
+    assert list(AuditEvent.objects.all()) == [recent]
+    assert not AuditEvent.objects.filter(pk=old.pk).exists()
+
+
+def test_a_retention_of_zero_keeps_everything(settings, board_member):
+    from learning_site.auditing import delete_expired_events
+
+    settings.AUDIT_LOG_RETENTION_DAYS = 0
+    with time_machine.travel(datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)):
+        record_event(Action.REPORT_VIEWED, actor=board_member)
+    assert delete_expired_events() == 0
+    assert AuditEvent.objects.count() == 1
+
+
+def test_the_retention_task_runs_every_night():
+    entry = settings.CELERY_BEAT_SCHEDULE["audit-log-retention-nightly"]
+    assert entry["task"] == "learning_site.tasks.delete_expired_audit_events"
+    assert entry["schedule"].hour == {3} and entry["schedule"].minute == {40}
