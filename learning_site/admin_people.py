@@ -176,6 +176,18 @@ class PeopleEditForm(PeopleFormMixin, UserEditForm):
         fields = (UserEditForm.Meta.fields - {"first_name", "last_name"}) | set(PROFILE_FIELDS)
 
 
+# Wagtail's "Administrator" tick box (is_superuser) gives full access like a role does.
+SUPERUSER_ROLE = "Full access (superuser)"
+
+
+def scope_roles(person) -> set[str]:
+    """A person's roles as the audit log names them: their groups, and full access."""
+    roles = set(person.groups.values_list("name", flat=True))
+    if person.is_superuser:
+        roles.add(SUPERUSER_ROLE)
+    return roles
+
+
 def record_changes_of_scope(request, person, *, before_partnership, before_groups) -> None:
     """Moving someone between partnerships, or changing their roles, is recorded."""
     person.__dict__.pop("role_names", None)
@@ -190,7 +202,7 @@ def record_changes_of_scope(request, person, *, before_partnership, before_group
             previous=str(previous) if previous else None,
             new=str(person.partnership) if person.partnership_id else None,
         )
-    after_groups = set(person.groups.values_list("name", flat=True))
+    after_groups = scope_roles(person)
     if after_groups != before_groups:
         record_event(
             AuditEvent.Action.ROLES_CHANGED,
@@ -205,7 +217,7 @@ def record_changes_of_scope(request, person, *, before_partnership, before_group
 class PeopleEditView(UserEditView):
     def save_instance(self):
         before = type(self.object).objects.get(pk=self.object.pk)
-        before_groups = set(before.groups.values_list("name", flat=True))
+        before_groups = scope_roles(before)
         instance = super().save_instance()
         record_changes_of_scope(
             self.request,

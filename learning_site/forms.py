@@ -102,6 +102,20 @@ class SignupProfileForm(ProfileFieldsMixin):
             user.partnership = Partnership.objects.claiming(user.email)
         user.save()
         grant_role(user, Role.LEARNER)
+        if invitation is None and user.partnership_id:
+            # Joining a partnership by its claimed domain is recorded like any other way in.
+            from learning_site.models import AuditEvent, record_event
+            from learning_site.models.partnerships import email_domain
+
+            record_event(
+                AuditEvent.Action.PARTNERSHIP_CHANGED,
+                actor=user,
+                subject=user,
+                request=request,
+                previous=None,
+                new=user.partnership.name,
+                by_claimed_domain=email_domain(user.email),
+            )
         if invitation is not None:
             # A new account at the invited address: acceptance cannot be refused.
             with contextlib.suppress(InvitationError):

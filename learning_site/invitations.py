@@ -162,10 +162,24 @@ def accept(invitation: Invitation, user: User, *, request=None) -> None:
     user.job_role = user.job_role or invitation.job_role
     user.full_name = user.full_name or invitation.full_name
     user.save()
+    roles_before = set(user.groups.values_list("name", flat=True))
     grant_role(user, Role(invitation.role))
     if invitation.role != Role.LEARNER:
         # Everyone takes the training; staff roles are given on top.
         grant_role(user, Role.LEARNER)
+    added = sorted(set(user.groups.values_list("name", flat=True)) - roles_before)
+    if added:
+        record_event(
+            AuditEvent.Action.ROLES_CHANGED,
+            actor=user,
+            subject=user,
+            partnership=invitation.partnership,
+            request=request,
+            added=added,
+            removed=[],
+            by_invitation=invitation.pk,
+            invited_by=invitation.invited_by.email if invitation.invited_by else None,
+        )
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])

@@ -82,3 +82,31 @@ def register_partnership_admin():
 # Before Wagtail's own check (order 0), which would send a signed-in person round in a
 # loop through the sign-in page.
 hooks.register("before_serve_document", refuse_private_document, order=-1)
+
+
+# Wagtail's "Assign role" bulk action on the people listing adds a group to many people
+# at once; like the single edit screen, each person whose roles changed is recorded.
+@hooks.register("before_bulk_action")
+def remember_roles_before_bulk_assign(request, action_type, objects, action):
+    from learning_site.admin_people import scope_roles
+    from learning_site.models import User
+
+    if action_type == "assign_role":
+        action.roles_before = {
+            person.pk: (person.partnership_id, scope_roles(person))
+            for person in objects
+            if isinstance(person, User)
+        }
+
+
+@hooks.register("after_bulk_action")
+def record_roles_after_bulk_assign(request, action_type, objects, action):
+    from learning_site.admin_people import record_changes_of_scope
+
+    before = getattr(action, "roles_before", {})
+    for person in objects:
+        if person.pk in before:
+            partnership_id, groups = before[person.pk]
+            record_changes_of_scope(
+                request, person, before_partnership=partnership_id, before_groups=groups
+            )
