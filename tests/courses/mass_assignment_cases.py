@@ -1,0 +1,158 @@
+"""Modules, questionnaires, lesson reflections and the journal (see tests/mass_assignment.py)."""
+
+from django.urls import reverse
+
+from tests.mass_assignment import FormCase, NotAForm, unique
+
+
+def build_world(world):
+    from courses import services
+    from courses.models import JournalEntry, QuestionnaireStage
+    from tests.courses.conftest import build_course
+
+    # Enrolled and started: the lesson's reflection is open, and the other learner is on
+    # the same module.
+    course, lesson, _ = build_course(world.home, slug="mass-assignment-module")
+    enrolment = services.enrol(world.learner, course)
+    services.record_questionnaire(enrolment, QuestionnaireStage.BASELINE, {}, {}, [])
+    services.record_visit(enrolment, lesson)
+    world.other_enrolment = services.enrol(world.other_learner, course)
+    world.course, world.lesson = course, lesson
+    # Enrolled, "before" questions not answered yet.
+    world.questionnaire_course = build_course(world.home, slug="mass-assignment-questions")[0]
+    services.enrol(world.learner, world.questionnaire_course)
+    # Not enrolled.
+    world.new_course = build_course(world.home, slug="mass-assignment-new")[0]
+    world.entry = services.save_journal_entry(
+        JournalEntry(author=world.learner), title="Mine", body="My words."
+    )
+    world.other_entry = services.save_journal_entry(
+        JournalEntry(author=world.other_learner), title="Theirs", body="Their words."
+    )
+
+
+def _entries_are_their_authors(world):
+    from courses.models import JournalEntry
+
+    other = JournalEntry.objects.get(pk=world.other_entry.pk)
+    assert other.author == world.other_learner and other.body == "Their words."
+    assert set(
+        JournalEntry.objects.exclude(pk=world.other_entry.pk).values_list("author", flat=True)
+    ) <= {world.learner.pk}
+
+
+def _journal_entry(world):
+    return {"title": unique("Entry "), "body": "What I noticed today."}
+
+
+def _entry_saved_as_theirs(world):
+    from courses.models import JournalEntry
+
+    _entries_are_their_authors(world)
+    assert JournalEntry.objects.get(title=world.posted["title"]).author == world.learner
+
+
+def _enrolments_are_their_own(world):
+    from courses.models import Enrolment
+
+    assert not Enrolment.objects.filter(
+        user=world.other_learner, course__in=[world.new_course, world.questionnaire_course]
+    ).exists()
+    world.other_enrolment.refresh_from_db()
+    assert world.other_enrolment.user == world.other_learner
+    assert world.other_enrolment.left_at is None
+
+
+def _enrolled(world):
+    from courses.models import Enrolment
+
+    _enrolments_are_their_own(world)
+    assert Enrolment.objects.filter(user=world.learner, course=world.new_course).exists()
+
+
+def _questionnaire(world):
+    url = reverse("course_questionnaire", args=[world.questionnaire_course.pk, "baseline"])
+    form = world.client.get(url).context["form"]
+    data = {name: "3" for name in form.fields if name.startswith("confidence_")}
+    for name, field in form.fields.items():
+        if name.startswith("knowledge_"):
+            data[name] = ["0"] if field.widget.allow_multiple_selected else "0"
+    return data
+
+
+def _questionnaire_is_theirs(world):
+    from courses.models import CourseQuestionnaireResponse
+
+    _enrolments_are_their_own(world)
+    answers = CourseQuestionnaireResponse.objects.filter(
+        enrolment__course=world.questionnaire_course
+    )
+    assert answers.exists()
+    assert set(answers.values_list("enrolment__user", flat=True)) == {world.learner.pk}
+
+
+def _reflection(world):
+    return {
+        "action": "reflection",
+        "key": "day-in-the-life",
+        "reflection-day-in-the-life-text": "She gets herself up and finds cereal.",
+    }
+
+
+def _reflection_is_theirs(world):
+    from courses.models import JournalEntry
+
+    _entries_are_their_authors(world)
+    saved = JournalEntry.objects.get(reflection_key="day-in-the-life", course=world.course)
+    assert saved.author == world.learner
+
+
+GET_ONLY = "A page or a download: it reads nothing from a POST body and saves nothing."
+
+CASES = {
+    "course_enrol": FormCase(
+        who="learner",
+        kwargs=lambda w: {"course_id": w.new_course.pk},
+        data=lambda w: {},
+        check=_enrolled,
+    ),
+    "course_leave": FormCase(
+        who="learner",
+        kwargs=lambda w: {"course_id": w.course.pk},
+        data=lambda w: {},
+        check=_enrolments_are_their_own,
+    ),
+    "course_questionnaire": FormCase(
+        who="learner",
+        kwargs=lambda w: {"course_id": w.questionnaire_course.pk, "stage": "baseline"},
+        data=_questionnaire,
+        check=_questionnaire_is_theirs,
+    ),
+    # Lesson reflections are posted to the lesson page itself.
+    "page:courses.LessonPage": FormCase(
+        who="learner", url=lambda w: w.lesson.url, data=_reflection, check=_reflection_is_theirs
+    ),
+    "journal_new": FormCase(who="learner", data=_journal_entry, check=_entry_saved_as_theirs),
+    "journal_edit": FormCase(
+        who="learner",
+        kwargs=lambda w: {"entry_id": w.entry.pk},
+        data=_journal_entry,
+        check=_entry_saved_as_theirs,
+    ),
+    # Deleting their own entry: another person's id in the form deletes nothing of theirs.
+    "journal_delete": FormCase(
+        who="learner",
+        kwargs=lambda w: {"entry_id": w.entry.pk},
+        data=lambda w: {},
+        accepted=(302, 404),
+        check=_entries_are_their_authors,
+    ),
+    "my_learning": NotAForm(GET_ONLY),
+    "journal": NotAForm(GET_ONLY),
+    "journal_entry": NotAForm(GET_ONLY),
+    "certificate_pdf": NotAForm(GET_ONLY),
+    "certificate_verify": NotAForm(GET_ONLY),
+    "cpd_record": NotAForm(GET_ONLY),
+    "cpd_record_csv": NotAForm(GET_ONLY),
+    "cpd_record_pdf": NotAForm(GET_ONLY),
+}
