@@ -18,8 +18,10 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import (
     DeleteView,
     EditView,
+    HistoryView,
     SnippetViewSet,
     SnippetViewSetGroup,
+    UsageView,
 )
 
 from evaluations.models import Instrument, Measure, WaveInstrument
@@ -75,6 +77,23 @@ class ScopedDeleteView(InstancePermissionMixin, DeleteView):
     pass
 
 
+class ScopedObjectQuerysetMixin:
+    """Wagtail's history and usage views load the row from the URL's id themselves and
+    check only the model permission: they showed another partnership's survey and who
+    changed it. Look the id up among the rows the user may see."""
+
+    def get_base_object_queryset(self):
+        return _visible_to(self.request.user, super().get_base_object_queryset())
+
+
+class ScopedHistoryView(ScopedObjectQuerysetMixin, HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectQuerysetMixin, UsageView):
+    pass
+
+
 class ScopedChooseView(ChooseView):
     def get_object_list(self):
         return _visible_to(self.request.user, super().get_object_list())
@@ -100,11 +119,13 @@ class ScopedChooserViewSet(SnippetChooserViewSet):
 
 class PartnershipScopedViewSet(SnippetViewSet):
     """Trainers see and edit their own partnership's rows and the shared ones, in every
-    view: listing, search, edit, delete, chooser and (see learning_site.wagtail_hooks)
-    bulk actions."""
+    view: listing, search, edit, delete, history, usage, chooser and (see
+    learning_site.wagtail_hooks) bulk actions."""
 
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
     chooser_viewset_class = ScopedChooserViewSet
 
     @cached_property

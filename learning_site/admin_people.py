@@ -18,8 +18,10 @@ from learning_site.admin_scoping import (
     OwnPartnershipPermissionPolicy,
     ScopedDeleteView,
     ScopedEditView,
+    ScopedHistoryView,
     ScopedIndexView,
     ScopedInspectView,
+    ScopedUsageView,
 )
 from learning_site.invitations import InvitationError, check_can_invite, invite
 from learning_site.models import AuditEvent, Invitation, Partnership, record_event
@@ -37,6 +39,8 @@ class PartnershipViewSet(ModelViewSet):
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
     inspect_view_class = ScopedInspectView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
 
     @cached_property
     def permission_policy(self):
@@ -110,6 +114,8 @@ class InvitationViewSet(ModelViewSet):
     add_view_class = SendInvitationView
     edit_view_class = ResendInvitationView
     delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
 
     @cached_property
     def permission_policy(self):
@@ -133,6 +139,8 @@ class AuditEventViewSet(ModelViewSet):
     inspect_view_enabled = True
     index_view_class = ScopedIndexView
     inspect_view_class = ScopedInspectView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
     list_per_page = 50
 
     @cached_property

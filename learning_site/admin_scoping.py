@@ -7,6 +7,8 @@ object they load, so listing, search, edit, delete, inspect and history agree.
 
 from django.core.exceptions import PermissionDenied
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 ALL_ACTIONS = ("view", "change", "delete")
@@ -87,4 +89,23 @@ class ScopedDeleteView(ScopedObjectMixin, DeleteView):
 
 
 class ScopedInspectView(ScopedObjectMixin, InspectView):
+    pass
+
+
+class ScopedObjectQuerysetMixin:
+    """Wagtail's history and usage views load the object from the URL's id themselves and
+    check only the model permission: they showed another partnership's invitation (its
+    address) or partnership, and who changed it. Look the id up among the user's rows."""
+
+    def get_base_object_queryset(self):
+        return self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ALL_ACTIONS
+        )
+
+
+class ScopedHistoryView(ScopedObjectQuerysetMixin, HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectQuerysetMixin, UsageView):
     pass

@@ -107,3 +107,10 @@ CASES["wagtailsnippets_evaluations_measure:edit"] = AccessCase(ADMIN_SCREEN, kwa
 CASES["wagtailsnippets_evaluations_measure:delete"] = AccessCase(
     ADMIN_ONLY_SCREEN, kwargs=_OWN["measure"]
 )
+# History and usage of the trainer's own partnership's survey set-up (another
+# partnership's rows are not found: tests/evaluations/test_admin_scoping.py).
+for _model, _pk in _OWN.items():
+    for _view in ("history", "history_results", "usage"):
+        CASES[f"wagtailsnippets_evaluations_{_model}:{_view}"] = AccessCase(
+            ADMIN_SCREEN, kwargs=_pk
+        )

@@ -143,3 +143,18 @@ def test_question_rows_cannot_point_at_another_partnerships_measure(
     response = trainer_client.post(url, data)
     assert response.status_code == 200
     assert not Instrument.objects.filter(slug="smuggled").exists()
+
+
+@pytest.mark.parametrize("model", ["instrument", "measure", "waveinstrument"])
+@pytest.mark.parametrize("view", ["history", "usage"])
+def test_history_and_usage_of_another_partnerships_rows_are_not_found(
+    trainer_client, schedules, other_partnership, model, view
+):
+    """They showed another partnership's survey by its id, and who had changed it."""
+    _, theirs, _ = schedules
+    their_measure = Measure.objects.create(
+        slug="their-measure", name="Their measure", partnership=other_partnership
+    )
+    row = {"instrument": theirs.instrument, "measure": their_measure, "waveinstrument": theirs}
+    url = reverse(f"wagtailsnippets_evaluations_{model}:{view}", args=[row[model].pk])
+    assert trainer_client.get(url).status_code == 404

@@ -66,3 +66,20 @@ for _name, _kwargs in {
     "wagtailusers_users:edit": lambda w: {"pk": w.learner.pk},
 }.items():
     CASES[_name] = AccessCase(PLATFORM_ADMIN_SCREEN, **({"kwargs": _kwargs} if _kwargs else {}))
+
+# History and usage screens look the id up among the user's own rows (they showed any
+# partnership's): a trainer, with no rows of these, finds none. Platform administrators
+# only here; the audit log has neither.
+for _name, _kwargs in {
+    "partnership:history": lambda w: {"pk": w.partnership.pk},
+    "partnership:history_results": lambda w: {"pk": w.partnership.pk},
+    "partnership:usage": lambda w: {"pk": w.partnership.pk},
+    "invitation:history": lambda w: {"pk": w.open_invitation.pk},
+    "invitation:history_results": lambda w: {"pk": w.open_invitation.pk},
+    "invitation:usage": lambda w: {"pk": w.open_invitation.pk},
+}.items():
+    CASES[_name] = AccessCase({**PLATFORM_ADMIN_SCREEN, "trainer": NOT_FOUND}, kwargs=_kwargs)
+for _name in ("auditevent:history", "auditevent:history_results", "auditevent:usage"):
+    CASES[_name] = AccessCase(
+        everyone(REDIRECT, trainer=NOT_FOUND), kwargs=lambda w: {"pk": w.audit_event.pk}
+    )

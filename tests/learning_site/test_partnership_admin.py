@@ -299,3 +299,24 @@ def test_audit_log_is_read_only_and_scoped(
     response = client.post(reverse("auditevent:delete", args=[event.pk]))
     assert AuditEvent.objects.filter(pk=event.pk).exists()
     assert response.status_code in (302, 403, 404)
+
+
+@pytest.mark.parametrize(
+    "name", ["invitation:history", "invitation:usage", "partnership:history", "partnership:usage"]
+)
+def test_history_and_usage_of_another_partnership_are_not_found(
+    client, partnership_admin, partnership, other_partnership, name
+):
+    """They showed another partnership's invitation (the invited address) or partnership
+    by its id, and who had changed it."""
+    theirs = Invitation.objects.create(
+        partnership=other_partnership, email="someone@riverside.gov.uk"
+    )
+    own = Invitation.objects.create(partnership=partnership, email="someone@northshire.gov.uk")
+    is_invitation = name.startswith("invitation")
+    client.force_login(partnership_admin)
+    other_pk = theirs.pk if is_invitation else other_partnership.pk
+    response = client.get(reverse(name, args=[other_pk]))
+    assert response.status_code == 404
+    own_pk = own.pk if is_invitation else partnership.pk
+    assert client.get(reverse(name, args=[own_pk])).status_code == 200
