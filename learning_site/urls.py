@@ -21,6 +21,14 @@ urlpatterns = [
     path("_util/login/", views.admin_login),
     # Shared page passwords are switched off (WAGTAIL_PRIVATE_PAGE_OPTIONS).
     re_path(r"^_util/authenticate_with_password/", views.shared_passwords_off),
+    # Ahead of Wagtail's own: its site history shows every partnership's changes.
+    path("admin/reports/site-history/", views.site_history, name="site_history_guard"),
+    path(
+        "admin/reports/site-history/results/",
+        views.site_history,
+        {"results_only": True},
+        name="site_history_results_guard",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("scenarios/play/", include("scenarios.urls")),

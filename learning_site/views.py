@@ -150,3 +150,17 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("landing")
     context["form"] = form
     return render(request, "learning_site/invitation_accept.html", context)
+
+
+def site_history(request: HttpRequest, results_only: bool = False) -> HttpResponse:
+    """Wagtail's site history report lists every change anyone made: other partnerships'
+    surveys and invitations, and the names of their staff. Platform administrators only
+    (it filters by model permission, not by partnership)."""
+    from django.contrib.auth.views import redirect_to_login
+    from wagtail.admin.views.reports.audit_logging import LogEntriesView
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.is_administrator:
+        return render(request, "403.html", status=403)
+    return LogEntriesView.as_view(results_only=results_only)(request)

@@ -110,3 +110,10 @@ def record_roles_after_bulk_assign(request, action_type, objects, action):
             record_changes_of_scope(
                 request, person, before_partnership=partnership_id, before_groups=groups
             )
+
+
+@hooks.register("construct_reports_menu")
+def site_history_for_platform_administrators_only(request, menu_items):
+    # See learning_site.views.site_history: it shows every partnership's changes.
+    if not request.user.is_administrator:
+        menu_items[:] = [item for item in menu_items if item.name != "site-history"]

@@ -83,3 +83,7 @@ for _name in ("auditevent:history", "auditevent:history_results", "auditevent:us
     CASES[_name] = AccessCase(
         everyone(REDIRECT, trainer=NOT_FOUND), kwargs=lambda w: {"pk": w.audit_event.pk}
     )
+
+# Wagtail's site history lists every partnership's changes: platform administrators only.
+for _name in ("site_history_guard", "site_history_results_guard"):
+    CASES[_name] = AccessCase(everyone(FORBIDDEN, anonymous=REDIRECT, administrator=OK))

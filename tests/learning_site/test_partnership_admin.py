@@ -320,3 +320,25 @@ def test_history_and_usage_of_another_partnership_are_not_found(
     assert response.status_code == 404
     own_pk = own.pk if is_invitation else partnership.pk
     assert client.get(reverse(name, args=[own_pk])).status_code == 200
+
+
+def test_site_history_is_for_platform_administrators_only(
+    client, trainer, other_trainer, administrator, other_partnership
+):
+    """Wagtail's site history showed a trainer another partnership's surveys and the
+    names of the staff who changed them."""
+    from wagtail.log_actions import log
+
+    from tests.evaluations.factories import make_instrument
+
+    theirs = make_instrument(slug="theirs", title="Riverside survey", partnership=other_partnership)
+    log(theirs, "wagtail.create", user=other_trainer)
+    url = reverse("wagtailadmin_reports:site_history")
+    client.force_login(trainer)
+    response = client.get(url)
+    assert response.status_code == 403
+    assert "Riverside survey" not in response.content.decode()
+    assert client.get(reverse("wagtailadmin_reports:site_history_results")).status_code == 403
+    assert "site-history" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(administrator)
+    assert "Riverside survey" in client.get(url).content.decode()
