@@ -132,3 +132,23 @@ def test_every_piece_of_code_that_writes_roles_or_partnerships_is_known():
         "log (learning_site.admin_people.record_changes_of_scope), test it, then list the "
         "file in KNOWN_WRITERS."
     )
+
+
+def test_createsuperuser_is_recorded():
+    from django.core.management import call_command
+
+    call_command(
+        "createsuperuser",
+        interactive=False,
+        email="root@northshire.gov.uk",
+        full_name="Root Person",
+        verbosity=0,
+    )
+    person = User.objects.get(email="root@northshire.gov.uk")
+    event = AuditEvent.objects.get(action=Action.ROLES_CHANGED)
+    assert event.subject == person and event.actor is None
+    assert event.detail == {
+        "added": ["Full access (superuser)"],
+        "removed": [],
+        "by": "manage.py createsuperuser",
+    }
