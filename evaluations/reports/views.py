@@ -278,7 +278,12 @@ def reports_comments(request):
     page = Paginator(answers, 25).get_page(request.GET.get("page"))
     for answer in page.object_list:
         answer.wave_label = WAVE_LABELS.get(answer.response.wave, "")
-    audit_scope(request, partnership, show=show, page=page.number)
+    audit_scope(
+        request,
+        partnership,
+        show=show if show in ("approved", "all") else "waiting",
+        page=page.number,
+    )
     return render(request, "impact_reports/comments.html", {"page": page, "show": show})
 
 

@@ -244,6 +244,12 @@ CASES = {
     "mfa_activate_totp": NotAForm(ALLAUTH_OWN_FACTOR),
     "mfa_deactivate_totp": NotAForm(ALLAUTH_OWN_FACTOR),
     "mfa_generate_recovery_codes": NotAForm(ALLAUTH_OWN_FACTOR),
+    "site_history_guard": NotAForm(
+        "Wagtail's site history listing, for platform administrators only: read only."
+    ),
+    "site_history_results_guard": NotAForm(
+        "Wagtail's site history listing, for platform administrators only: read only."
+    ),
     "healthz": NotAForm(GET_ONLY),
     "landing": NotAForm(GET_ONLY),
     "admin_login_redirect": NotAForm(GET_ONLY),
