@@ -149,8 +149,11 @@ def test_cpd_csv_columns_and_formula_safety(client, learner, course_tree):
     complete(client, learner, course_tree)
     client.force_login(learner)
     response = client.get(reverse("cpd_record_csv"))
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    # A byte-order mark first, so Excel reads the file as UTF-8; then plain headings.
+    assert response.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == CSV_COLUMNS
+    assert rows[0][5:7] == ["What I learned", "Impact on my practice"]
     assert rows[1][1] == "Online module: Recognising neglect (test)"
     assert rows[1][4] == "1.5"
     assert rows[1][5].startswith("'=SUM")  # never a live spreadsheet formula
