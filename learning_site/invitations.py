@@ -16,14 +16,11 @@ from learning_site.emails import templated_email
 from learning_site.models import AuditEvent, Invitation, Partnership, User, record_event
 from learning_site.models.invitations import TOKEN_SALT
 from learning_site.roles import Role, grant_role
+from learning_site.urls_absolute import absolute_url
 
 
 class InvitationError(Exception):
     """Something a person can be told in one plain sentence."""
-
-
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def check_can_invite(partnership: Partnership, email: str) -> None:
@@ -89,7 +86,7 @@ def send_invitation(invitation: Invitation) -> None:
         "partnership_name": partnership.name,
         "role": invitation.get_role_display(),
         "inviter": sender.full_name if sender else partnership.name,
-        "accept_url": _absolute(invitation.get_accept_path()),
+        "accept_url": absolute_url(invitation.get_accept_path()),
         "expires_on": timezone.localtime(invitation.expires_at),
         "needs_two_factor": invitation.role in settings.ROLES_REQUIRING_TWO_FACTOR,
     }
