@@ -86,9 +86,7 @@ def serve_lesson(lesson, request):
     completion_before = status.completion
     completion = services.evaluate_completion(user, course, status)
     if completion and not completion_before:
-        messages.success(
-            request, f"You have completed '{course.title}'. Your certificate is ready."
-        )
+        messages.success(request, services.completion_notice(course))
     return lesson.render_lesson(request, _context(lesson, lessons, status))
 
 
@@ -96,9 +94,7 @@ def _complete_if_done(request, user, course, status) -> None:
     """Record completion as soon as an answer meets the rules, and say so."""
     completion = services.evaluate_completion(user, course)
     if completion and not status.completion:
-        messages.success(
-            request, f"You have completed '{course.title}'. Your certificate is ready."
-        )
+        messages.success(request, services.completion_notice(course))
 
 
 def _context(lesson, lessons, status, *, forms=None, preview=False) -> dict:

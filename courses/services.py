@@ -394,6 +394,30 @@ def evaluate_completion(
     return status.completion
 
 
+def completion_notice(course: CoursePage) -> str:
+    """What the learner is told on the page where they met the last requirement."""
+    return f"You have completed '{course.title}'. Your certificate is ready."
+
+
+def evaluate_open_completions(user, *, scenario_id: int | None = None) -> list[CourseCompletion]:
+    """Re-check every module ``user`` is on and has not completed (or only those that
+    require ``scenario_id``), and record the ones whose rules are now met. For requirements
+    met outside a lesson, such as a scenario finished on its own pages. A few queries
+    whatever the number of modules; none is written when nothing is newly complete."""
+    enrolments = (
+        Enrolment.objects.active()
+        .filter(user=user, completion__isnull=True)
+        .select_related("course")
+    )
+    completed = []
+    for status in course_statuses_for(user, enrolments):
+        if scenario_id is not None and scenario_id not in status.requirements.scenario_ids:
+            continue
+        if status.rules_met:
+            completed.append(evaluate_completion(user, status.course, status))
+    return completed
+
+
 def _certificate_for(completion: CourseCompletion, user, course: CoursePage) -> Certificate:
     """The certificate of ``completion`` (unsaved). Name, title and hours are copied so it
     stays true if the module is renamed later; it is dated when the module was completed."""

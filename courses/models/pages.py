@@ -135,11 +135,15 @@ class CoursePage(Page):
         return [labels.get(key, key) for key in self.audience]
 
     def get_context(self, request, *args, **kwargs):
-        from courses.services import course_status_for
+        from courses.services import course_status_for, evaluate_completion
 
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = list(self.lessons())
-        context["status"] = course_status_for(request.user, self, context["lessons"])
+        status = course_status_for(request.user, self, context["lessons"])
+        # Requirements met elsewhere (a scenario) record completion where they are met;
+        # this catches any progress recorded before that was so. No query once complete.
+        evaluate_completion(request.user, self, status)
+        context["status"] = status
         return context
 
 
@@ -180,6 +184,14 @@ class LessonPage(Page):
 
     def blocks_of(self, block_type: str):
         return [block for block in self.body if block.block_type == block_type]
+
+    def requires_scenario(self, scenario_id: int) -> bool:
+        """Whether this lesson asks the learner to complete the scenario (read from the
+        stored blocks, no query). The scenario's debrief links back to such a lesson."""
+        return any(
+            block["type"] == "scenario" and block["value"].get("scenario") == scenario_id
+            for block in self.body.raw_data
+        )
 
     def serve(self, request, *args, **kwargs):
         from courses import lesson_flow

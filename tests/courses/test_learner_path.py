@@ -1,0 +1,124 @@
+"""A learner's path without snags (issue 14): the module completes whatever the last
+requirement met, and the scenario's debrief leads back to the module."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from courses.models import CourseCompletion, LessonPage
+from scenarios.models import ScenarioAttempt
+from tests.courses.conftest import build_course
+from tests.courses.test_completion import enrol_with_baseline
+from tests.scenarios.factories import make_scenario
+
+pytestmark = pytest.mark.django_db
+
+
+def answer(client, lesson, key, selected):
+    return client.post(lesson.url, {"action": "check", "key": key, f"check-{key}-answer": selected})
+
+
+def reflect(client, lesson, key, text):
+    return client.post(
+        lesson.url, {"action": "reflection", "key": key, f"reflection-{key}-text": text}
+    )
+
+
+@pytest.fixture
+def module_with_scenario(home_page):
+    scenario = make_scenario(home_page)
+    course, lesson1, lesson2 = build_course(home_page, slug="with-scenario")
+    lesson3 = LessonPage(
+        title="Play the case",
+        slug="play-the-case",
+        body=[{"type": "scenario", "value": {"scenario": scenario.pk, "intro": "Try it."}}],
+    )
+    course.add_child(instance=lesson3)
+    return course, (lesson1, lesson2, lesson3), scenario
+
+
+def test_the_module_completes_when_its_scenario_is_the_last_thing_done(
+    client, learner, module_with_scenario
+):
+    course, (lesson1, lesson2, lesson3), scenario = module_with_scenario
+    enrol_with_baseline(client, learner, course)
+    for lesson in (lesson1, lesson2, lesson3):
+        client.get(lesson.url)
+    answer(client, lesson1, "definition", "0")
+    answer(client, lesson2, "hidden-children", ["0", "1"])
+    reflect(client, lesson1, "day-in-the-life", "She gets herself up and finds cereal.")
+    assert not CourseCompletion.objects.exists()
+
+    # From the lesson's link to the scenario, through to an ending.
+    lesson_html = client.get(lesson3.url).content.decode()
+    scenario_link = re.search(rf'href="({re.escape(scenario.url)}[^"]*)"', lesson_html).group(1)
+    scenario_html = client.get(scenario_link).content.decode()
+    assert "The lesson" in scenario_html and lesson3.title in scenario_html
+    start = re.search(r'action="(/[^"]*/start/)"', scenario_html).group(1)
+    origin = re.search(r'name="from" value="(\d+)"', scenario_html).group(1)
+    attempt_url = client.post(start, {"from": origin}).url
+    move_url = attempt_url + "move/"
+    nodes = scenario.nodes_by_key
+    for at, label in (
+        ("start", "Start an assessment now"),
+        ("assess", "Convene a strategy meeting"),
+    ):
+        choice = next(c.pk for c in nodes[at].choices.all() if c.label == label)
+        step = str(ScenarioAttempt.objects.get().step)
+        response = client.post(move_url, {"at": at, "step": step, "choice": choice}, follow=True)
+
+    debrief = response.content.decode()
+    assert "You have completed &#x27;Recognising neglect (test)&#x27;" in debrief
+    assert f'href="{lesson3.url}"' in debrief and f'href="{course.url}"' in debrief
+    completion = CourseCompletion.objects.get(user=learner, course=course)
+    assert completion.certificate.code
+    module = client.get(course.url).content.decode()
+    assert "You completed this module" in module
+    assert reverse("certificate_pdf", args=[completion.certificate.code]) in module
+    my_learning = client.get(reverse("my_learning")).content.decode()
+    assert "You have no modules in progress." in my_learning
+
+
+def test_finishing_the_scenario_last_completes_the_module_there_and_then(
+    client, learner, module_with_scenario
+):
+    from tests.courses.test_demo_modules import play_to_an_ending
+
+    course, (lesson1, lesson2, lesson3), scenario = module_with_scenario
+    enrol_with_baseline(client, learner, course)
+    for lesson in (lesson1, lesson2, lesson3):
+        client.get(lesson.url)
+    answer(client, lesson1, "definition", "0")
+    answer(client, lesson2, "hidden-children", ["0", "1"])
+    reflect(client, lesson1, "day-in-the-life", "She gets herself up and finds cereal.")
+    play_to_an_ending(learner, scenario)
+    # No lesson reopened: the module is complete, with its certificate, already.
+    completion = CourseCompletion.objects.get(user=learner, course=course)
+    assert completion.certificate.code
+    my_learning = client.get(reverse("my_learning")).content.decode()
+    assert "You have no modules in progress." in my_learning
+    assert reverse("certificate_pdf", args=[completion.certificate.code]) in my_learning
+
+
+def test_the_debrief_has_no_module_links_when_the_scenario_was_opened_on_its_own(
+    client, learner, module_with_scenario
+):
+    course, _lessons, scenario = module_with_scenario
+    client.force_login(learner)
+    html = client.get(scenario.url + f"?from={course.pk}").content.decode()
+    assert 'name="from"' not in html  # the module page does not ask for the scenario
+    attempt_url = client.post(reverse("scenario_start", args=[scenario.pk])).url
+    nodes = scenario.nodes_by_key
+    for at, label in (
+        ("start", "Start an assessment now"),
+        ("assess", "Convene a strategy meeting"),
+    ):
+        choice = next(c.pk for c in nodes[at].choices.all() if c.label == label)
+        step = str(ScenarioAttempt.objects.get().step)
+        response = client.post(
+            attempt_url + "move/", {"at": at, "step": step, "choice": choice}, follow=True
+        )
+    html = response.content.decode()
+    assert "Back to your module" not in html
+    assert "You have completed" not in html
