@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -147,8 +148,12 @@ class CoursePage(Page):
         return context
 
 
-class LessonPage(Page):
-    """One lesson: a short sitting of content, checks and reflections."""
+class LessonPage(RoutablePageMixin, Page):
+    """One lesson: a short sitting of content, checks and reflections.
+
+    Routable: the lesson at its own address, and an address for each knowledge check
+    and reflection that its form posts to (``courses/lesson_flow.py``).
+    """
 
     intro = models.CharField(max_length=300, blank=True, help_text="One sentence on the lesson.")
     body = StreamField(LessonStreamBlock(), use_json_field=True)
@@ -193,10 +198,29 @@ class LessonPage(Page):
             for block in self.body.raw_data
         )
 
-    def serve(self, request, *args, **kwargs):
+    # --- routes ----------------------------------------------------------------------
+    @path("")
+    def lesson(self, request):
         from courses import lesson_flow
 
-        return lesson_flow.serve_lesson(self, request)
+        if request.method == "POST":
+            return lesson_flow.answer_from_earlier_form(self, request)
+        return lesson_flow.show(self, request)
+
+    @path("checks/<slug:key>/", name="check")
+    def check_answer(self, request, key: str):
+        from courses import lesson_flow
+
+        return lesson_flow.answer_check(self, request, key)
+
+    @path("reflections/<slug:key>/", name="reflection")
+    def reflection(self, request, key: str):
+        from courses import lesson_flow
+
+        return lesson_flow.save_reflection(self, request, key)
+
+    def subpage_url(self, name: str, *args) -> str:
+        return self.url + self.reverse_subpage(name, args=args)
 
     def render_lesson(self, request, extra_context: dict, status: int = 200):
         context = self.get_context(request)

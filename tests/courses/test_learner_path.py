@@ -1,12 +1,13 @@
 """A learner's path without snags (issue 14): the module completes whatever the last
-requirement met, and the scenario's debrief leads back to the module."""
+requirement met, the scenario's debrief leads back to the module, and answers post to
+the lesson's own addresses without JavaScript."""
 
 import re
 
 import pytest
 from django.urls import reverse
 
-from courses.models import CourseCompletion, LessonPage
+from courses.models import CheckAttempt, CourseCompletion, JournalEntry, LessonPage
 from scenarios.models import ScenarioAttempt
 from tests.courses.conftest import build_course
 from tests.courses.test_completion import enrol_with_baseline
@@ -15,14 +16,22 @@ from tests.scenarios.factories import make_scenario
 pytestmark = pytest.mark.django_db
 
 
+def form_action(html: str, anchor: str) -> str:
+    """The address the form for ``anchor`` (``check-<key>`` …) posts to, as a browser
+    without JavaScript would send it (the fragment is not sent)."""
+    action = re.search(rf'<form method="post" action="([^"#]*)#{anchor}"', html)
+    assert action, f"no form for {anchor}"
+    return action.group(1)
+
+
 def answer(client, lesson, key, selected):
-    return client.post(lesson.url, {"action": "check", "key": key, f"check-{key}-answer": selected})
+    html = client.get(lesson.url).content.decode()
+    return client.post(form_action(html, f"check-{key}"), {f"check-{key}-answer": selected})
 
 
 def reflect(client, lesson, key, text):
-    return client.post(
-        lesson.url, {"action": "reflection", "key": key, f"reflection-{key}-text": text}
-    )
+    html = client.get(lesson.url).content.decode()
+    return client.post(form_action(html, f"reflection-{key}"), {f"reflection-{key}-text": text})
 
 
 @pytest.fixture
@@ -122,3 +131,55 @@ def test_the_debrief_has_no_module_links_when_the_scenario_was_opened_on_its_own
     html = response.content.decode()
     assert "Back to your module" not in html
     assert "You have completed" not in html
+
+
+def test_answers_post_to_the_lessons_own_addresses_without_javascript(client, learner, course_tree):
+    course, lesson1, _ = course_tree
+    enrol_with_baseline(client, learner, course)
+    html = client.get(lesson1.url).content.decode()
+    check_url = form_action(html, "check-definition")
+    reflection_url = form_action(html, "reflection-day-in-the-life")
+    assert check_url == f"{lesson1.url}checks/definition/"
+    assert reflection_url == f"{lesson1.url}reflections/day-in-the-life/"
+    assert 'name="action"' not in html
+
+    response = client.post(check_url, {"check-definition-answer": "1"})
+    assert response.status_code == 302 and response.url == f"{lesson1.url}#check-definition"
+    assert CheckAttempt.objects.get().correct is False
+    response = client.post(reflection_url, {"reflection-day-in-the-life-text": " "})
+    assert response.status_code == 400
+    assert "Write your reflection before saving." in response.content.decode()
+    response = client.post(reflection_url, {"reflection-day-in-the-life-text": "Cold house."})
+    assert response.url == f"{lesson1.url}#reflection-day-in-the-life"
+    assert JournalEntry.objects.get().body == "Cold house."
+    # Opening an answer's address (a bookmark, a refresh) goes back to the lesson.
+    assert client.get(check_url).url == f"{lesson1.url}#check-definition"
+    assert client.post(f"{lesson1.url}checks/no-such-check/").status_code == 404
+
+
+def test_a_page_drawn_before_the_routes_still_posts_its_answers(client, learner, course_tree):
+    course, lesson1, _ = course_tree
+    enrol_with_baseline(client, learner, course)
+    client.get(lesson1.url)
+    response = client.post(
+        lesson1.url, {"action": "check", "key": "definition", "check-definition-answer": "0"}
+    )
+    assert response.url == f"{lesson1.url}#check-definition"
+    assert CheckAttempt.objects.get().correct
+    assert client.post(lesson1.url, {"action": "delete"}).status_code == 404
+
+
+def test_a_completed_learner_reads_lessons_without_the_before_questions(
+    client, learner, course_tree
+):
+    from courses import services
+    from courses.models import Enrolment
+
+    course, lesson1, _ = course_tree
+    # Completed elsewhere (an import, the demo): no 'before' answers on record.
+    enrolment = Enrolment.objects.create(user=learner, course=course)
+    services.record_completion(enrolment, knowledge_score=80)
+    client.force_login(learner)
+    response = client.get(lesson1.url)
+    assert response.status_code == 200
+    assert "What neglect is" in response.content.decode()
