@@ -61,6 +61,10 @@ def missing_prerequisites(user, course: CoursePage) -> list[CoursePage]:
 
 @transaction.atomic
 def enrol(user, course: CoursePage) -> Enrolment:
+    if not course.lessons().exists():
+        # Nothing to do and nothing to complete: the admin refuses to publish such a
+        # module, and this covers one whose lessons were all unpublished later.
+        raise EnrolmentRefused("This module has no lessons yet, so you cannot enrol on it.")
     missing = missing_prerequisites(user, course)
     if missing:
         titles = ", ".join(f"'{c.title}'" for c in missing)

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from courses.admin_forms import CoursePageForm
 from courses.blocks import LessonStreamBlock
 from learning_site.fields import MultipleChoiceField
 from learning_site.models import Agency
@@ -119,6 +120,8 @@ class CoursePage(Page):
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]
+
+    base_form_class = CoursePageForm
 
     class Meta:
         verbose_name = "module"

@@ -1,15 +1,17 @@
 """A learner's path without snags (issue 14): the module completes whatever the last
-requirement met, the scenario's debrief leads back to the module, and answers post to
-the lesson's own addresses without JavaScript."""
+requirement met, the scenario's debrief leads back to the module, answers post to the
+lesson's own addresses without JavaScript, and the knowledge-check wording reads right."""
 
 import re
 
 import pytest
+from django.db import reset_queries
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from courses.models import CheckAttempt, CourseCompletion, JournalEntry, LessonPage
 from scenarios.models import ScenarioAttempt
-from tests.courses.conftest import build_course
+from tests.courses.conftest import CHECK_TWO, build_course
 from tests.courses.test_completion import enrol_with_baseline
 from tests.scenarios.factories import make_scenario
 
@@ -169,6 +171,45 @@ def test_a_page_drawn_before_the_routes_still_posts_its_answers(client, learner,
     assert client.post(lesson1.url, {"action": "delete"}).status_code == 404
 
 
+def test_the_check_says_try_again_only_after_a_wrong_answer(client, learner, course_tree):
+    course, lesson1, _ = course_tree
+    body = list(lesson1.body.raw_data)
+    body[1]["value"]["options"][0]["text"] += "."  # options are often full sentences
+    lesson1.body = body
+    lesson1.save_revision().publish()
+    enrol_with_baseline(client, learner, course)
+    client.get(lesson1.url)
+    answer(client, lesson1, "definition", "1")
+    html = client.get(lesson1.url).content.decode()
+    assert "Not quite" in html and "Try again</button>" in html
+    answer(client, lesson1, "definition", "0")
+    html = client.get(lesson1.url).content.decode()
+    assert "Correct" in html
+    assert "Try again" not in html and "Check my answer</button>" in html
+    # The chosen answer and its feedback read as two sentences, not "….: …".
+    text = " ".join(strip_tags(html.replace("<br>", "\n")).split())
+    assert ".:" not in text
+    assert "A persistent failure to meet a child's basic needs. Yes: persistence" in (
+        text.replace("&#x27;", "'")
+    )
+
+
+def test_select_all_that_apply_is_said_once(client, learner, home_page):
+    course, _lesson1, lesson2 = build_course(home_page, slug="older-wording")
+    # A question written before the editor refused the phrase.
+    body = list(lesson2.body.raw_data)
+    body[1]["value"]["question"] = CHECK_TWO["question"] + " Select all that apply."
+    lesson2.body = body
+    lesson2.save_revision().publish()
+    client.force_login(learner)
+    client.post(reverse("course_enrol", args=[course.pk]))
+    questions = client.get(reverse("course_questionnaire", args=[course.pk, "baseline"]))
+    assert questions.content.decode().count("Select all that apply") == 1
+    enrol_with_baseline(client, learner, course)
+    html = client.get(lesson2.url).content.decode()
+    assert html.count("Select all that apply") == 1
+
+
 def test_a_completed_learner_reads_lessons_without_the_before_questions(
     client, learner, course_tree
 ):
@@ -183,3 +224,48 @@ def test_a_completed_learner_reads_lessons_without_the_before_questions(
     response = client.get(lesson1.url)
     assert response.status_code == 200
     assert "What neglect is" in response.content.decode()
+
+
+def test_a_module_without_lessons_cannot_be_enrolled_on(client, learner, home_page):
+    from courses.models import CourseIndexPage, CoursePage, Enrolment
+
+    course, *_ = build_course(home_page)
+    index = CourseIndexPage.objects.get()
+    empty = CoursePage(
+        title="Empty module",
+        slug="empty",
+        summary="Nothing yet.",
+        audience=["health"],
+        estimated_minutes=10,
+        cpd_hours=1,
+    )
+    index.add_child(instance=empty)
+    client.force_login(learner)
+    page = client.get(empty.url).content.decode()
+    assert "This module has no lessons yet, so you cannot enrol on it." in page
+    assert reverse("course_enrol", args=[empty.pk]) not in page
+    response = client.post(reverse("course_enrol", args=[empty.pk]), follow=True)
+    assert "This module has no lessons yet" in response.content.decode()
+    assert not Enrolment.objects.filter(course=empty).exists()
+
+
+def test_the_module_page_queries_do_not_grow_with_progress(
+    client, learner, course_tree, django_assert_max_num_queries
+):
+    course, lesson1, lesson2 = course_tree
+    enrol_with_baseline(client, learner, course)
+    client.get(lesson1.url)
+    client.get(course.url)
+    reset_queries()  # the capture reads a log that holds only the last 9,000 queries
+    with django_assert_max_num_queries(40) as early:
+        client.get(course.url)
+    early_count = len(early.captured_queries)
+    client.get(lesson2.url)
+    answer(client, lesson1, "definition", "1")
+    answer(client, lesson1, "definition", "0")
+    answer(client, lesson2, "hidden-children", ["0"])
+    client.get(course.url)
+    reset_queries()
+    with django_assert_max_num_queries(early_count):
+        response = client.get(course.url)
+    assert "2 of 2 lessons opened" in response.content.decode()
