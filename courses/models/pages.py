@@ -203,7 +203,7 @@ class LessonPage(RoutablePageMixin, Page):
 
     # --- routes ----------------------------------------------------------------------
     @path("")
-    def lesson(self, request):
+    def lesson_route(self, request):
         from courses import lesson_flow
 
         if request.method == "POST":
@@ -211,13 +211,13 @@ class LessonPage(RoutablePageMixin, Page):
         return lesson_flow.show(self, request)
 
     @path("checks/<slug:key>/", name="check")
-    def check_answer(self, request, key: str):
+    def check_route(self, request, key: str):
         from courses import lesson_flow
 
         return lesson_flow.answer_check(self, request, key)
 
     @path("reflections/<slug:key>/", name="reflection")
-    def reflection(self, request, key: str):
+    def reflection_route(self, request, key: str):
         from courses import lesson_flow
 
         return lesson_flow.save_reflection(self, request, key)
