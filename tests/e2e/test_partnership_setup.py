@@ -99,7 +99,9 @@ def test_a_partnership_is_set_up_by_its_administrators_not_by_its_people(page: P
     sign_out_admin(page, world)
 
     # 2. The partnership administrator accepts, sets up two-factor, invites two people.
-    accept_invitation(page, world, "pa@eastborough.gov.uk", "Łucja Wiśniewska-Nguyễn", "Eastshire Police")
+    accept_invitation(
+        page, world, "pa@eastborough.gov.uk", "Łucja Wiśniewska-Nguyễn", "Eastshire Police"
+    )
     east = Partnership.objects.get(name=EAST)
     pa = User.objects.get(email="pa@eastborough.gov.uk")
     assert pa.partnership == east and pa.is_partnership_admin
