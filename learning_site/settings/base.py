@@ -215,6 +215,13 @@ SIGNUP_ALLOWED_EMAIL_DOMAINS = env_list("SIGNUP_ALLOWED_EMAIL_DOMAINS")
 
 # Invitations to join a partnership work once and for this many days.
 INVITATION_EXPIRE_DAYS = int(os.environ.get("INVITATION_EXPIRE_DAYS", "14"))
+# Inviting learners from a spreadsheet: the largest file and the most rows taken at once,
+# and how many invitations are made and emailed per batch (one mail connection each).
+INVITATION_IMPORT_MAX_ROWS = int(os.environ.get("INVITATION_IMPORT_MAX_ROWS", "10000"))
+INVITATION_IMPORT_MAX_BYTES = int(
+    float(os.environ.get("INVITATION_IMPORT_MAX_MB", "5")) * 1024 * 1024
+)
+INVITATION_IMPORT_BATCH_SIZE = int(os.environ.get("INVITATION_IMPORT_BATCH_SIZE", "100"))
 # The audit log (who opened reports and exports, who changed roles and partnerships) is
 # kept this long, then deleted by a nightly task.
 AUDIT_LOG_RETENTION_DAYS = int(os.environ.get("AUDIT_LOG_RETENTION_DAYS", "730"))
