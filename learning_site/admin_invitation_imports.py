@@ -249,20 +249,19 @@ class DetailView(ImportAdminView):
     def post(self, request, *args, **kwargs):
         self.record = record = self.get_record()
         action = request.POST.get("action")
+        # Starting (once) needs no message: the page it lands on says how far it has got.
         if action in ("import_all", "import_good"):
-            if start_import(record, import_all=action == "import_all"):
-                messages.success(request, "Sending the invitations.")
-            elif record.status == ImportStatus.CHECKED and action == "import_all":
+            started = start_import(record, import_all=action == "import_all")
+            if not started and record.status == ImportStatus.CHECKED:
                 messages.error(
                     request,
-                    "Some rows have problems, so the whole file cannot be imported. Import "
-                    "the good rows, or upload a corrected file.",
+                    "Some rows have a problem, so the whole file cannot be imported. Import "
+                    "the good rows, or upload a corrected file."
+                    if record.rows_to_invite
+                    else "There is nobody in this file to invite.",
                 )
-            elif record.status == ImportStatus.CHECKED:
-                messages.error(request, "There is nobody in this file to invite.")
-            # Already started (a second click): the progress page says how far it has got.
-        elif action == "retry" and retry_import(record):
-            messages.success(request, "Trying again to send the invitations that were not sent.")
+        elif action == "retry":
+            retry_import(record)
         return redirect("invitation_import_detail", import_id=record.pk)
 
 

@@ -131,7 +131,8 @@ def test_200_learners_with_three_bad_rows_shown_fixed_and_imported(
     assert not Invitation.objects.exists() and len(mail.outbox) == 0
 
     # The whole file cannot be imported while rows have problems.
-    start(client, record, "import_all", django_capture_on_commit_callbacks)
+    response = start(client, record, "import_all", django_capture_on_commit_callbacks)
+    assert "so the whole file cannot be imported" in page(client.get(response.url))
     record.refresh_from_db()
     assert record.status == ImportStatus.CHECKED
     assert not Invitation.objects.exists() and len(mail.outbox) == 0
@@ -669,3 +670,22 @@ def test_progress_page_while_sending_refreshes_without_javascript(
 def test_read_csv_refuses_rather_than_guesses():
     with pytest.raises(FileProblem, match="must be ‘Email address’"):
         read_csv(b"Who,What\nx,y\n")
+
+
+def test_old_imports_are_deleted_and_their_invitations_kept(partnership, partnership_admin):
+    from learning_site.bulk_invitations import create_import
+    from learning_site.tasks import delete_old_invitation_imports
+
+    old = create_import(partnership, read_csv(csv_bytes(people(2))), by=partnership_admin)
+    InvitationImport.objects.filter(pk=old.pk).update(status=ImportStatus.QUEUED)
+    run_import(str(old.pk))
+    sending = create_import(partnership, read_csv(csv_bytes(people(2, 10))), by=partnership_admin)
+    recent = create_import(partnership, read_csv(csv_bytes(people(2, 20))), by=partnership_admin)
+    long_ago = timezone.now() - datetime.timedelta(days=31)
+    InvitationImport.objects.filter(pk=old.pk).update(created_at=long_ago)
+    InvitationImport.objects.filter(pk=sending.pk).update(
+        created_at=long_ago, status=ImportStatus.RUNNING
+    )
+    assert delete_old_invitation_imports() == 1
+    assert set(InvitationImport.objects.values_list("pk", flat=True)) == {sending.pk, recent.pk}
+    assert Invitation.objects.count() == 2
