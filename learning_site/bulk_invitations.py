@@ -848,3 +848,15 @@ def _stop(record: InvitationImport, error: str) -> str:
         status=ImportStatus.FAILED, error=error[:255], finished_at=timezone.now()
     )
     return "failed"
+
+
+def delete_old_imports(now=None) -> int:
+    """Delete imports uploaded more than ``INVITATION_IMPORT_KEEP_DAYS`` ago (not one
+    still sending). The invitations made from them are kept."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.INVITATION_IMPORT_KEEP_DAYS)
+    old = InvitationImport.objects.filter(created_at__lt=cutoff).exclude(
+        status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING]
+    )
+    count = old.count()
+    old.delete()
+    return count

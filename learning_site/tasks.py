@@ -20,3 +20,13 @@ def send_invitation_import(import_id: str) -> str:
     from learning_site.bulk_invitations import run_import
 
     return run_import(import_id)
+
+
+@shared_task
+def delete_old_invitation_imports() -> int:
+    """Beat, nightly: delete uploaded spreadsheets of people (their rows of names and
+    addresses) older than INVITATION_IMPORT_KEEP_DAYS. Invitations made from them stay.
+    Returns how many were deleted."""
+    from learning_site.bulk_invitations import delete_old_imports
+
+    return delete_old_imports()
