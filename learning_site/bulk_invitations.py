@@ -21,6 +21,7 @@ import datetime
 import io
 import logging
 import re
+import smtplib
 import unicodedata
 import uuid
 from collections.abc import Iterable, Iterator
@@ -40,6 +41,7 @@ from django.utils.formats import date_format
 from learning_site.models import AuditEvent, Invitation, Partnership, User
 from learning_site.models.agencies import AGENCY_CHOICES
 from learning_site.models.invitation_imports import (
+    STALE_AFTER,
     ImportStatus,
     InvitationImport,
     InvitationImportRow,
@@ -58,7 +60,7 @@ EMAIL_MAX = 254
 LOOKUP_CHUNK = 5_000
 # A row claimed by a run that has not finished it after this long is taken to be
 # abandoned (its worker died) and may be claimed again.
-STALE_CLAIM = datetime.timedelta(minutes=15)
+STALE_CLAIM = STALE_AFTER
 
 COLUMNS = {
     "email": "Email address",
@@ -229,8 +231,8 @@ def read_csv(data: bytes, *, limit: int | None = None) -> ParsedFile:
     lines = text.splitlines()
     # Excel's hint line 'sep=;' names the separator; Excel does not show it as a row.
     forced = None
-    if lines and re.fullmatch(r"sep=.", lines[0].strip(), flags=re.IGNORECASE):
-        forced = lines[0].strip()[4]
+    if lines and re.fullmatch(r"sep=[,;\t|]", lines[0].strip(" "), flags=re.IGNORECASE):
+        forced = lines[0].strip(" ")[4]
         text = "\n".join(lines[1:])
         lines = lines[1:]
     header_line = next((line for line in lines if line.strip()), "")
@@ -387,10 +389,11 @@ def check_rows(partnership: Partnership, rows: list[ParsedRow]) -> list[CheckedR
     """Each row's status and, for a problem or a row not invited, why. Runs a fixed
     number of queries (3 for up to ``LOOKUP_CHUNK`` rows)."""
     lookup, suggestions = agency_lookup(partnership)
-    valid_emails = []
-    for row in rows:
-        if row.email and len(row.email) <= EMAIL_MAX and _is_email(row.email):
-            valid_emails.append(row.email)
+    valid_emails = {
+        row.email
+        for row in rows
+        if row.email and len(row.email) <= EMAIL_MAX and _is_email(row.email)
+    }
     people = existing_people(valid_emails)
     invitations = existing_invitations(partnership, valid_emails)
     now = timezone.now()
@@ -403,7 +406,7 @@ def check_rows(partnership: Partnership, rows: list[ParsedRow]) -> list[CheckedR
             problem = "There is no email address."
         elif len(row.email) > EMAIL_MAX:
             problem = f"The email address is longer than {EMAIL_MAX} characters."
-        elif not _is_email(row.email):
+        elif row.email not in valid_emails:
             problem = (
                 f"‘{row.email[:80]}’ is not an email address in the correct format, like "
                 "name@example.com."
@@ -443,7 +446,7 @@ def check_rows(partnership: Partnership, rows: list[ParsedRow]) -> list[CheckedR
             )
         elif row.email in invitations:
             notes.append("Invited before, but that invitation expired. A new one will be sent.")
-        if row.email and row.email not in first_row_of and _is_email(row.email):
+        if row.email in valid_emails and row.email not in first_row_of:
             first_row_of[row.email] = row.number
         if not problem:
             notes += [
@@ -538,29 +541,44 @@ def start_import(record: InvitationImport, *, import_all: bool) -> bool:
         return False
     started = InvitationImport.objects.filter(
         pk=record.pk, status=ImportStatus.CHECKED, rows_to_invite__gt=0
-    ).update(status=ImportStatus.QUEUED, import_all=import_all)
+    ).update(status=ImportStatus.QUEUED, import_all=import_all, updated_at=timezone.now())
     if started:
         transaction.on_commit(lambda: send_invitation_import.delay(str(record.pk)))
     return bool(started)
 
 
 def can_retry(record: InvitationImport) -> bool:
-    return record.status == ImportStatus.FAILED or (
-        record.status == ImportStatus.DONE
-        and record.rows.filter(status=RowStatus.FAILED, invitation__isnull=False).exists()
+    """Stopped, finished with emails not sent, or stalled (its worker has gone)."""
+    return (
+        record.status == ImportStatus.FAILED
+        or record.is_stalled
+        or (
+            record.status == ImportStatus.DONE
+            and record.rows.filter(status=RowStatus.FAILED, invitation__isnull=False).exists()
+        )
     )
 
 
 def retry_import(record: InvitationImport) -> bool:
-    """Queue again the rows whose email could not be sent, and any the run did not reach."""
+    """Queue again the rows whose email could not be sent, any the run did not reach, and
+    those a vanished worker had claimed. Queuing an import twice is harmless."""
     from learning_site.tasks import send_invitation_import
 
+    now = timezone.now()
     with transaction.atomic():
         if not can_retry(record):
             return False
-        updated = InvitationImport.objects.filter(
-            pk=record.pk, status__in=[ImportStatus.DONE, ImportStatus.FAILED]
-        ).update(status=ImportStatus.QUEUED, error="", finished_at=None)
+        updated = (
+            InvitationImport.objects.filter(pk=record.pk)
+            .filter(
+                Q(status__in=[ImportStatus.DONE, ImportStatus.FAILED])
+                | Q(
+                    status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING],
+                    updated_at__lt=now - STALE_AFTER,
+                )
+            )
+            .update(status=ImportStatus.QUEUED, error="", finished_at=None, updated_at=now)
+        )
         if not updated:
             return False
         record.rows.filter(status=RowStatus.FAILED, invitation__isnull=False).update(
@@ -676,6 +694,7 @@ def _send_batch(
     from learning_site.invitations import invitation_email
 
     sent, refused = [], []
+    reasons: dict[int, str] = {}
     if not rows:
         return sent, refused
     mail = get_connection()
@@ -694,6 +713,12 @@ def _send_batch(
                 message = invitation_email(invitation)
                 message.connection = mail
                 delivered = mail.send_messages([message])
+            except smtplib.SMTPRecipientsRefused:
+                reasons[row.pk] = (
+                    "The email server refused this address. Check it, and invite the "
+                    "person on their own if it is right."
+                )
+                delivered = 0
             except Exception:
                 logger.exception("Invitation import %s: row %s not sent", record.pk, row.number)
                 delivered = 0
@@ -708,6 +733,8 @@ def _send_batch(
                     # with the rest rather than being marked as bad addresses.
                     del refused[-FAILURES_IN_A_ROW_TO_STOP:]
                     break
+        for row in refused:
+            row.message = reasons.get(row.pk, "The email could not be sent. Try again later.")
     finally:
         try:
             mail.close()
@@ -746,11 +773,10 @@ def _record_batch(record, run, *, sent, already_sent, refused, not_sent, untried
             record.rows.filter(pk__in=[row.pk for row in sent + already_sent], claim=run).update(
                 status=RowStatus.INVITED, sent_at=now, message=""
             )
-        if refused:
-            record.rows.filter(pk__in=[row.pk for row in refused], claim=run).update(
-                status=RowStatus.FAILED,
-                message="The email could not be sent. Try again later.",
-            )
+        for message in {row.message for row in refused}:
+            record.rows.filter(
+                pk__in=[row.pk for row in refused if row.message == message], claim=run
+            ).update(status=RowStatus.FAILED, message=message)
         by_message: dict[str, list[int]] = {}
         for pk, message in not_sent.items():
             by_message.setdefault(message, []).append(pk)
@@ -773,7 +799,9 @@ def _release(record: InvitationImport, run: str, pks: list[int]) -> None:
 def _update_counts(record: InvitationImport) -> None:
     counts = dict(record.rows.order_by().values_list("status").annotate(n=Count("pk")))
     InvitationImport.objects.filter(pk=record.pk).update(
-        invited=counts.get(RowStatus.INVITED, 0), not_sent=counts.get(RowStatus.FAILED, 0)
+        invited=counts.get(RowStatus.INVITED, 0),
+        not_sent=counts.get(RowStatus.FAILED, 0),
+        updated_at=timezone.now(),
     )
 
 
@@ -795,8 +823,9 @@ def run_import(import_id: str, *, batch_size: int | None = None) -> str:
     if record is None or record.status not in (ImportStatus.QUEUED, ImportStatus.RUNNING):
         return "skipped"
     run = uuid.uuid4().hex
+    now = timezone.now()
     InvitationImport.objects.filter(pk=record.pk).update(
-        status=ImportStatus.RUNNING, started_at=record.started_at or timezone.now()
+        status=ImportStatus.RUNNING, started_at=record.started_at or now, updated_at=now
     )
     if not record.partnership.is_active:
         return _stop(record, f"{record.partnership} is not active, so nobody can be invited to it.")

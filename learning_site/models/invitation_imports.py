@@ -1,8 +1,13 @@
+import datetime
 import uuid
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+# An import that has not moved on for this long has lost its worker (or never reached
+# one); its rows may be claimed again and its author may try again.
+STALE_AFTER = datetime.timedelta(minutes=15)
 
 
 class ImportStatus(models.TextChoices):
@@ -58,6 +63,9 @@ class InvitationImport(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the import last moved on (queued, a batch sent)."
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -73,6 +81,15 @@ class InvitationImport(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (ImportStatus.DONE, ImportStatus.FAILED)
+
+    @property
+    def is_stalled(self) -> bool:
+        """Waiting or sending, but nothing has happened for ``STALE_AFTER``."""
+        return (
+            self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)
+            and self.updated_at is not None
+            and self.updated_at < timezone.now() - STALE_AFTER
+        )
 
     @property
     def progress(self) -> int:

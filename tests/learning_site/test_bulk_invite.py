@@ -624,7 +624,7 @@ def test_when_the_mail_server_is_down_the_rest_are_sent_once_on_trying_again(
     assert (record.invited, record.not_sent) == (11, 1)
     assert len(mail.outbox) == 11
     text = page(client.get(detail_url(record) + "?show=problems"))
-    assert "The email could not be sent. Try again later." in text
+    assert "The email server refused this address. Check it" in text
     assert "person2@northshire.gov.uk" in text and "person3@northshire.gov.uk" not in text
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -689,3 +689,32 @@ def test_old_imports_are_deleted_and_their_invitations_kept(partnership, partner
     assert delete_old_invitation_imports() == 1
     assert set(InvitationImport.objects.values_list("pk", flat=True)) == {sending.pk, recent.pk}
     assert Invitation.objects.count() == 2
+
+
+def test_an_import_whose_worker_vanished_can_be_tried_again(
+    client, partnership_admin, partnership, agencies, django_capture_on_commit_callbacks
+):
+    from learning_site.bulk_invitations import create_import
+
+    record = create_import(partnership, read_csv(csv_bytes(people(5))), by=partnership_admin)
+    first = record.rows.order_by("number").first()
+    long_ago = timezone.now() - datetime.timedelta(minutes=20)
+    record.rows.filter(pk=first.pk).update(
+        status=RowStatus.SENDING, claim="dead-run", claimed_at=long_ago
+    )
+    InvitationImport.objects.filter(pk=record.pk).update(
+        status=ImportStatus.RUNNING, updated_at=timezone.now()
+    )
+    client.force_login(partnership_admin)
+    text = page(client.get(detail_url(record)))
+    assert "Nothing has happened" not in text and "Try again" not in text
+    start(client, record, "retry", django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 0  # still moving: not to be started twice
+
+    InvitationImport.objects.filter(pk=record.pk).update(updated_at=long_ago)
+    text = page(client.get(detail_url(record)))
+    assert "Nothing has happened for 15 minutes" in text
+    start(client, record, "retry", django_capture_on_commit_callbacks)
+    record.refresh_from_db()
+    assert (record.status, record.invited) == (ImportStatus.DONE, 5)
+    assert len(mail.outbox) == 5
