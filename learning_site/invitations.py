@@ -79,6 +79,12 @@ def invite(
 
 
 def send_invitation(invitation: Invitation) -> None:
+    invitation_email(invitation).send()
+    Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+
+
+def invitation_email(invitation: Invitation):
+    """The invitation's email, ready to send (bulk imports send many over one connection)."""
     partnership = invitation.partnership
     sender = invitation.invited_by
     context = {
@@ -92,14 +98,13 @@ def send_invitation(invitation: Invitation) -> None:
     }
     from_name = partnership.email_from_name or partnership.name
     address = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">")
-    templated_email(
+    return templated_email(
         template="learning_site/email/invitation",
         context=context,
         subject=f"{partnership.name} invites you to Neglect learning",
         to=[invitation.email],
         from_email=f"{from_name} <{address}>",
-    ).send()
-    Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+    )
 
 
 def invitation_from_token(token: str) -> Invitation:

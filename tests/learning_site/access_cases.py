@@ -67,3 +67,24 @@ for _name, _kwargs in {
     "wagtailusers_users:edit": lambda w: {"pk": w.learner.pk},
 }.items():
     CASES[_name] = AccessCase(PLATFORM_ADMIN_SCREEN, **({"kwargs": _kwargs} if _kwargs else {}))
+
+# Inviting learners from a spreadsheet: whoever may invite (platform administrators in
+# this matrix; partnership administrators, their own partnership only, are tested in
+# test_bulk_invite.py). A checked file the administrator uploaded, not yet imported.
+CASES["invitation_import"] = AccessCase(PLATFORM_ADMIN_SCREEN)
+CASES["invitation_import_detail"] = AccessCase(
+    PLATFORM_ADMIN_SCREEN, kwargs=lambda w: {"import_id": w.invitation_import.pk}
+)
+_build_world_before_imports = build_world
+
+
+def build_world(world):  # noqa: F811 - extends the builder above
+    from learning_site.bulk_invitations import create_import, read_csv
+
+    _build_world_before_imports(world)
+    world.invitation_import = create_import(
+        world.partnership,
+        read_csv(b"Email address,Full name\nnew.person@council.gov.uk,New Person\n"),
+        by=world.administrator,
+        filename="learners.csv",
+    )
