@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CoursesConfig(AppConfig):
     name = "courses"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from courses import receivers
+
+        receivers.connect()

@@ -1,5 +1,7 @@
 """Lesson content blocks. Each validates in the editor with a message on the right field."""
 
+import re
+
 from django.core.validators import validate_slug
 from django.forms.utils import ErrorList
 from wagtail import blocks
@@ -10,6 +12,16 @@ from wagtail.images.blocks import ImageChooserBlock
 from learning_site.concepts import AgeStage
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+
+# Shown under a question with more than one right answer, by the answer field itself.
+ALL_THAT_APPLY = "Select all that apply."
+_ENDS_WITH_ALL_THAT_APPLY = re.compile(r"\s*select all that apply\W*$", re.IGNORECASE)
+
+
+def question_text(question: str) -> str:
+    """The question without a trailing 'Select all that apply.' (the answer field adds
+    that hint; questions written before the editor refused it may still end with it)."""
+    return _ENDS_WITH_ALL_THAT_APPLY.sub("", question).strip()
 
 
 def _errors(**messages: str) -> StructBlockValidationError:
@@ -123,11 +135,21 @@ class AnswerOptionBlock(blocks.StructBlock):
 
 class KnowledgeCheckBlock(blocks.StructBlock):
     key = KeyBlock()
-    question = blocks.CharBlock(max_length=300)
+    question = blocks.CharBlock(
+        max_length=300,
+        help_text=f"The question only. With 'multiple' ticked, learners see '{ALL_THAT_APPLY}' "
+        "under it.",
+    )
     multiple = blocks.BooleanBlock(
         required=False, help_text="Tick if more than one answer is correct (learners tick all)."
     )
-    options = blocks.ListBlock(AnswerOptionBlock(), min_num=2, max_num=6)
+    # A check needs two options, so a new one starts with two empty ones to fill in.
+    options = blocks.ListBlock(
+        AnswerOptionBlock(),
+        min_num=2,
+        max_num=6,
+        default=[AnswerOptionBlock().get_default(), AnswerOptionBlock().get_default()],
+    )
     explanation = blocks.TextBlock(help_text="Shown once the learner has answered.")
 
     class Meta:
@@ -137,6 +159,11 @@ class KnowledgeCheckBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        if question_text(value["question"]) != value["question"].strip():
+            raise _errors(
+                question=f"Leave out '{ALL_THAT_APPLY}' Learners see it under the question "
+                "when 'multiple' is ticked."
+            )
         correct = sum(1 for option in value["options"] if option["correct"])
         if correct == 0:
             raise _errors(options="Mark at least one option as correct.")

@@ -2,7 +2,6 @@
 what the learning activity was, what you learned, the impact on your practice, and
 whether you reflected on it with a peer."""
 
-import io
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -10,18 +9,19 @@ from decimal import Decimal
 from django.utils import timezone
 
 from courses.models import CourseCompletion, JournalEntry
-from learning_site.spreadsheets import SafeCsvWriter
+from learning_site.spreadsheets import csv_text
 
+# Headings as on the PDF (Social Work England's CPD evidence), in plain English.
 CSV_COLUMNS = [
-    "date",
-    "learning_activity",
-    "activity_type",
-    "provider",
-    "cpd_hours",
-    "what_i_learned",
-    "impact_on_practice",
-    "reflected_with_peer",
-    "certificate_code",
+    "Date",
+    "Learning activity",
+    "Type of activity",
+    "Provider",
+    "CPD hours",
+    "What I learned",
+    "Impact on my practice",
+    "Reflected on with a peer",
+    "Certificate code",
 ]
 
 
@@ -108,11 +108,9 @@ def cpd_record_for(user) -> CPDRecord:
 
 
 def cpd_csv(record: CPDRecord) -> str:
-    out = io.StringIO()
-    writer = SafeCsvWriter(out)
-    writer.writerow(CSV_COLUMNS)
-    for e in record.entries:
-        writer.writerow(
+    return csv_text(
+        CSV_COLUMNS,
+        (
             [
                 e.date.isoformat(),
                 e.learning_activity,
@@ -121,8 +119,9 @@ def cpd_csv(record: CPDRecord) -> str:
                 "" if e.cpd_hours is None else f"{e.cpd_hours:.1f}",
                 e.what_i_learned,
                 e.impact_on_practice,
-                "yes" if e.reflected_with_peer else "no",
+                "Yes" if e.reflected_with_peer else "No",
                 e.certificate_code,
             ]
-        )
-    return out.getvalue()
+            for e in record.entries
+        ),
+    )

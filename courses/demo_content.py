@@ -225,7 +225,7 @@ RECOGNISING_NEGLECT = {
                     "knowledge_check",
                     {
                         "key": "definition-what-counts",
-                        "question": "Which of these can fall within the definition of neglect? Select all that apply.",
+                        "question": "Which of these can fall within the definition of neglect?",
                         "multiple": True,
                         "options": [
                             {
@@ -579,7 +579,7 @@ RECOGNISING_NEGLECT = {
                         "key": "adolescent-signs",
                         "question": (
                             "Which of these could suggest that a 14-year-old is neglected, rather "
-                            "than simply going through adolescence? Select all that apply."
+                            "than simply going through adolescence?"
                         ),
                         "multiple": True,
                         "options": [
@@ -913,7 +913,7 @@ RECOGNISING_NEGLECT = {
                     "knowledge_check",
                     {
                         "key": "hidden-children-groups",
-                        "question": "Which children are likely to be less visible to professionals? Select all that apply.",
+                        "question": "Which children are likely to be less visible to professionals?",
                         "multiple": True,
                         "options": [
                             {
@@ -1139,7 +1139,7 @@ ASSESSMENT = {
                         "key": "significant-harm-features",
                         "question": (
                             "According to the SSSCB guidance, which features point to neglect "
-                            "amounting to significant harm? Select all that apply."
+                            "amounting to significant harm?"
                         ),
                         "multiple": True,
                         "options": [
@@ -1500,7 +1500,7 @@ ASSESSMENT = {
                     "knowledge_check",
                     {
                         "key": "chronology-features",
-                        "question": "Which of these are features of a good chronology in a neglect case? Select all that apply.",
+                        "question": "Which of these are features of a good chronology in a neglect case?",
                         "multiple": True,
                         "options": [
                             {
@@ -1729,7 +1729,7 @@ ASSESSMENT = {
                         "key": "gcp-wigan-benefits",
                         "question": (
                             "Social workers in Wigan told Ofsted that the Graded Care Profile "
-                            "helped them. In what ways? Select all that apply."
+                            "helped them. In what ways?"
                         ),
                         "multiple": True,
                         "options": [
@@ -2128,7 +2128,7 @@ RESISTANCE = {
                     "knowledge_check",
                     {
                         "key": "engagement-what-helps",
-                        "question": "Which approaches did Ofsted find helped parents to engage? Select all that apply.",
+                        "question": "Which approaches did Ofsted find helped parents to engage?",
                         "multiple": True,
                         "options": [
                             {
@@ -2432,7 +2432,7 @@ RESISTANCE = {
                     "knowledge_check",
                     {
                         "key": "optimism-signs",
-                        "question": "Which of these could be signs of the rule of optimism? Select all that apply.",
+                        "question": "Which of these could be signs of the rule of optimism?",
                         "multiple": True,
                         "options": [
                             {
@@ -2833,7 +2833,7 @@ RESISTANCE = {
                     "knowledge_check",
                     {
                         "key": "escalation-findings",
-                        "question": "Which of these did Ofsted report about challenge and escalation? Select all that apply.",
+                        "question": "Which of these did Ofsted report about challenge and escalation?",
                         "multiple": True,
                         "options": [
                             {

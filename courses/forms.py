@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 
+from courses.blocks import ALL_THAT_APPLY, question_text
 from courses.models import GIBBS_HEADINGS, JournalEntry
 from courses.requirements import CheckSpec
 from learning_site.sanitise import sanitise_text
@@ -16,16 +17,17 @@ CONFIDENCE_CHOICES = [
 
 def answer_field(spec: CheckSpec, label: str | None = None) -> forms.Field:
     choices = [(str(i), option["text"]) for i, option in enumerate(spec.options)]
+    label = label or question_text(spec.question)
     if spec.multiple:
         return forms.MultipleChoiceField(
-            label=label or spec.question,
+            label=label,
             choices=choices,
             widget=forms.CheckboxSelectMultiple,
-            help_text="Select all that apply.",
+            help_text=ALL_THAT_APPLY,
             error_messages={"required": "Select at least one answer."},
         )
     return forms.ChoiceField(
-        label=label or spec.question,
+        label=label,
         choices=choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Select an answer."},
@@ -136,7 +138,7 @@ class QuestionnaireForm(forms.Form):
             )
         for n, spec in enumerate(self.checks, start=1):
             self.fields[f"knowledge_{spec.lesson_id}_{spec.key}"] = answer_field(
-                spec, label=f"Question {n}: {spec.question}"
+                spec, label=f"Question {n}: {question_text(spec.question)}"
             )
 
     def confidence(self) -> dict[int, int]:

@@ -48,6 +48,11 @@ class CourseRequirements:
     def check(self, lesson_id: int, key: str) -> CheckSpec | None:
         return next((c for c in self.checks if c.lesson_id == lesson_id and c.key == key), None)
 
+    def reflection(self, lesson_id: int, key: str) -> ReflectionSpec | None:
+        return next(
+            (r for r in self.reflections if r.lesson_id == lesson_id and r.key == key), None
+        )
+
 
 def check_spec(lesson_id: int, value) -> CheckSpec:
     return CheckSpec(

@@ -26,6 +26,8 @@ from courses.requirements import CourseRequirements, requirements_for
 from courses.signals import learner_enrolled, module_completed
 from learning_site.sanitise import sanitise_text
 
+BULK_BATCH = 2_000
+
 
 class EnrolmentRefused(Exception):
     """Raised with a message a learner can act on."""
@@ -59,6 +61,10 @@ def missing_prerequisites(user, course: CoursePage) -> list[CoursePage]:
 
 @transaction.atomic
 def enrol(user, course: CoursePage) -> Enrolment:
+    if not course.lessons().exists():
+        # Nothing to do and nothing to complete: the admin refuses to publish such a
+        # module, and this covers one whose lessons were all unpublished later.
+        raise EnrolmentRefused("This module has no lessons yet, so you cannot enrol on it.")
     missing = missing_prerequisites(user, course)
     if missing:
         titles = ", ".join(f"'{c.title}'" for c in missing)
@@ -209,6 +215,12 @@ class CourseStatus:
     @property
     def enrolled(self) -> bool:
         return self.enrolment is not None and self.enrolment.is_active
+
+    @property
+    def certificate(self) -> Certificate | None:
+        """The completion's certificate. Every completion has one (``record_completion``);
+        pages still render, without the download link, if a row were ever missing."""
+        return getattr(self.completion, "certificate", None)
 
     @property
     def lessons_total(self) -> int:
@@ -374,27 +386,102 @@ def course_statuses_for(user, enrolments, lessons: dict | None = None) -> list[C
 def evaluate_completion(
     user, course: CoursePage, status: CourseStatus | None = None
 ) -> CourseCompletion | None:
-    """Record completion once, when the rules are first met; issue the certificate and
-    send ``module_completed``. Safe to call on every page view."""
+    """Record completion once, when the rules are first met (see ``record_completion``).
+    Safe to call on every page view: with the module already complete, or its rules not
+    met, it writes nothing and, given ``status``, makes no query."""
     status = status or course_status_for(user, course)
     if status.completion is not None or not status.enrolled or not status.rules_met:
         return status.completion
+    status.enrolment.user = user
+    status.enrolment.course = course
+    status.completion = record_completion(status.enrolment, knowledge_score=status.knowledge_score)
+    return status.completion
+
+
+def completion_notice(course: CoursePage) -> str:
+    """What the learner is told on the page where they met the last requirement."""
+    return f"You have completed '{course.title}'. Your certificate is ready."
+
+
+def evaluate_open_completions(user, *, scenario_id: int | None = None) -> list[CourseCompletion]:
+    """Re-check every module ``user`` is on and has not completed (or only those that
+    require ``scenario_id``), and record the ones whose rules are now met. For requirements
+    met outside a lesson, such as a scenario finished on its own pages. A few queries
+    whatever the number of modules; none is written when nothing is newly complete."""
+    enrolments = (
+        Enrolment.objects.active()
+        .filter(user=user, completion__isnull=True)
+        .select_related("course")
+    )
+    completed = []
+    for status in course_statuses_for(user, enrolments):
+        if scenario_id is not None and scenario_id not in status.requirements.scenario_ids:
+            continue
+        if status.rules_met:
+            completed.append(evaluate_completion(user, status.course, status))
+    return completed
+
+
+def _certificate_for(completion: CourseCompletion, user, course: CoursePage) -> Certificate:
+    """The certificate of ``completion`` (unsaved). Name, title and hours are copied so it
+    stays true if the module is renamed later; it is dated when the module was completed."""
+    return Certificate(
+        completion=completion,
+        issued_at=completion.completed_at,
+        learner_name=user.full_name or user.email,
+        course_title=course.title,
+        cpd_hours=course.cpd_hours or Decimal("0"),
+    )
+
+
+def record_completion(
+    enrolment: Enrolment, *, knowledge_score: int, completed_at=None
+) -> CourseCompletion:
+    """The one way a completion is written: the completion and its certificate in one
+    transaction, then ``module_completed`` (inside it, so follow-ups are scheduled with the
+    completion or not at all).
+
+    Every path goes through here: the completion rules (``evaluate_completion``), the
+    demo seeders (``completed_at`` backdates) and any import. Idempotent: an enrolment
+    already complete returns its completion unchanged."""
     with transaction.atomic():
-        enrolment = Enrolment.objects.select_for_update().get(pk=status.enrolment.pk)
-        if CourseCompletion.objects.filter(enrolment=enrolment).exists():
-            return enrolment.completion
+        locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        existing = CourseCompletion.objects.filter(enrolment=locked).first()
+        if existing is not None:
+            return existing
+        user, course = enrolment.user, enrolment.course
         completion = CourseCompletion.objects.create(
-            enrolment=enrolment, user=user, course=course, knowledge_score=status.knowledge_score
+            enrolment=locked,
+            user=user,
+            course=course,
+            completed_at=completed_at or timezone.now(),
+            knowledge_score=knowledge_score,
         )
-        Certificate.objects.create(
-            completion=completion,
-            learner_name=user.full_name or user.email,
-            course_title=course.title,
-            cpd_hours=course.cpd_hours or Decimal("0"),
-        )
+        _certificate_for(completion, user, course).save()
         module_completed.send(sender=CourseCompletion, completion=completion)
-    status.completion = completion
     return completion
+
+
+def bulk_record_completions(completions: list[CourseCompletion]) -> list[CourseCompletion]:
+    """Write many unsaved completions with their certificates in one transaction, for
+    generated or imported data at scale (``bench_reports``). ``module_completed`` is not
+    sent: the caller creates any follow-up invitations itself."""
+    if not completions:
+        return []
+    from learning_site.models import User
+
+    with transaction.atomic():
+        made = []
+        for start in range(0, len(completions), BULK_BATCH):
+            made += CourseCompletion.objects.bulk_create(completions[start : start + BULK_BATCH])
+        users, courses = {}, {}
+        for start in range(0, len(made), BULK_BATCH):
+            batch = made[start : start + BULK_BATCH]
+            users |= User.objects.in_bulk({c.user_id for c in batch} - users.keys())
+            courses |= CoursePage.objects.in_bulk({c.course_id for c in batch} - courses.keys())
+        certificates = [_certificate_for(c, users[c.user_id], courses[c.course_id]) for c in made]
+        Certificate.objects.bulk_create(certificates, batch_size=BULK_BATCH)
+    return made
 
 
 def record_questionnaire(

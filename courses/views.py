@@ -110,6 +110,9 @@ def my_learning(request):
     )
     in_progress, completed = [], []
     for status in services.course_statuses_for(request.user, enrolments):
+        # As on the module page: progress recorded before completion was checked
+        # everywhere is completed here. No query when there is nothing to record.
+        services.evaluate_completion(request.user, status.course, status)
         (completed if status.completion else in_progress).append(status)
     panels = []
     for path in settings.MY_LEARNING_PANELS:

@@ -407,7 +407,8 @@ def _settle(invitation, i: int, version, course):
 
 
 def seed_activity(partnership, instruments) -> int:
-    from courses.models import CourseCompletion, Enrolment
+    from courses.models import Enrolment
+    from courses.services import record_completion
 
     courses = _demo_courses()
     if not courses:
@@ -426,14 +427,10 @@ def seed_activity(partnership, instruments) -> int:
             if i >= completed_n:
                 continue
             completed_at = enrolled_at + datetime.timedelta(days=8 + i % 6)
-            completion, _ = CourseCompletion.objects.update_or_create(
-                enrolment=enrolment,
-                defaults={
-                    "user": user,
-                    "course": course,
-                    "completed_at": completed_at,
-                    "knowledge_score": 70 + (i * 7) % 31,
-                },
+            # Through the completion service, so the completion has its certificate (and
+            # its follow-ups) like any other; a second run finds it and changes nothing.
+            completion = record_completion(
+                enrolment, completed_at=completed_at, knowledge_score=70 + (i * 7) % 31
             )
             completions += 1
             if i % 4 != 3:

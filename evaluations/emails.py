@@ -16,14 +16,11 @@ from django.urls import reverse
 from evaluations.models import FollowUpInvitation, WaveInstrument
 from evaluations.schedule import LONDON
 from learning_site.emails import templated_email
-
-
-def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+from learning_site.urls_absolute import absolute_url
 
 
 def survey_link(invitation: FollowUpInvitation, raw_token: str) -> str:
-    return absolute(
+    return absolute_url(
         reverse(
             "evaluations:follow_up_by_link",
             kwargs={"invitation_id": invitation.pk, "token": raw_token},
@@ -32,7 +29,7 @@ def survey_link(invitation: FollowUpInvitation, raw_token: str) -> str:
 
 
 def opt_out_link(invitation: FollowUpInvitation, raw_token: str) -> str:
-    return absolute(
+    return absolute_url(
         reverse(
             "evaluations:opt_out_by_link",
             kwargs={"invitation_id": invitation.pk, "token": raw_token},

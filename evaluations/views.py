@@ -205,10 +205,8 @@ def my_answers_csv(request):
     """Data rights: everything the learner has answered, as a spreadsheet."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="my-survey-answers.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-    writer = SafeCsvWriter(response)
-    writer.writerow(
-        ["Module", "Survey", "Status", "Started", "Sent", "Question", "Measure", "Answer"]
+    writer = SafeCsvWriter(
+        response, ["Module", "Survey", "Status", "Started", "Sent", "Question", "Measure", "Answer"]
     )
     for answer in services.answers_for_download(request.user):
         r = answer.response

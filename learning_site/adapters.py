@@ -1,10 +1,15 @@
-"""allauth adapter: who may sign up, and where each role lands after signing in."""
+"""allauth adapter: who may sign up, where each role lands after signing in, and how its
+emails name the site and link to it."""
+
+from dataclasses import dataclass
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.forms import ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
+
+from learning_site.urls_absolute import absolute_url, base_domain, site_name
 
 
 def email_domain_allowed(email: str, allowed: list[str]) -> bool:
@@ -18,7 +23,30 @@ def email_domain_allowed(email: str, allowed: list[str]) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class EmailSite:
+    """What allauth's email templates read as ``current_site``. Without the sites
+    framework allauth uses the request's host, so emails said "Hello from
+    127.0.0.1:8011!"."""
+
+    name: str
+    domain: str
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Every allauth email greets from the site's name, and its links (confirm your
+        address, reset your password, sign up) go to the base URL, never to whatever
+        host the request named."""
+        context = {
+            key: absolute_url(value)
+            if key.endswith("_url") and isinstance(value, str) and "://" in value
+            else value
+            for key, value in context.items()
+        }
+        context["current_site"] = EmailSite(name=site_name(), domain=base_domain())
+        super().send_mail(template_prefix, email, context)
+
     def clean_email(self, email: str) -> str:
         email = super().clean_email(email)
         allowed = settings.SIGNUP_ALLOWED_EMAIL_DOMAINS

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import CreateView as UserCreateView
 from wagtail.users.views.users import EditView as UserEditView
@@ -102,6 +104,24 @@ class ResendInvitationView(SendInvitationMixin, ScopedEditView):
     pass
 
 
+class InvitationIndexView(ScopedIndexView):
+    """The invitations, with a way to invite many learners at once from a spreadsheet."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm("learning_site.add_invitation"):
+            buttons.append(
+                HeaderButton(
+                    "Invite from a spreadsheet",
+                    url=reverse("invitation_import"),
+                    icon_name="upload",
+                    priority=20,
+                )
+            )
+        return buttons
+
+
 class InvitationViewSet(ModelViewSet):
     model = Invitation
     icon = "mail"
@@ -110,7 +130,7 @@ class InvitationViewSet(ModelViewSet):
     list_filter = ["role", "partnership"]
     search_fields = ["email", "full_name"]
     form_fields = ["email", "full_name", "role", "partnership"]
-    index_view_class = ScopedIndexView
+    index_view_class = InvitationIndexView
     add_view_class = SendInvitationView
     edit_view_class = ResendInvitationView
     delete_view_class = ScopedDeleteView

@@ -6,6 +6,7 @@ so running ``seed_demo`` twice leaves the same database.
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -13,6 +14,7 @@ from wagtail.models import Page, Site
 from learning_site.models import Agency, Partnership, User
 from learning_site.models.home import HomePage
 from learning_site.roles import Role, ensure_roles, grant_role
+from learning_site.urls_absolute import base_url, site_name
 
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - printed for the demo; refused when DEBUG=0
 # A fixed base32 secret so a person can add the demo accounts to an authenticator app.
@@ -126,7 +128,12 @@ def seed_home_page() -> HomePage:
     )
     home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.site_name = "localhost", 80, "Neglect learning"
+    # The same address as emails and feeds (WAGTAILADMIN_BASE_URL), so the admin's
+    # "View live" links work too (it was localhost on port 80).
+    base = urlsplit(base_url())
+    site.hostname = base.hostname or "localhost"
+    site.port = base.port or (443 if base.scheme == "https" else 80)
+    site.site_name = site_name()
     site.root_page = home
     site.save()
     return home

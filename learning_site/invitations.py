@@ -16,14 +16,11 @@ from learning_site.emails import templated_email
 from learning_site.models import AuditEvent, Invitation, Partnership, User, record_event
 from learning_site.models.invitations import TOKEN_SALT
 from learning_site.roles import Role, grant_role
+from learning_site.urls_absolute import absolute_url
 
 
 class InvitationError(Exception):
     """Something a person can be told in one plain sentence."""
-
-
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def check_can_invite(partnership: Partnership, email: str) -> None:
@@ -82,6 +79,12 @@ def invite(
 
 
 def send_invitation(invitation: Invitation) -> None:
+    invitation_email(invitation).send()
+    Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+
+
+def invitation_email(invitation: Invitation):
+    """The invitation's email, ready to send (bulk imports send many over one connection)."""
     partnership = invitation.partnership
     sender = invitation.invited_by
     context = {
@@ -89,20 +92,19 @@ def send_invitation(invitation: Invitation) -> None:
         "partnership_name": partnership.name,
         "role": invitation.get_role_display(),
         "inviter": sender.full_name if sender else partnership.name,
-        "accept_url": _absolute(invitation.get_accept_path()),
+        "accept_url": absolute_url(invitation.get_accept_path()),
         "expires_on": timezone.localtime(invitation.expires_at),
         "needs_two_factor": invitation.role in settings.ROLES_REQUIRING_TWO_FACTOR,
     }
     from_name = partnership.email_from_name or partnership.name
     address = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">")
-    templated_email(
+    return templated_email(
         template="learning_site/email/invitation",
         context=context,
         subject=f"{partnership.name} invites you to Neglect learning",
         to=[invitation.email],
         from_email=f"{from_name} <{address}>",
-    ).send()
-    Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
+    )
 
 
 def invitation_from_token(token: str) -> Invitation:

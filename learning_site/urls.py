@@ -7,7 +7,9 @@ from courses import urls as courses_urls
 from learning_site import files, views
 
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", views.healthz, name="healthz"),  # JSON for load balancers
+    # Browsers and feed readers that ignore the page's <link rel="icon"> ask for this.
+    path("favicon.ico", views.FaviconRedirect.as_view(), name="favicon"),
     path("start/", views.landing, name="landing"),
     path("accounts/profile/", views.profile, name="profile"),
     path("accounts/delete/", views.delete_account_view, name="delete_account"),

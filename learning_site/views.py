@@ -3,10 +3,12 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from django.views.generic import RedirectView
 
 from learning_site import health
 from learning_site.forms import AcceptInvitationForm, DeleteAccountForm, ProfileForm
@@ -84,6 +86,16 @@ def delete_account_view(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Your account has been deleted.")
         return redirect("/")
     return render(request, "learning_site/delete_account.html", {"form": form})
+
+
+class FaviconRedirect(RedirectView):
+    """/favicon.ico, for browsers and feed readers that do not read the page's icon link.
+    Not permanent: the icon's static address changes when its content does."""
+
+    permanent = False
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("images/favicon.svg")
 
 
 @never_cache

@@ -59,6 +59,20 @@ def register_people_admin_urls():
     ]
 
 
+@hooks.register("register_admin_urls")
+def register_invitation_import_urls():
+    from learning_site.admin_invitation_imports import DetailView, UploadView
+
+    return [
+        path("invitations/import/", UploadView.as_view(), name="invitation_import"),
+        path(
+            "invitations/import/<uuid:import_id>/",
+            DetailView.as_view(),
+            name="invitation_import_detail",
+        ),
+    ]
+
+
 @hooks.register("register_user_listing_buttons")
 def reset_two_factor_button(user, request_user):
     from learning_site.permissions import can_manage_person

@@ -2,8 +2,8 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
-from wagtail.models import Site
 
+from learning_site.urls_absolute import absolute_url, page_url
 from research_digest.models import DigestIndexPage, ResearchDigestPage
 
 FEED_LENGTH = 30
@@ -12,7 +12,8 @@ FEED_LENGTH = 30
 class DigestAtomFeed(Feed):
     """The latest digests, most recently published or updated first.
 
-    Every link is absolute (from the Wagtail site's root URL), as feed readers need.
+    Every link is absolute, on the site's base URL (``WAGTAILADMIN_BASE_URL``), as feed
+    readers need.
     An entry's id is its page URL; ``updated`` is when it was last published, so an
     edited digest rises to the top again.
     """
@@ -31,13 +32,11 @@ class DigestAtomFeed(Feed):
 
     def link(self, request):
         index = DigestIndexPage.objects.live().first()
-        if index is not None:
-            return index.get_full_url(request)
-        site = Site.find_for_request(request)
-        return site.root_url + "/" if site else request.build_absolute_uri("/")
+        url = page_url(index) if index is not None else None
+        return url or absolute_url("/")
 
     def feed_url(self, request):
-        return request.build_absolute_uri()
+        return absolute_url(request.get_full_path())
 
     def feed_guid(self, request):
         return self.link(request)
@@ -56,7 +55,7 @@ class DigestAtomFeed(Feed):
         return f"{item.takeaway} ({item.reading_minutes} minute read.) Source: {item.citation.as_text()}"
 
     def item_link(self, item: ResearchDigestPage) -> str:
-        return item.get_full_url()
+        return page_url(item)
 
     def item_pubdate(self, item: ResearchDigestPage):
         return item.first_published_at

@@ -15,13 +15,12 @@ import logging
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Site
 
 from learning_site.emails import templated_email
+from learning_site.urls_absolute import absolute_url, base_url, page_url
 from research_digest.models import DigestSubscription, ResearchDigestPage, RoundupDelivery
 
 logger = logging.getLogger(__name__)
@@ -65,14 +64,9 @@ class RoundupResult:
     would_send: list[str] = field(default_factory=list)
 
 
-def site_root_url() -> str:
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
 def unsubscribe_url(subscription: DigestSubscription) -> str:
-    return site_root_url() + reverse(
-        "research_digest:unsubscribe", kwargs={"token": subscription.token}
+    return absolute_url(
+        reverse("research_digest:unsubscribe", kwargs={"token": subscription.token})
     )
 
 
@@ -87,14 +81,13 @@ def new_digests(period: RoundupPeriod) -> list[ResearchDigestPage]:
 def build_roundup_email(
     subscription: DigestSubscription, digests: list[ResearchDigestPage], period: RoundupPeriod
 ) -> EmailMultiAlternatives:
-    root = site_root_url()
     context = {
         "user": subscription.user,
         "period": period,
-        "digests": [(digest, digest.get_full_url()) for digest in digests],
+        "digests": [(digest, page_url(digest)) for digest in digests],
         "unsubscribe_url": unsubscribe_url(subscription),
-        "manage_url": root + reverse("research_digest:subscription"),
-        "site_url": root,
+        "manage_url": absolute_url(reverse("research_digest:subscription")),
+        "site_url": base_url(),
     }
     count = len(digests)
     subject = f"New research digests, {period.label}: {count} to read in five minutes each"

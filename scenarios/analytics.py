@@ -179,8 +179,7 @@ def scenario_analytics(page: ScenarioPage, scope) -> ScenarioAnalytics:
 
 
 def write_csv(report: ScenarioAnalytics, out) -> None:
-    writer = SafeCsvWriter(out)
-    writer.writerow(["section", "item", "detail", "count", "share"])
+    writer = SafeCsvWriter(out, ["Section", "Item", "Detail", "Count", "Share"])
     writer.writerow(["scope", report.scope_label, "", "", ""])
     writer.writerow(["attempts", "Attempts started", "", report.attempts.display, ""])
     writer.writerow(

@@ -364,6 +364,9 @@ class ScenarioPage(Page):
                 (a for a in attempts if a.completed_at is None), None
             )
             context["can_view_analytics"] = user.has_perm("learning_site.view_trainer_analytics")
+            from scenarios.services import origin_page
+
+            context["came_from"] = origin_page(request.GET.get("from"), self)
         return context
 
     def serve_preview(self, request, mode_name):
@@ -426,6 +429,16 @@ class ScenarioAttempt(models.Model):
     weeks_elapsed = models.PositiveIntegerField(default=0)
     ending_key = models.CharField(max_length=60, blank=True)
     ending_outcome = models.CharField(max_length=30, choices=Outcome.choices, blank=True)
+    # Where the learner started from when a page asked for this scenario (a module's
+    # lesson): the debrief links back there. Any page type, so this app needs no other.
+    came_from = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The page that asked the learner to play this scenario, if any.",
+    )
 
     objects = ScenarioAttemptQuerySet.as_manager()
 

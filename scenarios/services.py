@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.models import Page
 
 from learning_site.concepts import Concept
 from scenarios import graph
@@ -24,6 +25,7 @@ from scenarios.models import (
     ScenarioNode,
     ScenarioPage,
 )
+from scenarios.signals import scenario_finished
 
 
 # --- contract with courses ------------------------------------------------------------
@@ -60,14 +62,41 @@ class ScenarioUnavailable(Exception):
     pass
 
 
-def start_attempt(user, page: ScenarioPage) -> ScenarioAttempt:
-    """A new attempt at the start node. Earlier attempts are kept as they are."""
+def origin_page(page_id, scenario: ScenarioPage):
+    """The page a learner says they came from (``?from=<id>``), if it is live and asks
+    for ``scenario``: a page asks by having ``requires_scenario(scenario_id)`` (a module's
+    lesson does). Anything else, forged or stale, is ignored."""
+    try:
+        pk = int(page_id)
+    except (TypeError, ValueError):
+        return None
+    page = Page.objects.live().filter(pk=pk).first()
+    if page is None:
+        return None
+    page = page.specific
+    requires = getattr(page, "requires_scenario", None)
+    return page if requires is not None and requires(scenario.pk) else None
+
+
+def start_attempt(user, page: ScenarioPage, came_from=None) -> ScenarioAttempt:
+    """A new attempt at the start node. Earlier attempts are kept as they are.
+    ``came_from``: the page that asked for the scenario (see ``origin_page``)."""
     if not page.live:
         raise ScenarioUnavailable("This scenario is not published.")
     start = page.start_node
     if start is None:
         raise ScenarioUnavailable("This scenario has no start yet.")
-    return ScenarioAttempt.objects.create(user=user, scenario=page, current_node_key=start.key)
+    return ScenarioAttempt.objects.create(
+        user=user, scenario=page, current_node_key=start.key, came_from=came_from
+    )
+
+
+def came_from(attempt: ScenarioAttempt):
+    """The live page this attempt was started from, or None."""
+    if attempt.came_from_id is None:
+        return None
+    page = Page.objects.live().filter(pk=attempt.came_from_id).first()
+    return page.specific if page is not None else None
 
 
 def current_node(attempt: ScenarioAttempt) -> ScenarioNode | None:
@@ -83,6 +112,9 @@ def make_move(
     (the learner has moved on since the page was drawn), or a move on a finished attempt
     raises :class:`MoveRefused` and changes nothing. The update is a compare-and-set on
     (node, step), so two identical requests at once record one decision.
+
+    A move that reaches an ending sends ``scenario_finished``; what its receivers want
+    the learner told is on the returned decision's ``notices``.
     """
     if attempt.is_complete:
         raise MoveRefused("This attempt has finished. Start a new attempt to play again.")
@@ -148,6 +180,10 @@ def make_move(
             "That choice had already been recorded, so it was not recorded again."
         ) from error
     attempt.refresh_from_db()
+    decision.notices = []
+    if attempt.is_complete:
+        for _receiver, notices in scenario_finished.send(sender=ScenarioAttempt, attempt=attempt):
+            decision.notices += list(notices or [])
     return decision
 
 

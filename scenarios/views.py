@@ -33,8 +33,9 @@ def _live_scenario(page_id: int) -> ScenarioPage:
 @require_POST
 def start_attempt(request, page_id: int):
     page = _live_scenario(page_id)
+    origin = services.origin_page(request.POST.get("from"), page)
     try:
-        attempt = services.start_attempt(request.user, page)
+        attempt = services.start_attempt(request.user, page, came_from=origin)
     except services.ScenarioUnavailable as error:
         messages.error(request, str(error))
         return redirect(page.url)
@@ -71,7 +72,7 @@ def move(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
     step = request.POST.get("step")
     try:
-        services.make_move(
+        decision = services.make_move(
             attempt,
             at_node_key=request.POST.get("at", ""),
             step=int(step) if step and step.isdigit() else -1,
@@ -79,6 +80,9 @@ def move(request, attempt_id: int):
         )
     except services.MoveRefused as refusal:
         messages.warning(request, refusal.message)
+    else:
+        for notice in decision.notices:
+            messages.success(request, notice)
     attempt.refresh_from_db()
     if attempt.is_complete:
         return redirect("scenario_debrief", attempt_id=attempt.pk)
@@ -92,6 +96,7 @@ def debrief(request, attempt_id: int):
         messages.info(request, "The debrief opens when you reach an ending.")
         return redirect("scenario_attempt", attempt_id=attempt.pk)
     report = services.build_debrief(attempt)
+    origin = services.came_from(attempt)
     debrief_url = request.build_absolute_uri(reverse("scenario_debrief", args=[attempt.pk]))
     return render(
         request,
@@ -104,6 +109,8 @@ def debrief(request, attempt_id: int):
             "clock": clock_bar(attempt.weeks_elapsed, report.child_focused_weeks),
             "debrief_path": reverse("scenario_debrief", args=[attempt.pk]),
             "debrief_url": debrief_url,
+            "came_from": origin,
+            "came_from_parent": origin.get_parent() if origin is not None else None,
         },
     )
 

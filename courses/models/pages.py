@@ -5,10 +5,12 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from courses.admin_forms import CoursePageForm
 from courses.blocks import LessonStreamBlock
 from learning_site.fields import MultipleChoiceField
 from learning_site.models import Agency
@@ -119,6 +121,8 @@ class CoursePage(Page):
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]
 
+    base_form_class = CoursePageForm
+
     class Meta:
         verbose_name = "module"
 
@@ -135,16 +139,24 @@ class CoursePage(Page):
         return [labels.get(key, key) for key in self.audience]
 
     def get_context(self, request, *args, **kwargs):
-        from courses.services import course_status_for
+        from courses.services import course_status_for, evaluate_completion
 
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = list(self.lessons())
-        context["status"] = course_status_for(request.user, self, context["lessons"])
+        status = course_status_for(request.user, self, context["lessons"])
+        # Requirements met elsewhere (a scenario) record completion where they are met;
+        # this catches any progress recorded before that was so. No query once complete.
+        evaluate_completion(request.user, self, status)
+        context["status"] = status
         return context
 
 
-class LessonPage(Page):
-    """One lesson: a short sitting of content, checks and reflections."""
+class LessonPage(RoutablePageMixin, Page):
+    """One lesson: a short sitting of content, checks and reflections.
+
+    Routable: the lesson at its own address, and an address for each knowledge check
+    and reflection that its form posts to (``courses/lesson_flow.py``).
+    """
 
     intro = models.CharField(max_length=300, blank=True, help_text="One sentence on the lesson.")
     body = StreamField(LessonStreamBlock(), use_json_field=True)
@@ -181,10 +193,37 @@ class LessonPage(Page):
     def blocks_of(self, block_type: str):
         return [block for block in self.body if block.block_type == block_type]
 
-    def serve(self, request, *args, **kwargs):
+    def requires_scenario(self, scenario_id: int) -> bool:
+        """Whether this lesson asks the learner to complete the scenario (read from the
+        stored blocks, no query). The scenario's debrief links back to such a lesson."""
+        return any(
+            block["type"] == "scenario" and block["value"].get("scenario") == scenario_id
+            for block in self.body.raw_data
+        )
+
+    # --- routes ----------------------------------------------------------------------
+    @path("")
+    def lesson_route(self, request):
         from courses import lesson_flow
 
-        return lesson_flow.serve_lesson(self, request)
+        if request.method == "POST":
+            return lesson_flow.answer_from_earlier_form(self, request)
+        return lesson_flow.show(self, request)
+
+    @path("checks/<slug:key>/", name="check")
+    def check_route(self, request, key: str):
+        from courses import lesson_flow
+
+        return lesson_flow.answer_check(self, request, key)
+
+    @path("reflections/<slug:key>/", name="reflection")
+    def reflection_route(self, request, key: str):
+        from courses import lesson_flow
+
+        return lesson_flow.save_reflection(self, request, key)
+
+    def subpage_url(self, name: str, *args) -> str:
+        return self.url + self.reverse_subpage(name, args=args)
 
     def render_lesson(self, request, extra_context: dict, status: int = 200):
         context = self.get_context(request)

@@ -2,40 +2,41 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from evaluations.reports.report import Report
-from learning_site.spreadsheets import spreadsheet_safe
+from learning_site.spreadsheets import csv_text
 
-CSV_COLUMNS = [
-    "partnership",
-    "module_filter",
-    "agency_filter",
-    "job_role_filter",
-    "period_from",
-    "period_to",
-    "section",
-    "measure",
-    "breakdown",
-    "group",
-    "statistic",
-    "value",
-    "unit",
-    "n",
-    "suppressed",
-]
+# Each figure's fields, in column order, with the heading a spreadsheet shows.
+CSV_COLUMNS = {
+    "partnership": "Partnership",
+    "module_filter": "Module filter",
+    "agency_filter": "Agency filter",
+    "job_role_filter": "Job role filter",
+    "period_from": "Period from",
+    "period_to": "Period to",
+    "section": "Section",
+    "measure": "Measure",
+    "breakdown": "Breakdown",
+    "group": "Group",
+    "statistic": "Statistic",
+    "value": "Value",
+    "unit": "Unit",
+    "n": "Number of people (n)",
+    "suppressed": "Suppressed",
+}
 
 
 def report_csv(report: Report) -> str:
     """One row per figure, with the filters it was computed under, its n and whether it
-    was suppressed (a suppressed row has an empty value and n)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    was suppressed (a suppressed row has an empty value and n). Module titles and job
+    roles are typed by people: the shared writer makes sure none is a live formula."""
     base = report.filters.as_row()
-    for figure in report.figures():
-        row = {**base, **figure.as_row()}
-        # Module titles and job roles are typed by people: never a live formula.
-        writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
-    return buffer.getvalue()
+
+    def rows():
+        for figure in report.figures():
+            row = {**base, **figure.as_row()}
+            unknown = row.keys() - CSV_COLUMNS.keys()
+            if unknown:
+                raise ValueError(f"Figure fields without a CSV column: {sorted(unknown)}")
+            yield [row.get(key, "") for key in CSV_COLUMNS]
+
+    return csv_text(list(CSV_COLUMNS.values()), rows())

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from xml.sax.saxutils import escape
 
 from django.utils import timezone
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -29,12 +27,14 @@ from reportlab.platypus import (
 from evaluations.reports.models import quarter_label
 from evaluations.reports.report import Report
 from evaluations.reports.suppression import suppressed_text
+from learning_site import pdf_fonts
 
 BRAND = colors.HexColor("#1d3557")
 
 
-def _p(text: str, style) -> Paragraph:
-    return Paragraph(escape(text or ""), style)
+def _p(text: str, style) -> Flowable:
+    """Plain text in any script (partnership names, module titles, approved comments)."""
+    return pdf_fonts.paragraph(text, style)
 
 
 def _table(header: list[str], rows: list[list[str]], styles) -> Table:
@@ -54,16 +54,7 @@ def _table(header: list[str], rows: list[list[str]], styles) -> Table:
 
 
 def _styles():
-    styles = getSampleStyleSheet()
-    styles.add(styles["BodyText"].clone("TableCell", fontSize=8.5, leading=10.5))
-    styles.add(
-        styles["BodyText"].clone("TableHead", fontName="Helvetica-Bold", fontSize=8.5, leading=10.5)
-    )
-    styles.add(
-        styles["BodyText"].clone(
-            "Note", fontSize=9, leading=12, textColor=colors.HexColor("#505a5f")
-        )
-    )
+    styles = pdf_fonts.stylesheet()
     styles["Title"].textColor = BRAND
     styles["Heading1"].textColor = BRAND
     return styles
@@ -125,10 +116,13 @@ def report_pdf(report: Report, progress: Callable[[int, str], None] | None = Non
 
     def footer(canvas, doc_):
         canvas.saveState()
-        canvas.setFont("Helvetica", 8)
         canvas.setFillColor(colors.HexColor("#505a5f"))
-        canvas.drawString(18 * mm, 10 * mm, f"{filters.partnership.name}: training-impact report")
-        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"Page {doc_.page}")
+        pdf_fonts.draw_string(
+            canvas, 18 * mm, 10 * mm, f"{filters.partnership.name}: training-impact report", size=8
+        )
+        pdf_fonts.draw_string(
+            canvas, A4[0] - 18 * mm, 10 * mm, f"Page {doc_.page}", size=8, align="right"
+        )
         canvas.restoreState()
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)

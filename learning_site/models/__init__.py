@@ -2,6 +2,7 @@
 
 from .audit import AuditEvent, record_event
 from .home import HomePage
+from .invitation_imports import InvitationImport, InvitationImportRow
 from .invitations import Invitation
 from .partnerships import Partnership, PartnershipAgency, PartnershipDomain
 from .users import Agency, User
@@ -11,6 +12,8 @@ __all__ = [
     "AuditEvent",
     "HomePage",
     "Invitation",
+    "InvitationImport",
+    "InvitationImportRow",
     "Partnership",
     "PartnershipAgency",
     "PartnershipDomain",

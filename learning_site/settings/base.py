@@ -215,6 +215,16 @@ SIGNUP_ALLOWED_EMAIL_DOMAINS = env_list("SIGNUP_ALLOWED_EMAIL_DOMAINS")
 
 # Invitations to join a partnership work once and for this many days.
 INVITATION_EXPIRE_DAYS = int(os.environ.get("INVITATION_EXPIRE_DAYS", "14"))
+# Inviting learners from a spreadsheet: the largest file and the most rows taken at once,
+# and how many invitations are made and emailed per batch (one mail connection each).
+INVITATION_IMPORT_MAX_ROWS = int(os.environ.get("INVITATION_IMPORT_MAX_ROWS", "10000"))
+INVITATION_IMPORT_MAX_BYTES = int(
+    float(os.environ.get("INVITATION_IMPORT_MAX_MB", "5")) * 1024 * 1024
+)
+INVITATION_IMPORT_BATCH_SIZE = int(os.environ.get("INVITATION_IMPORT_BATCH_SIZE", "100"))
+# An uploaded file's rows (names and addresses) are kept this long, then deleted nightly;
+# the invitations made from it stay.
+INVITATION_IMPORT_KEEP_DAYS = int(os.environ.get("INVITATION_IMPORT_KEEP_DAYS", "30"))
 # The audit log (who opened reports and exports, who changed roles and partnerships) is
 # kept this long, then deleted by a nightly task.
 AUDIT_LOG_RETENTION_DAYS = int(os.environ.get("AUDIT_LOG_RETENTION_DAYS", "730"))
@@ -448,9 +458,14 @@ CELERY_BEAT_SCHEDULE["impact-reports-refresh"] = {
     "schedule": crontab(minute=f"3-59/{REPORT_REFRESH_MINUTES}"),
 }
 # The audit log keeps AUDIT_LOG_RETENTION_DAYS of events; older ones are deleted each
-# night. 03:40 is when nobody reads the log and the database is quiet, clear of the 03:15
-# session clean-up and of the quarter-hour follow-up sweeps.
+# night. 03:40 is when nobody reads the log and the database is quiet, clear of the other
+# night jobs (03:15 sessions, 03:25 spreadsheets) and of the quarter-hour follow-up sweeps.
 CELERY_BEAT_SCHEDULE["audit-log-retention-nightly"] = {
     "task": "learning_site.tasks.delete_expired_audit_events",
     "schedule": crontab(hour=3, minute=40),
+}
+# Spreadsheets of people to invite are deleted INVITATION_IMPORT_KEEP_DAYS after upload.
+CELERY_BEAT_SCHEDULE["invitation-imports-delete-old"] = {
+    "task": "learning_site.tasks.delete_old_invitation_imports",
+    "schedule": crontab(hour=3, minute=25),
 }

@@ -92,11 +92,7 @@ def _questionnaire_is_theirs(world):
 
 
 def _reflection(world):
-    return {
-        "action": "reflection",
-        "key": "day-in-the-life",
-        "reflection-day-in-the-life-text": "She gets herself up and finds cereal.",
-    }
+    return {"reflection-day-in-the-life-text": "She gets herself up and finds cereal."}
 
 
 def _reflection_is_theirs(world):
@@ -128,9 +124,12 @@ CASES = {
         data=_questionnaire,
         check=_questionnaire_is_theirs,
     ),
-    # Lesson reflections are posted to the lesson page itself.
+    # Lesson reflections are posted to the lesson page's own route for them.
     "page:courses.LessonPage": FormCase(
-        who="learner", url=lambda w: w.lesson.url, data=_reflection, check=_reflection_is_theirs
+        who="learner",
+        url=lambda w: w.lesson.subpage_url("reflection", "day-in-the-life"),
+        data=_reflection,
+        check=_reflection_is_theirs,
     ),
     "journal_new": FormCase(who="learner", data=_journal_entry, check=_entry_saved_as_theirs),
     "journal_edit": FormCase(

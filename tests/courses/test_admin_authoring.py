@@ -129,10 +129,7 @@ def post_lesson(client, course, body):
     )
 
 
-def test_trainer_creates_a_module_in_the_admin(client, trainer, home_page):
-    index = CourseIndexPage(title="Modules", slug="modules")
-    home_page.add_child(instance=index)
-    client.force_login(trainer)
+def module_form(action="action-publish"):
     data = nested_form_data(
         {
             "title": "New module",
@@ -143,19 +140,43 @@ def test_trainer_creates_a_module_in_the_admin(client, trainer, home_page):
             "pass_mark": "70",
             "sources": rich_text("<p>Ofsted 2014</p>"),
             "outcomes": inline_formset([{"text": "Recognise neglect"}], min=1),
-            "action-publish": "publish",
+            action: action.removeprefix("action-"),
         }
     )
     data["audience"] = ["health", "police"]  # a checkbox group posts one value per box
-    response = client.post(
-        reverse("wagtailadmin_pages:add", args=("courses", "coursepage", index.pk)), data
+    return data
+
+
+def test_trainer_creates_a_module_in_the_admin(client, trainer, home_page, media):
+    index = CourseIndexPage(title="Modules", slug="modules")
+    home_page.add_child(instance=index)
+    client.force_login(trainer)
+    add_url = reverse("wagtailadmin_pages:add", args=("courses", "coursepage", index.pk))
+
+    # A module with no lessons cannot be published: the editor says what to do instead.
+    response = client.post(add_url, module_form())
+    assert response.status_code == 200
+    assert "needs at least one published lesson before it can be published" in (
+        response.content.decode()
     )
+    assert not CoursePage.objects.filter(slug="new-module").exists()
+
+    response = client.post(add_url, module_form("action-draft"))
     assert response.status_code == 302, (
         response.context["form"].errors if response.context else response
     )
     course = CoursePage.objects.get(slug="new-module")
-    assert course.live and course.audience == ["health", "police"]
+    assert not course.live and course.audience == ["health", "police"]
     assert [o.text for o in course.outcomes.all()] == ["Recognise neglect"]
+
+    assert post_lesson(client, course, all_blocks(*media)).status_code == 302
+    edit_url = reverse("wagtailadmin_pages:edit", args=(course.pk,))
+    response = client.post(edit_url, module_form())
+    assert response.status_code == 302, (
+        response.context["form"].errors if response.context else response
+    )
+    course.refresh_from_db()
+    assert course.live
 
 
 def test_trainer_publishes_a_lesson_with_every_block_type(

@@ -32,3 +32,22 @@ def test_key_must_be_a_slug():
     with pytest.raises(StructBlockValidationError) as error:
         clean({**CHECK_ONE, "key": "has spaces!"})
     assert "key" in error.value.block_errors
+
+
+def test_a_new_check_in_the_editor_starts_with_the_two_options_it_needs():
+    """What the page editor is sent for a knowledge check added to a lesson."""
+    from wagtail.blocks.stream_block import StreamBlockAdapter
+
+    from courses.blocks import LessonStreamBlock
+
+    _name, _children, new_block_values, _meta = StreamBlockAdapter().js_args(LessonStreamBlock())
+    options = new_block_values["knowledge_check"]["options"]
+    assert len(options) == 2
+    assert all(option["value"]["text"] is None for option in options)
+
+
+def test_the_question_leaves_out_select_all_that_apply():
+    question = CHECK_ONE["question"] + " Select all that apply."
+    with pytest.raises(StructBlockValidationError) as error:
+        clean({**CHECK_ONE, "question": question})
+    assert "Leave out 'Select all that apply.'" in str(error.value.block_errors["question"])

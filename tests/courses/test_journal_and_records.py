@@ -7,6 +7,7 @@ from django.urls import reverse
 from courses import services
 from courses.cpd import CSV_COLUMNS
 from courses.models import Certificate, JournalEntry, JournalEntryVersion
+from tests import pdf_checks
 from tests.courses.test_completion import answer, enrol_with_baseline
 
 pytestmark = pytest.mark.django_db
@@ -124,7 +125,7 @@ def test_certificate_pdf_is_a_valid_pdf_with_the_learner_name(client, learner, c
     body = response.content
     assert body.startswith(b"%PDF-") and body.rstrip().endswith(b"%%EOF")
     assert certificate.learner_name == "Lee Learner"
-    assert b"Lee Learner" in body
+    assert "Lee Learner" in pdf_checks.text(body)
 
 
 def test_another_learners_certificate_pdf_is_not_found(client, learner, other_learner, course_tree):
@@ -149,8 +150,11 @@ def test_cpd_csv_columns_and_formula_safety(client, learner, course_tree):
     complete(client, learner, course_tree)
     client.force_login(learner)
     response = client.get(reverse("cpd_record_csv"))
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    # A byte-order mark first, so Excel reads the file as UTF-8; then plain headings.
+    assert response.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == CSV_COLUMNS
+    assert rows[0][5:7] == ["What I learned", "Impact on my practice"]
     assert rows[1][1] == "Online module: Recognising neglect (test)"
     assert rows[1][4] == "1.5"
     assert rows[1][5].startswith("'=SUM")  # never a live spreadsheet formula

@@ -186,7 +186,6 @@ KEYBOARD_PAGES = [
             ".account-nav a[href='/accounts/signup/']",
             "#id_full_name",
             "#id_email",
-            "#id_partnership",
             "#id_agency",
             "#id_job_role",
             "#id_password1",

@@ -42,7 +42,6 @@ def sign_up(page: Page, world) -> None:
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     page.get_by_label("Full name").fill(NEW_LEARNER["full_name"])
     page.get_by_label("Email").fill(NEW_LEARNER["email"])
-    page.get_by_label("Safeguarding partnership").select_option(label=world.partnership.name)
     page.get_by_label("Agency").select_option(label=NEW_LEARNER["agency"])
     page.get_by_label("Job role").fill(NEW_LEARNER["job_role"])
     page.fill("input[name=password1]", NEW_LEARNER["password"])

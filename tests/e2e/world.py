@@ -60,6 +60,7 @@ class World:
 
 def build_world(base_url: str) -> World:
     from learning_site.demo import seed_home_page
+    from learning_site.models import PartnershipDomain
     from learning_site.roles import ensure_roles
     from tests.e2e.registry import app_registries
 
@@ -70,6 +71,9 @@ def build_world(base_url: str) -> World:
     world.partnership = make_partnership("Northshire Safeguarding Children Partnership")
     world.other_partnership = make_partnership("Riverside Safeguarding Children Partnership")
     p, other = world.partnership, world.other_partnership
+    # Sign-ups at these domains join the partnership (nobody picks their own).
+    PartnershipDomain.objects.create(partnership=p, domain="northshire.gov.uk")
+    PartnershipDomain.objects.create(partnership=other, domain="riverside.gov.uk")
     world.users = {
         "learner": make_user(Role.LEARNER, p, full_name="Lee Learner"),
         "other_learner": make_user(Role.LEARNER, other, full_name="Olu Otherplace"),

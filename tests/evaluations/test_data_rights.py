@@ -42,6 +42,7 @@ def test_learner_downloads_only_their_own_answers(client, answered, learner, oth
     client.force_login(learner)
     download = client.get(reverse("evaluations:my_answers_csv"))
     assert download["Content-Type"].startswith("text/csv")
+    assert download.content.startswith("\ufeff".encode())  # Excel reads it as UTF-8
     rows = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["Module", "Survey", "Status"]
     assert len(rows) == 1 + 5

@@ -2,6 +2,7 @@ from tests.access import FORBIDDEN, NOT_FOUND, OK, REDIRECT, AccessCase, everyon
 
 CASES = {
     "healthz": AccessCase(everyone(OK)),
+    "favicon": AccessCase(everyone(REDIRECT)),
     # Each role lands somewhere different after signing in.
     "landing": AccessCase(signed_in_only(REDIRECT)),
     "profile": AccessCase(signed_in_only(OK)),
@@ -87,3 +88,24 @@ for _name in ("auditevent:history", "auditevent:history_results", "auditevent:us
 # Wagtail's site history lists every partnership's changes: platform administrators only.
 for _name in ("site_history_guard", "site_history_results_guard"):
     CASES[_name] = AccessCase(everyone(FORBIDDEN, anonymous=REDIRECT, administrator=OK))
+
+# Inviting learners from a spreadsheet: whoever may invite (platform administrators in
+# this matrix; partnership administrators, their own partnership only, are tested in
+# test_bulk_invite.py). A checked file the administrator uploaded, not yet imported.
+CASES["invitation_import"] = AccessCase(PLATFORM_ADMIN_SCREEN)
+CASES["invitation_import_detail"] = AccessCase(
+    PLATFORM_ADMIN_SCREEN, kwargs=lambda w: {"import_id": w.invitation_import.pk}
+)
+_build_world_before_imports = build_world
+
+
+def build_world(world):  # noqa: F811 - extends the builder above
+    from learning_site.bulk_invitations import create_import, read_csv
+
+    _build_world_before_imports(world)
+    world.invitation_import = create_import(
+        world.partnership,
+        read_csv(b"Email address,Full name\nnew.person@council.gov.uk,New Person\n"),
+        by=world.administrator,
+        filename="learners.csv",
+    )

@@ -21,6 +21,14 @@ def build_world(world):
     world.audit_event = record_event(
         AuditEvent.Action.REPORT_VIEWED, actor=world.board_member, partnership=world.partnership
     )
+    from learning_site.bulk_invitations import create_import, read_csv
+
+    world.invitation_import = create_import(
+        world.partnership,
+        read_csv(b"Email address,Full name\nlisted.person@northshire.gov.uk,Listed Person\n"),
+        by=world.partnership_admin,
+        filename="learners.csv",
+    )
 
 
 def _account(email):
@@ -144,6 +152,30 @@ def _other_invitation_kept(world):
     assert Invitation.objects.filter(pk=world.other_invitation.pk).exists()
 
 
+def _spreadsheet(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    email = f"{unique('listed')}@northshire.gov.uk"
+    return {
+        "partnership": world.partnership.pk,
+        "file": SimpleUploadedFile(
+            "people.csv", f"Email address,Full name\n{email},A Person\n".encode(), "text/csv"
+        ),
+    }
+
+
+def _imports_stay_in_own_partnership(world):
+    from learning_site.models import Invitation
+    from learning_site.models.invitation_imports import InvitationImport
+
+    imports = InvitationImport.objects.all()
+    assert set(imports.values_list("partnership", flat=True)) == {world.partnership.pk}
+    assert set(imports.values_list("uploaded_by", flat=True)) == {world.partnership_admin.pk}
+    invited = Invitation.objects.filter(email__startswith="listed")
+    assert set(invited.values_list("partnership", flat=True)) <= {world.partnership.pk}
+    assert set(invited.values_list("role", flat=True)) <= {"Learner"}
+
+
 def _partnership_form(name):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -251,6 +283,7 @@ CASES = {
         "Wagtail's site history listing, for platform administrators only: read only."
     ),
     "healthz": NotAForm(GET_ONLY),
+    "favicon": NotAForm(GET_ONLY),
     "landing": NotAForm(GET_ONLY),
     "admin_login_redirect": NotAForm(GET_ONLY),
     # --- the people screens: platform administrators only; a trainer or a partnership
@@ -285,6 +318,16 @@ CASES = {
     # a role below platform administrator -----------------------------------------------
     "invitation:add": FormCase(
         who="partnership_admin", data=_invitation, check=_invitations_stay_in_own_partnership
+    ),
+    # Inviting from a spreadsheet: into their own partnership, whatever the form says.
+    "invitation_import": FormCase(
+        who="partnership_admin", data=_spreadsheet, check=_imports_stay_in_own_partnership
+    ),
+    "invitation_import_detail": FormCase(
+        who="partnership_admin",
+        kwargs=lambda w: {"import_id": w.invitation_import.pk},
+        data=lambda w: {"action": "import_good"},
+        check=_imports_stay_in_own_partnership,
     ),
     "invitation:edit": FormCase(
         who="partnership_admin",

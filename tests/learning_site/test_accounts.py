@@ -156,3 +156,33 @@ def test_delete_account_states_consequences_and_deletes(client, learner):
     assert User.objects.filter(pk=learner.pk).exists()
     client.post(reverse("delete_account"), {"confirm": "on"})
     assert not User.objects.filter(pk=learner.pk).exists()
+
+
+def test_verification_email_greets_from_the_site_and_links_to_its_base_url(
+    client, partnership, settings
+):
+    """It opened "Hello from 127.0.0.1:8011!" and linked to whatever host the request
+    named (a forged Host header could send the link elsewhere)."""
+    settings.WAGTAILADMIN_BASE_URL = "https://learning.example.org"
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    client.post(reverse("account_signup"), signup_data(partnership), HTTP_HOST="127.0.0.1:8011")
+
+    message = mail.outbox[-1]
+    assert message.to == ["new.person@council.gov.uk"]
+    assert message.body.startswith("Hello from Neglect learning")
+    assert "127.0.0.1" not in message.body
+    links = re.findall(r"https?://\S+", message.body)
+    assert links and all(link.startswith("https://learning.example.org/") for link in links)
+    assert any("/accounts/confirm-email/" in link for link in links)
+
+
+def test_password_reset_link_is_on_the_base_url_whatever_host_was_asked(client, learner, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://learning.example.org"
+    settings.ALLOWED_HOSTS = ["evil.example.com"]
+    client.post(
+        reverse("account_reset_password"), {"email": learner.email}, HTTP_HOST="evil.example.com"
+    )
+    body = mail.outbox[-1].body
+    assert body.startswith("Hello from Neglect learning")
+    assert "evil.example.com" not in body
+    assert "https://learning.example.org/accounts/password/reset/key/" in body

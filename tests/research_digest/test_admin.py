@@ -103,11 +103,16 @@ def test_review_report_lists_only_stale_digests(client, trainer, index):
 
 def test_review_report_exports_csv(client, trainer, index):
     make_digest(index, title="Stale digest", last_reviewed=LONG_AGO)
+    make_digest(index, title="=HYPERLINK(1) – évidence", last_reviewed=LONG_AGO)
     client.force_login(trainer)
     response = client.get(reverse("research_digest_review_due") + "?export=csv")
-    body = b"".join(response.streaming_content).decode()
+    data = b"".join(response.streaming_content)
+    assert data.startswith("\ufeff".encode())  # Excel reads it as UTF-8
+    body = data.decode("utf-8-sig")
+    assert body.startswith("Title,Last reviewed,Review was due,Status,Address")
     assert "Stale digest" in body
     assert LONG_AGO.isoformat() in body
+    assert "'=HYPERLINK(1) – évidence" in body  # a title is never a live formula
 
 
 def test_dashboard_reminds_trainers_of_stale_digests(client, trainer, index):

@@ -2,6 +2,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Site
 
 from tests.research_digest.factories import make_digest, make_index
 
@@ -41,8 +42,28 @@ def test_feed_is_valid_atom_with_absolute_links(client, home_page):
         assert entry.findtext(f"{ATOM}updated")
         href = entry.find(f"{ATOM}link").get("href")
         assert href.startswith("http://") and href.endswith("/")
-    assert entries[0].find(f"{ATOM}link").get("href") == newer.get_full_url()
+    assert entries[0].find(f"{ATOM}link").get("href") == "http://testserver" + newer.url
     assert "Second takeaway." in entries[0].findtext(f"{ATOM}summary")
+
+
+def test_every_link_in_the_feed_is_on_the_sites_base_url(client, home_page, settings):
+    """Feed readers got http://localhost/ (the Wagtail Site record's default, port 80)."""
+    settings.WAGTAILADMIN_BASE_URL = "https://learning.example.org"
+    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
+    index = make_index(home_page)
+    digest = make_digest(index, title="Disguised compliance")
+
+    feed = parse(client.get(reverse("research_digest:feed")).content)
+
+    hrefs = [link.get("href") for link in feed.iter(f"{ATOM}link")]
+    ids = [element.text for element in feed.iter(f"{ATOM}id")]
+    assert len(hrefs) == 3 and len(ids) == 2  # feed and entry links; feed and entry ids
+    assert all(url.startswith("https://learning.example.org/") for url in hrefs + ids)
+    entry = feed.find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}link").get("href") == "https://learning.example.org" + digest.url
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == (
+        "https://learning.example.org" + reverse("research_digest:feed")
+    )
 
 
 def test_updated_digest_rises_to_the_top(client, home_page):

@@ -1,4 +1,5 @@
 import datetime
+import re
 from io import StringIO
 from zoneinfo import ZoneInfo
 
@@ -8,6 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from wagtail.models import Site
 
 from learning_site.roles import Role
 from research_digest.models import DigestSubscription, RoundupDelivery
@@ -76,11 +78,30 @@ def test_roundup_sends_last_months_new_digests_with_html_and_text(index, subscri
     assert mimetype == "text/html"
     assert "Disguised compliance</a>" in html
     token = DigestSubscription.objects.get(user__email=message.to[0]).token
-    unsubscribe = "http://localhost" + reverse("research_digest:unsubscribe", args=[token])
+    unsubscribe = "http://testserver" + reverse("research_digest:unsubscribe", args=[token])
     assert unsubscribe in message.body
     assert unsubscribe in html
     assert message.extra_headers["List-Unsubscribe"] == f"<{unsubscribe}>"
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_every_link_in_the_roundup_is_on_the_sites_base_url(index, subscribers, settings):
+    """The links used the Wagtail Site record, http://localhost on port 80 by default,
+    so every one of them failed to open; the follow-up emails were already right."""
+    settings.WAGTAILADMIN_BASE_URL = "https://learning.example.org/"
+    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
+    publish_digest_at(index, IN_OCTOBER, title="Disguised compliance")
+
+    send_monthly_roundup(RUN_AT)
+
+    message = mail.outbox[0]
+    html = message.alternatives[0][0]
+    links = re.findall(r"https?://[^\s\"<>]+", message.body + html)
+    links += re.findall(r"<(https?://[^>]+)>", message.extra_headers["List-Unsubscribe"])
+    assert len(links) >= 6  # digest, stop and change-your-choice, in both parts
+    assert all(link.startswith("https://learning.example.org/") for link in links), links
+    assert "https://learning.example.org/research-digests/" in message.body
+    assert "localhost" not in message.body + html
 
 
 def test_running_twice_sends_one_roundup_each(index, subscribers):
@@ -199,7 +220,7 @@ def test_the_stop_link_asks_first_and_the_button_stops_it(client, index, subscri
     send_monthly_roundup(RUN_AT)
     message = next(m for m in mail.outbox if m.to == [learner.email])
     link = next(line for line in message.body.split() if "/round-up/stop/" in line)
-    path = link.removeprefix("http://localhost")
+    path = link.removeprefix("http://testserver")
 
     # Opening the link (as a mail system's link checker does) only asks.
     page = client.get(path)

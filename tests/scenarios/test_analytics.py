@@ -94,8 +94,9 @@ def test_csv_export(client, trainer, data, django_assert_max_num_queries):
         response = client.get(reverse("scenario_analytics_csv", args=[data.pk]))
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    table = list(csv.reader(io.StringIO(response.content.decode())))
-    assert table[0] == ["section", "item", "detail", "count", "share"]
+    table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert response.content.startswith("\ufeff".encode())
+    assert table[0] == ["Section", "Item", "Detail", "Count", "Share"]
     assert ["attempts", "Attempts completed", "", "12", "86%"] in table
     assert [
         "ending",

@@ -178,6 +178,7 @@ def _instrument():
 @transaction.atomic
 def build(practitioners: int, out):
     from courses.models import CourseCompletion, CourseQuestionnaireResponse, Enrolment
+    from courses.services import bulk_record_completions
     from evaluations.models import FollowUpInvitation, SurveyAnswer, SurveyResponse
     from evaluations.reports.demo import seed_indicator_values
     from learning_site.models import Partnership, User
@@ -233,7 +234,7 @@ def build(practitioners: int, out):
                 completed_at=enrolment.enrolled_at + datetime.timedelta(days=rng.randint(1, 60)),
                 knowledge_score=rng.randint(50, 100),
             ))  # fmt: skip
-    completions = _bulk(CourseCompletion, completions)
+    completions = bulk_record_completions(completions)  # each with its certificate
 
     out.write(f"{len(completions):,} completions; questionnaires…")
     questionnaires = []

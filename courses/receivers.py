@@ -1,0 +1,18 @@
+"""Signal receivers: a module is re-checked when a scenario it requires is finished.
+
+Connected in ``CoursesConfig.ready``. Modules embed scenarios, so this app listens to
+``scenarios.signals``; the scenarios app imports nothing from here.
+"""
+
+
+def on_scenario_finished(sender, attempt, **kwargs) -> list[str]:
+    from courses.services import completion_notice, evaluate_open_completions
+
+    completions = evaluate_open_completions(attempt.user, scenario_id=attempt.scenario_id)
+    return [completion_notice(completion.course) for completion in completions]
+
+
+def connect() -> None:
+    from scenarios.signals import scenario_finished
+
+    scenario_finished.connect(on_scenario_finished, dispatch_uid="courses_complete_modules")
