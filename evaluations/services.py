@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from evaluations.models import (
@@ -348,9 +348,12 @@ def waiting_surveys(user, now=None) -> list[WaitingSurvey]:
     now = now or timezone.now()
     if user.partnership_id is None:
         return []
+    # "Started" means an answer is saved, not that the survey was opened once.
     responses = {
         (r.course_id, r.wave): r
-        for r in SurveyResponse.objects.filter(user=user).only("course_id", "wave", "status")
+        for r in SurveyResponse.objects.filter(user=user)
+        .only("course_id", "wave", "status")
+        .annotate(has_answers=Exists(SurveyAnswer.objects.filter(response=OuterRef("pk"))))
     }
     configured = {
         (row.wave, row.course_id)
@@ -370,7 +373,8 @@ def waiting_surveys(user, now=None) -> list[WaitingSurvey]:
             return
         if not course.live or not has_instrument(wave, course.pk):
             return
-        waiting.append(WaitingSurvey(course, wave, response is not None, closes_at))
+        started = response is not None and response.has_answers
+        waiting.append(WaitingSurvey(course, wave, started, closes_at))
 
     completions = {
         c.course_id: c for c in CourseCompletion.objects.filter(user=user).select_related("course")

@@ -256,3 +256,26 @@ def test_the_emailed_link_quotes_the_invitees_reflection_with_its_lesson(
     url = reverse("evaluations:survey", args=[module.pk, WaveKind.THREE_MONTHS])
     page = client.get(url).content.decode()
     assert where in page and "Nobody outside the family sees the baby." in page
+
+
+def test_a_survey_is_started_only_once_an_answer_is_saved(client, survey_url, learner, module):
+    invitation, link = survey_url
+    client.force_login(learner)
+    url = reverse("evaluations:survey", args=[module.pk, WaveKind.THREE_MONTHS])
+
+    def tag_shown() -> bool:
+        page = client.get(reverse("my_learning")).content.decode()
+        assert url in page  # the survey is listed as waiting
+        return '<strong class="tag">Started</strong>' in page
+
+    # Opening it, by either route, is not starting it.
+    client.get(url)
+    client.get(link)
+    assert not tag_shown()
+    # Saving without answering anything is not starting it either.
+    client.post(url, {"action": "save"})
+    assert not tag_shown()
+    response = SurveyResponse.objects.get(invitation=invitation)
+    confidence = response.instrument_version.frozen_questions.get(key="confidence")
+    client.post(url, {"action": "save", confidence.field_name: "3"})
+    assert tag_shown()
