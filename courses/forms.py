@@ -1,3 +1,5 @@
+import secrets
+
 from django import forms
 from django.conf import settings
 
@@ -62,10 +64,15 @@ def clean_learner_text(value: str, *, required: bool, label: str = "your reflect
 class ReflectionForm(forms.Form):
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), required=False, strip=False)
 
-    def __init__(self, prompt: str, *args, key: str = "", **kwargs):
+    def __init__(self, prompt: str, *args, key: str = "", required: bool = True, **kwargs):
         kwargs.setdefault("prefix", f"reflection-{key}")
         super().__init__(*args, **kwargs)
-        self.fields["text"].label = prompt
+        field = self.fields["text"]
+        field.label = prompt
+        # The label says "(optional)" unless the module needs this reflection to complete,
+        # as the "Required" tag above it does. Saving still needs some words either way.
+        field.required = required
+        field.error_messages["required"] = "Write your reflection before saving."
 
     def clean_text(self):
         return clean_learner_text(self.cleaned_data["text"], required=True)
@@ -75,6 +82,8 @@ class JournalEntryForm(forms.ModelForm):
     """Free entries and edits. Gibbs headings are optional prompts for deeper reflection."""
 
     next = forms.CharField(required=False, widget=forms.HiddenInput)
+    # A new entry's one-time key: sending the same form twice saves one entry.
+    submission_key = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     class Meta:
         model = JournalEntry
@@ -98,8 +107,10 @@ class JournalEntryForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body"].required = False  # checked in clean_body with a clearer message
+        self.fields["body"].required = False  # any heading will do instead: see clean()
         self.fields["body"].strip = False
+        if self.instance.pk is None and not self.is_bound:
+            self.initial.setdefault("submission_key", secrets.token_urlsafe(32))
 
     def clean_title(self):
         return clean_learner_text(
@@ -107,7 +118,7 @@ class JournalEntryForm(forms.ModelForm):
         )[:200]
 
     def clean_body(self):
-        return clean_learner_text(self.cleaned_data.get("body", ""), required=True)
+        return clean_learner_text(self.cleaned_data.get("body", ""), required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -119,6 +130,11 @@ class JournalEntryForm(forms.ModelForm):
                     )
                 except forms.ValidationError as error:
                     self.add_error(name, error)
+        texts = [cleaned.get("body"), *(cleaned.get(n) for n, _, _ in GIBBS_HEADINGS)]
+        if not self.has_error("body") and not any(texts):
+            self.add_error(
+                "body", "Write your reflection, or answer one of the headings, before saving."
+            )
         return cleaned
 
 

@@ -101,7 +101,7 @@ def save_reflection(lesson, request, key: str) -> HttpResponse:
     spec = sitting.status.requirements.reflection(lesson.pk, key)
     if spec is None:
         raise Http404("No such reflection prompt in this lesson.")
-    form = ReflectionForm(spec.prompt, request.POST, key=key)
+    form = ReflectionForm(spec.prompt, request.POST, key=key, required=spec.required)
     if not form.is_valid():
         return _render_with_errors(request, sitting, {f"reflection:{key}": form})
     services.save_reflection(sitting.status.enrolment, lesson, spec, form.cleaned_data["text"])
@@ -162,7 +162,10 @@ def _context(lesson, lessons, status, *, forms=None, preview=False) -> dict:
             continue
         entry = status.reflections.get(f"{spec.lesson_id}:{spec.key}")
         form = forms.get(f"reflection:{spec.key}") or ReflectionForm(
-            spec.prompt, initial={"text": entry.body if entry else ""}, key=spec.key
+            spec.prompt,
+            initial={"text": entry.body if entry else ""},
+            key=spec.key,
+            required=spec.required,
         )
         reflection_views[spec.key] = {
             "spec": spec,

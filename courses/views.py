@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import IntegrityError
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from courses import cpd, pdf, services
 from courses.forms import JournalEntryForm, QuestionnaireForm
 from courses.models import (
+    GIBBS_HEADINGS,
     Certificate,
     CoursePage,
     CourseQuestionnaireResponse,
@@ -148,6 +150,16 @@ def _safe_next(request, fallback: str) -> str:
     return fallback
 
 
+# Every field holding the learner's words, or the prompt and origin they answered.
+SEARCHED_FIELDS = (
+    "title",
+    "body",
+    *(name for name, _, _ in GIBBS_HEADINGS),
+    "prompt",
+    "source_label",
+)
+
+
 @login_required
 def journal(request):
     entries = JournalEntry.objects.owned_by(request.user).select_related("course")
@@ -155,13 +167,10 @@ def journal(request):
     source = request.GET.get("source", "")
     course_id = request.GET.get("module", "")
     if query:
-        entries = entries.filter(
-            Q(title__icontains=query)
-            | Q(body__icontains=query)
-            | Q(action_plan__icontains=query)
-            | Q(analysis__icontains=query)
-            | Q(what_happened__icontains=query)
-        )
+        matches = Q()
+        for name in SEARCHED_FIELDS:
+            matches |= Q(**{f"{name}__icontains": query})
+        entries = entries.filter(matches)
     if source == "lesson":
         entries = entries.exclude(lesson=None)
     elif source == "scenario":
@@ -204,9 +213,23 @@ def journal_new(request):
         origin["source_url"] = ""
     form = JournalEntryForm(data, initial={"next": request.GET.get("next", "")})
     if data is not None and form.is_valid():
-        entry = JournalEntry(author=request.user)
         fields = {k: v for k, v in form.cleaned_data.items() if k != "next"}
-        services.save_journal_entry(entry, **fields, **origin)
+        key = fields.pop("submission_key", "")
+        earlier = (
+            key and JournalEntry.objects.owned_by(request.user).filter(submission_key=key).first()
+        )
+        if earlier:
+            # The same form sent again (a double click, or a resend): show what was saved.
+            messages.info(request, "This entry is already saved in your journal.")
+            return redirect(entry_url(earlier))
+        entry = JournalEntry(author=request.user, submission_key=key)
+        try:
+            services.save_journal_entry(entry, **fields, **origin)
+        except IntegrityError:
+            # Both copies arrived at once and the other one was saved first.
+            earlier = JournalEntry.objects.owned_by(request.user).get(submission_key=key)
+            messages.info(request, "This entry is already saved in your journal.")
+            return redirect(entry_url(earlier))
         messages.success(request, "Your reflection is saved in your journal.")
         return redirect(_safe_next(request, entry_url(entry)))
     return render(
@@ -239,7 +262,7 @@ def journal_edit(request, entry_id: int):
     entry = _own_entry(request, entry_id)
     form = JournalEntryForm(request.POST if request.method == "POST" else None, instance=entry)
     if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k != "next"}
+        fields = {k: v for k, v in form.cleaned_data.items() if k not in ("next", "submission_key")}
         services.save_journal_entry(_own_entry(request, entry_id), **fields)
         messages.success(
             request, "Your changes are saved. The earlier version is kept below the entry."

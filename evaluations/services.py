@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from evaluations.models import (
@@ -283,17 +283,46 @@ def save_answers(
     return locked
 
 
-def latest_reflection(user, course):
-    """The learner's own most recent reflection on this module, for "You wrote…"."""
+@dataclass(frozen=True)
+class QuotedReflection:
+    """The learner's own words, shown back to them (and only them) on a follow-up."""
+
+    text: str
+    prompt: str
+    where: str  # "In lesson 2, Hidden children", or where else it was written
+
+
+def latest_reflection(user, course) -> QuotedReflection | None:
+    """The learner's own most recent reflection on this module, for "You wrote…", with
+    the lesson it was written in. The one function both follow-up routes use: call it only
+    for the signed-in learner whose survey it is."""
     from courses.models import JournalEntry
 
-    return (
+    if user is None or not user.is_authenticated:
+        return None
+    entries = (
         JournalEntry.objects.owned_by(user)
         .filter(course=course)
-        .exclude(body="")
+        .select_related("lesson", "course")
         .order_by("-updated_at", "-pk")
-        .first()
     )
+    entry = next((e for e in entries[:20] if e.text()), None)
+    if entry is None:
+        return None
+    return QuotedReflection(text=entry.text(), prompt=entry.prompt, where=_written_where(entry))
+
+
+def _written_where(entry) -> str:
+    lesson = entry.lesson
+    if lesson is not None and entry.course is not None:
+        lesson_ids = list(entry.course.lessons().values_list("pk", flat=True))
+        if lesson.pk in lesson_ids:
+            return f"In lesson {lesson_ids.index(lesson.pk) + 1}, {lesson.title}"
+    if lesson is not None:
+        return f"In the lesson {lesson.title}"
+    if entry.source_label:
+        return f"From {entry.source_label}"
+    return "In your journal"
 
 
 # --- What the learner has waiting ------------------------------------------------------
@@ -319,9 +348,12 @@ def waiting_surveys(user, now=None) -> list[WaitingSurvey]:
     now = now or timezone.now()
     if user.partnership_id is None:
         return []
+    # "Started" means an answer is saved, not that the survey was opened once.
     responses = {
         (r.course_id, r.wave): r
-        for r in SurveyResponse.objects.filter(user=user).only("course_id", "wave", "status")
+        for r in SurveyResponse.objects.filter(user=user)
+        .only("course_id", "wave", "status")
+        .annotate(has_answers=Exists(SurveyAnswer.objects.filter(response=OuterRef("pk"))))
     }
     configured = {
         (row.wave, row.course_id)
@@ -341,7 +373,8 @@ def waiting_surveys(user, now=None) -> list[WaitingSurvey]:
             return
         if not course.live or not has_instrument(wave, course.pk):
             return
-        waiting.append(WaitingSurvey(course, wave, response is not None, closes_at))
+        started = response is not None and response.has_answers
+        waiting.append(WaitingSurvey(course, wave, started, closes_at))
 
     completions = {
         c.course_id: c for c in CourseCompletion.objects.filter(user=user).select_related("course")
@@ -488,6 +521,7 @@ def anonymise_user(user, now=None) -> None:
 
 __all__ = [
     "OPEN_STATUSES",
+    "QuotedReflection",
     "SurveyUnavailable",
     "WaitingSurvey",
     "WaveCount",

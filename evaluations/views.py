@@ -97,7 +97,7 @@ def survey(request, course_id: int, wave: str):
     except services.SurveyUnavailable as refusal:
         raise Http404(str(refusal)) from None
     response = services.start_response(request.user, course, wave, instrument, invitation)
-    # "You wrote… What has changed since?": only to the learner, only here, never by email.
+    # "You wrote… What has changed since?": only to the learner signed in, never by email.
     reflection = (
         services.latest_reflection(request.user, course) if wave in FOLLOW_UP_WAVES else None
     )
@@ -140,6 +140,14 @@ def follow_up_by_link(request, invitation_id: int, token: str):
     )
     if response.is_submitted:
         return _closed(request, "You have already sent your answers to this survey. Thank you.")
+    # Their own reflection, as on My learning: only to the invitee signed in. A signed-out
+    # holder of the link sees none of it (anyone else signed in was refused above).
+    is_invitee = signed_in and request.user.pk == invitation.user_id
+    reflection = (
+        services.latest_reflection(request.user, invitation.course)
+        if is_invitee and invitation.wave in FOLLOW_UP_WAVES
+        else None
+    )
     return _answer(
         request,
         response,
@@ -147,7 +155,8 @@ def follow_up_by_link(request, invitation_id: int, token: str):
         wave=invitation.wave,
         action_url=request.path,
         done_url=reverse("evaluations:thanks"),
-        show_saved=signed_in,
+        reflection=reflection,
+        show_saved=is_invitee,
     )
 
 

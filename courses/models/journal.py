@@ -16,6 +16,13 @@ GIBBS_HEADINGS = [
 ]
 
 
+def first_words(text: str, count: int = 8) -> str:
+    words = (text or "").split()
+    if not words:
+        return ""
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
 class JournalEntryQuerySet(models.QuerySet):
     def owned_by(self, user):
         return self.filter(author=user)
@@ -56,19 +63,39 @@ class JournalEntry(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    # One-time key from the new-entry form: the same form sent twice saves one entry.
+    submission_key = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = JournalEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-updated_at", "-id"]
         verbose_name_plural = "journal entries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_key"],
+                condition=~models.Q(submission_key=""),
+                name="journal_entry_one_per_submission",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.display_title
 
     @property
     def display_title(self) -> str:
-        return self.title or self.source_label or f"Reflection of {self.created_at:%d %B %Y}"
+        """The learner's title; else where it came from (lesson or scenario), the prompt
+        it answers, or its first words. The date is shown beside it, never as the title."""
+        if self.title:
+            return self.title
+        if self.source_label:
+            return self.source_label
+        return first_words(self.prompt) or first_words(self.text()) or "Untitled entry"
+
+    def text(self) -> str:
+        """All the learner's words: the reflection, then each heading answered."""
+        parts = [self.body, *(getattr(self, name) for name, _, _ in GIBBS_HEADINGS)]
+        return "\n\n".join(part for part in parts if part)
 
     def gibbs_sections(self):
         return [

@@ -93,7 +93,8 @@ def test_new_entry_errors_keep_text_and_refuse_offsite_redirect(client, learner)
     response = client.post(reverse("journal_new"), {"title": "Kept title", "body": ""})
     html = response.content.decode()
     assert response.status_code == 400
-    assert "Write your reflection before saving." in html and 'value="Kept title"' in html
+    assert "Write your reflection, or answer one of the headings, before saving." in html
+    assert 'value="Kept title"' in html
     response = client.post(
         reverse("journal_new"), {"body": "Text", "next": "https://evil.example/"}
     )

@@ -15,6 +15,7 @@ from tests.evaluations.conftest import COMPLETED
 from tests.evaluations.factories import complete_module, valid_answers
 from tests.evaluations.test_links import link_in
 from tests.evaluations.test_sweep import DUE
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -221,3 +222,60 @@ def test_my_learning_panel_queries_do_not_grow_with_surveys(
     with django_assert_max_num_queries(8):
         panel = surveys_waiting(Request())
     assert len(panel["context"]["waiting"]) == 4
+
+
+def test_the_emailed_link_quotes_the_invitees_reflection_with_its_lesson(
+    client, survey_url, learner, module
+):
+    invitation, link = survey_url
+    lesson2 = list(module.lessons())[1]
+    course_services.save_journal_entry(
+        JournalEntry(
+            author=learner,
+            course=module,
+            lesson=lesson2,
+            reflection_key="hidden",
+            prompt="Who does not see this child?",
+        ),
+        body="Nobody outside the family sees the baby.",
+    )
+    where = f"In lesson 2, {lesson2.title}, in answer to: Who does not see this child?"
+    # Signed out, holding the link: nothing of the reflection.
+    page = client.get(link).content.decode()
+    assert "You wrote" not in page and "Nobody outside the family" not in page
+    # Someone else signed in: refused, nothing shown.
+    client.force_login(make_user(partnership=invitation.partnership))
+    refused = client.get(link)
+    assert refused.status_code == 403 and "Nobody outside" not in refused.content.decode()
+    # The invitee signed in: their own words, with the lesson they were written in.
+    client.force_login(learner)
+    page = client.get(link).content.decode()
+    assert "You wrote" in page and "Nobody outside the family sees the baby." in page
+    assert where in page and "At the end of the module" not in page
+    # My learning's route says the same, from the same function.
+    url = reverse("evaluations:survey", args=[module.pk, WaveKind.THREE_MONTHS])
+    page = client.get(url).content.decode()
+    assert where in page and "Nobody outside the family sees the baby." in page
+
+
+def test_a_survey_is_started_only_once_an_answer_is_saved(client, survey_url, learner, module):
+    invitation, link = survey_url
+    client.force_login(learner)
+    url = reverse("evaluations:survey", args=[module.pk, WaveKind.THREE_MONTHS])
+
+    def tag_shown() -> bool:
+        page = client.get(reverse("my_learning")).content.decode()
+        assert url in page  # the survey is listed as waiting
+        return '<strong class="tag">Started</strong>' in page
+
+    # Opening it, by either route, is not starting it.
+    client.get(url)
+    client.get(link)
+    assert not tag_shown()
+    # Saving without answering anything is not starting it either.
+    client.post(url, {"action": "save"})
+    assert not tag_shown()
+    response = SurveyResponse.objects.get(invitation=invitation)
+    confidence = response.instrument_version.frozen_questions.get(key="confidence")
+    client.post(url, {"action": "save", confidence.field_name: "3"})
+    assert tag_shown()
