@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
+from learning_site.converters import parse_object_id
 from learning_site.models import Partnership
 
 VIEW_PERMISSION = "learning_site.view_impact_reports"
@@ -54,10 +55,9 @@ def indicator_manager_required(view):
 
 def partnership_for_indicators(request, requested_id: str | None) -> Partnership:
     """Administrators may edit any partnership's indicators; others only their own."""
-    if requested_id and request.user.is_administrator:
-        found = (
-            Partnership.objects.filter(pk=requested_id).first() if requested_id.isdigit() else None
-        )
+    pk = parse_object_id(requested_id)
+    if pk is not None and request.user.is_administrator:
+        found = Partnership.objects.filter(pk=pk).first()
         if found:
             return found
     return request.report_partnership
