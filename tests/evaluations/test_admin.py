@@ -188,3 +188,29 @@ def test_an_instrument_with_answers_cannot_be_deleted(client, administrator, ins
     response = client.post(url)
     assert response.status_code in (200, 302, 403)
     assert Instrument.objects.filter(pk=instrument.pk).exists()
+
+
+@pytest.mark.parametrize("forged", ['"', "²", "abc", "99999999999999999999"])
+@pytest.mark.parametrize("field", ["instrument", "course"])
+def test_a_forged_chooser_value_is_an_error_on_the_form_not_a_500(
+    trainer_client, partnership, field, forged
+):
+    from evaluations.models import WaveInstrument
+
+    ours = make_instrument(slug="ours", title="Our survey", partnership=partnership)
+    schedule = WaveInstrument.objects.create(
+        wave="three_months", instrument=ours, partnership=partnership
+    )
+    url = reverse("wagtailsnippets_evaluations_waveinstrument:edit", args=[schedule.pk])
+    data = {
+        "wave": "three_months",
+        "instrument": ours.pk,
+        "course": "",
+        "partnership": partnership.pk,
+        "is_active": "on",
+    }
+    response = trainer_client.post(url, {**data, field: forged})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    schedule.refresh_from_db()
+    assert schedule.instrument == ours and schedule.course is None
