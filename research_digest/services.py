@@ -5,7 +5,6 @@
 module.
 """
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -20,8 +19,6 @@ from research_digest.models import (
     EvidenceType,
     ResearchDigestPage,
 )
-
-WORD = re.compile(r"\w+")
 
 
 def digests_for_concepts(concept_slugs: Iterable[str]) -> DigestQuerySet:
@@ -70,26 +67,12 @@ def find_digests(digests: DigestQuerySet, filters: DigestFilters):
         digests = digests.of_evidence_type(filters.evidence_type)
     if not filters.query:
         return digests.newest_first()
-    words = search_words(filters.query)
-    if not words:
-        return []  # only punctuation: nothing to look for, so nothing matches
     # The search backends filter only on declared FilterFields, so hand them the ids the
-    # topic filter (a join) allowed rather than the join itself.
+    # topic filter (a join) allowed rather than the join itself. (Punctuation and search
+    # operators in the query are dealt with by the backend: learning_site.search.)
     ids = list(digests.values_list("pk", flat=True))
-    results = list(ResearchDigestPage.objects.filter(pk__in=ids).search(" ".join(words)))
+    results = list(ResearchDigestPage.objects.filter(pk__in=ids).search(filters.query))
     return rank_named_matches_first(results, filters.query)
-
-
-def search_words(query: str) -> list[str]:
-    """The words a reader typed, without the punctuation around them.
-
-    The search backends put each word into the database's full-text syntax as it comes:
-    on SQLite a stray double quote ends FTS5's string early (``OperationalError``), and
-    ``OR``, ``NEAR``, ``*`` or ``:`` would be operators. Readers search for words, so
-    only words are sent; "start-again" and "child's" still find what they name, because
-    the index splits them into the same words.
-    """
-    return WORD.findall(query)
 
 
 def rank_named_matches_first(

@@ -68,7 +68,7 @@ def index(home_page):
     return index
 
 
-@pytest.mark.parametrize("typed", ['"', '"neglect', "a OR b NEAR c*", "neglect:*", "\x00", "(("])
+@pytest.mark.parametrize("typed", ['"', '"neglect', "a OR b NEAR c*", "neglect:*", "(("])
 def test_search_punctuation_and_operators_are_plain_text_not_a_500(client, index, typed):
     # SQLite FTS5 read a stray double quote as an unterminated string (OperationalError).
     response = client.get(index.url, {"q": typed})
