@@ -21,6 +21,7 @@ from courses.models import (
     JournalEntry,
     QuestionnaireStage,
 )
+from learning_site.converters import parse_object_id
 
 
 def _live_course(course_id: int) -> CoursePage:
@@ -142,8 +143,10 @@ def _own_entry(request, entry_id: int) -> JournalEntry:
 
 
 def _safe_next(request, fallback: str) -> str:
+    """Where to go after saving: a path on this site, else ``fallback``. Anything not
+    starting with "/" would be taken by ``redirect`` for a view name."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
@@ -177,8 +180,9 @@ def journal(request):
         entries = entries.filter(source_label__startswith="Scenario")
     elif source == "free":
         entries = entries.filter(lesson=None).exclude(source_label__startswith="Scenario")
-    if course_id.isdigit():
-        entries = entries.filter(course_id=int(course_id))
+    module_pk = parse_object_id(course_id)
+    if module_pk is not None:
+        entries = entries.filter(course_id=module_pk)
     modules = CoursePage.objects.filter(
         pk__in=JournalEntry.objects.owned_by(request.user).exclude(course=None).values("course_id")
     )

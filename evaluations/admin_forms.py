@@ -4,6 +4,8 @@ from django.db.models import Q
 from django.forms import ModelChoiceField
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from learning_site.admin_forms import ForgedIdMixin
+
 
 def _has_partnership(model) -> bool:
     return any(f.name == "partnership" for f in model._meta.get_fields())
@@ -22,7 +24,7 @@ def scope_choices_to_partnership(form, user) -> None:
             )
 
 
-class PartnershipScopedAdminForm(WagtailAdminModelForm):
+class PartnershipScopedAdminForm(ForgedIdMixin, WagtailAdminModelForm):
     """Trainers may only choose their own partnership (shared rows, with no partnership,
     are for administrators: changing one would change every partnership's surveys), and
     only their own partnership's or shared rows in any other choice, inline rows included."""

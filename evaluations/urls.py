@@ -5,7 +5,7 @@ from evaluations import views
 app_name = "evaluations"
 
 urlpatterns = [
-    path("<int:course_id>/<slug:wave>/", views.survey, name="survey"),
+    path("<id:course_id>/<slug:wave>/", views.survey, name="survey"),
     path(
         "follow-up/<int:invitation_id>/<str:token>/",
         views.follow_up_by_link,

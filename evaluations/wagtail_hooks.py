@@ -25,6 +25,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from evaluations.models import Instrument, Measure, WaveInstrument
+from learning_site.converters import parse_object_id
 
 TRAINER_PERMISSION = "learning_site.view_trainer_analytics"
 
@@ -106,6 +107,8 @@ class ScopedChooseResultsView(ChooseResultsView):
 
 class ScopedChosenView(SnippetChosenView):
     def get_object(self, pk):
+        if parse_object_id(pk) is None:  # "abc" or 10**20 would be a ValueError or OverflowError
+            raise self.model_class.DoesNotExist
         return _visible_to(self.request.user, self.model_class.objects.all()).get(pk=pk)
 
 

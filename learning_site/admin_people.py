@@ -16,6 +16,7 @@ from wagtail.users.views.users import CreateView as UserCreateView
 from wagtail.users.views.users import EditView as UserEditView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from learning_site.admin_forms import ForgedIdMixin
 from learning_site.admin_scoping import (
     OwnPartnershipPermissionPolicy,
     ScopedDeleteView,
@@ -179,7 +180,7 @@ class PeopleGroup(ModelViewSetGroup):
 PROFILE_FIELDS = ["full_name", "partnership", "agency", "job_role"]
 
 
-class PeopleFormMixin(forms.ModelForm):
+class PeopleFormMixin(ForgedIdMixin, forms.ModelForm):
     # Our people have one full name, not a first and last name.
     first_name = None
     last_name = None

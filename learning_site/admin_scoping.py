@@ -5,7 +5,12 @@ their own. The rule is in one permission policy, and the views below apply it to
 object they load, so listing, search, edit, delete, inspect and history agree.
 """
 
+from collections import Counter
+
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import ProtectedError, RestrictedError
+from django.utils.text import capfirst
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
@@ -85,7 +90,36 @@ class ScopedEditView(ScopedObjectMixin, EditView):
 
 
 class ScopedDeleteView(ScopedObjectMixin, DeleteView):
-    pass
+    """Deleting something other records must keep (a partnership with people in it) is
+    refused with a message on the confirmation page, not a ProtectedError 500."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except (ProtectedError, RestrictedError) as error:
+            messages.error(self.request, cannot_delete_message(self.object, error))
+            return self.render_to_response(self.get_context_data())
+
+
+def cannot_delete_message(instance, error: ProtectedError | RestrictedError) -> str:
+    """For example: Partnership “Northshire” cannot be deleted while other records refer
+    to it (12 users, 3 survey responses). Switch it off instead."""
+    if isinstance(error, ProtectedError):
+        referring = error.protected_objects
+    else:
+        referring = error.restricted_objects
+    counts = Counter(type(obj) for obj in referring)
+    listed = ", ".join(
+        f"{n} {model._meta.verbose_name if n == 1 else model._meta.verbose_name_plural}"
+        for model, n in counts.items()
+    )
+    message = (
+        f"{capfirst(instance._meta.verbose_name)} “{instance}” cannot be deleted while "
+        f"other records refer to it ({listed})."
+    )
+    if hasattr(instance, "is_active"):
+        message += " Switch it off instead."
+    return message
 
 
 class ScopedInspectView(ScopedObjectMixin, InspectView):

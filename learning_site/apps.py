@@ -20,6 +20,7 @@ class LearningSiteConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_ensure_roles_after_migrate, dispatch_uid="ensure_roles")
+        self._register_path_converters()
         self._connect_section_link_signals()
         self._connect_two_factor_signals()
 
@@ -35,6 +36,15 @@ class LearningSiteConfig(AppConfig):
         authenticator_added.connect(
             _on_added, dispatch_uid="record_second_factor_given", weak=False
         )
+
+    @staticmethod
+    def _register_path_converters():
+        from django.urls import register_converter
+
+        from learning_site.converters import ObjectIdConverter
+
+        # Before any URLconf is read: every app's id arguments are <id:…>.
+        register_converter(ObjectIdConverter, "id")
 
     @staticmethod
     def _connect_section_link_signals():

@@ -68,7 +68,8 @@ def find_digests(digests: DigestQuerySet, filters: DigestFilters):
     if not filters.query:
         return digests.newest_first()
     # The search backends filter only on declared FilterFields, so hand them the ids the
-    # topic filter (a join) allowed rather than the join itself.
+    # topic filter (a join) allowed rather than the join itself. (Punctuation and search
+    # operators in the query are dealt with by the backend: learning_site.search.)
     ids = list(digests.values_list("pk", flat=True))
     results = list(ResearchDigestPage.objects.filter(pk__in=ids).search(filters.query))
     return rank_named_matches_first(results, filters.query)

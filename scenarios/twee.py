@@ -57,10 +57,14 @@ STORY_FORMAT = ("Harlowe", "3.3.9")
 ALLOWED_TAGS = {"p", "br", "b", "i", "strong", "em", "ul", "ol", "li", "a", "h2", "h3", "h4"}
 ALLOWED_ATTRIBUTES = {"*": ["data-block-key"], "a": ["href", "linktype", "id", "data-block-key"]}
 CODE_PATTERNS = [
-    (re.compile(r"<<.*?>>", re.S), "SugarCube macro"),
     (re.compile(r"\((?:[a-z][a-z0-9-]*):", re.I), "Harlowe macro"),
     (re.compile(r"<\s*script", re.I), "script"),
 ]
+TAG_START = re.compile(r"<[a-zA-Z/]")
+# What a scenario can use. A file is refused, with the line, when it goes past these.
+MAX_JSON_DEPTH = 10  # ours go 4 deep: metadata → "links" → one link → "concepts"
+MAX_PASSAGE_CHARACTERS = 20_000  # a node's narrative is a few paragraphs
+MAX_WHOLE_NUMBER = 32_767  # weeks and minutes are stored as small whole numbers
 
 
 class TweeError(ValueError):
@@ -114,22 +118,56 @@ def _parse_header(line: str, number: int) -> Passage:
         rest = rest[close.end() :].strip()
     metadata: dict = {}
     if rest.startswith("{"):
-        try:
-            metadata = json.loads(rest)
-        except json.JSONDecodeError as error:
-            raise TweeError(
-                number, f"The metadata of “{name}” is not valid JSON ({error.msg})."
-            ) from error
-        if not isinstance(metadata, dict):
-            raise TweeError(number, f"The metadata of “{name}” must be a JSON object.")
+        metadata = _json_object(rest, f"The metadata of “{name}”", lambda error: number)
         rest = ""
     if rest:
         raise TweeError(number, f"Unexpected text after the header of “{name}”: “{rest[:40]}”.")
     return Passage(name=name, tags=tags, metadata=metadata, text="", line=number)
 
 
+def _json_object(text: str, what: str, line_of) -> dict:
+    """``text`` as a JSON object, or a :class:`TweeError` saying why not. ``what`` names
+    it in the message; ``line_of(error)`` gives the line (``None`` for the first)."""
+    too_deep = TweeError(
+        line_of(None),
+        f"{what} has lists or objects nested more than {MAX_JSON_DEPTH} deep. "
+        "Scenarios use at most 4.",
+    )
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise TweeError(line_of(error), f"{what} is not valid JSON ({error.msg}).") from error
+    except RecursionError:
+        # The decoder goes as deep as the text does, until Python's recursion limit.
+        raise too_deep from None
+    if not isinstance(value, dict):
+        raise TweeError(line_of(None), f"{what} must be a JSON object.")
+    if _nesting_depth(value) > MAX_JSON_DEPTH:
+        raise too_deep
+    return value
+
+
+def _nesting_depth(value) -> int:
+    """How deep the lists and objects in a decoded JSON value go (without recursion)."""
+    deepest, waiting = 0, [(value, 1)]
+    while waiting:
+        item, depth = waiting.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        elif not isinstance(item, list):
+            continue
+        deepest = max(deepest, depth)
+        waiting.extend((child, depth + 1) for child in item)
+    return deepest
+
+
 def parse_passages(source: str) -> list[Passage]:
     source = source.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in source:
+        line = source.count("\n", 0, source.index("\x00")) + 1
+        raise TweeError(
+            line, "The file contains a null character, so it is not plain text from Twine."
+        )
     passages: list[Passage] = []
     body: list[str] = []
     for number, line in enumerate(source.split("\n"), start=1):
@@ -148,6 +186,13 @@ def parse_passages(source: str) -> list[Passage]:
         passages[-1].text = "\n".join(body).strip("\n")
     if not passages:
         raise TweeError(1, "No passages found. Each passage starts with a line “:: Name”.")
+    for passage in passages:
+        if len(passage.text) > MAX_PASSAGE_CHARACTERS:
+            raise TweeError(
+                passage.line,
+                f"The text of “{passage.name}” is longer than {MAX_PASSAGE_CHARACTERS:,} "
+                "characters. Split it into shorter passages.",
+            )
     seen: dict[str, int] = {}
     for passage in passages:
         if passage.name in seen:
@@ -160,7 +205,17 @@ def parse_passages(source: str) -> list[Passage]:
     return passages
 
 
-LINK = re.compile(r"\[\[(.*?)\]\]", re.S)
+def _link_spans(text: str):
+    """(start, end, inside) of each ``[[…]]``, as the regex ``\\[\\[(.*?)\\]\\]`` would find
+    them, with str.find: the regex tried every unclosed "[[" against the rest of the text,
+    which took seconds for a long passage of them."""
+    position = 0
+    while (start := text.find("[[", position)) != -1:
+        end = text.find("]]", start + 2)
+        if end == -1:
+            return
+        yield start, end + 2, text[start + 2 : end]
+        position = end + 2
 
 
 @dataclass
@@ -186,14 +241,16 @@ def parse_link(inner: str) -> tuple[str, str]:
 
 
 def extract_links(passage: Passage) -> tuple[list[Link], str]:
-    links = []
-    for match in LINK.finditer(passage.text):
-        line = passage.text_start + passage.text.count("\n", 0, match.start())
-        label, target = parse_link(match.group(1))
+    links, kept, position = [], [], 0
+    for start, end, inside in _link_spans(passage.text):
+        kept.append(passage.text[position:start])
+        position = end
+        line = passage.text_start + passage.text.count("\n", 0, start)
+        label, target = parse_link(inside)
         if not target:
             raise TweeError(line, f"A link in “{passage.name}” has no target.")
         links.append(Link(label or target, target, line))
-    remaining = LINK.sub("", passage.text)
+    remaining = "".join(kept) + passage.text[position:]
     # An opening "[[" left over means a link was never closed.
     if "[[" in remaining:
         offset = remaining.index("[[")
@@ -202,17 +259,39 @@ def extract_links(passage: Passage) -> tuple[list[Link], str]:
     return links, remaining.strip()
 
 
-def _narrative_html(text: str, passage: Passage, warnings: list[str]) -> str:
+def _find_code(text: str) -> tuple[int, str] | None:
+    """Where story-format code in ``text`` starts, and what it is (SugarCube, then
+    Harlowe, then script)."""
+    # A SugarCube macro is "<<" with ">>" after it, found with str.find: the regex
+    # "<<.*?>>" tried every "<<" against the rest of the text (minutes for a long line).
+    opening = text.find("<<")
+    if opening != -1 and text.find(">>", opening + 2) != -1:
+        return opening, "SugarCube macro"
     for pattern, what in CODE_PATTERNS:
         match = pattern.search(text)
         if match:
-            line = passage.text_start + text.count("\n", 0, match.start())
-            warnings.append(
-                f"Line {line}: passage “{passage.name}” contains story-format code ({what}). "
-                "It was imported as plain text and will not run."
-            )
-            return _paragraphs(html.escape(text))
-    if re.search(r"<[a-zA-Z/][^>]*>", text):
+            return match.start(), what
+    return None
+
+
+def _has_tags(text: str) -> bool:
+    """Whether ``text`` has an HTML tag: "<" and a letter or "/" before a later ">". (The
+    regex "<[a-zA-Z/][^>]*>" did the same, but tried every "<a" against the rest of
+    the text when no ">" followed.)"""
+    return TAG_START.search(text, 0, text.rfind(">")) is not None
+
+
+def _narrative_html(text: str, passage: Passage, warnings: list[str]) -> str:
+    code = _find_code(text)
+    if code:
+        offset, what = code
+        line = passage.text_start + text.count("\n", 0, offset)
+        warnings.append(
+            f"Line {line}: passage “{passage.name}” contains story-format code ({what}). "
+            "It was imported as plain text and will not run."
+        )
+        return _paragraphs(html.escape(text))
+    if _has_tags(text):
         cleaned = bleach.clean(
             text, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, strip=True, strip_comments=True
         ).strip()
@@ -247,8 +326,11 @@ def _concepts(value, passage: Passage) -> list[str]:
 def _int(value, passage: Passage, key: str, default: int = 0) -> int:
     if value in (None, ""):
         return default
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise TweeError(passage.line, f"“{key}” in “{passage.name}” must be a whole number ≥ 0.")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_WHOLE_NUMBER:
+        raise TweeError(
+            passage.line,
+            f"“{key}” in “{passage.name}” must be a whole number from 0 to {MAX_WHOLE_NUMBER:,}.",
+        )
     return value
 
 
@@ -263,14 +345,12 @@ def parse_twee(source: str) -> TweeImport:
     data_passage = by_name.get("StoryData")
     if data_passage is None:
         raise TweeError(1, "The file has no StoryData passage (it holds the IFID and start).")
-    try:
-        story_data = json.loads(data_passage.text or "{}")
-    except json.JSONDecodeError as error:
-        raise TweeError(
-            data_passage.text_start + error.lineno - 1,
-            f"StoryData is not valid JSON ({error.msg}).",
-        ) from error
-    if not isinstance(story_data, dict) or not story_data.get("ifid"):
+    story_data = _json_object(
+        data_passage.text or "{}",
+        "StoryData",
+        lambda error: data_passage.text_start + error.lineno - 1 if error else data_passage.line,
+    )
+    if not story_data.get("ifid"):
         raise TweeError(data_passage.line, "StoryData needs an “ifid”.")
     try:
         ifid = str(uuid.UUID(str(story_data["ifid"]))).upper()
@@ -305,6 +385,12 @@ def parse_twee(source: str) -> TweeImport:
         keys[p.name] = key
 
     start_name = story_data.get("start") or story_passages[0].name
+    if not isinstance(start_name, str):
+        raise TweeError(
+            data_passage.line,
+            "StoryData’s “start” must be the name of a passage, in quotes, "
+            'for example "start": "Start".',
+        )
     if start_name not in keys:
         raise TweeError(
             data_passage.line, f"StoryData’s start passage “{start_name}” does not exist."

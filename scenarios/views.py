@@ -70,12 +70,11 @@ def play(request, attempt_id: int):
 @require_POST
 def move(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
-    step = request.POST.get("step")
     try:
         decision = services.make_move(
             attempt,
             at_node_key=request.POST.get("at", ""),
-            step=int(step) if step and step.isdigit() else -1,
+            step=_posted_step(request.POST.get("step")),
             choice_id=request.POST.get("choice", ""),
         )
     except services.MoveRefused as refusal:
@@ -87,6 +86,14 @@ def move(request, attempt_id: int):
     if attempt.is_complete:
         return redirect("scenario_debrief", attempt_id=attempt.pk)
     return redirect("scenario_attempt", attempt_id=attempt.pk)
+
+
+def _posted_step(value: str | None) -> int:
+    """The step the page was drawn at, or -1 (refused as stale) if that is not a number.
+    ASCII digits only: "²".isdigit() is true, but int() cannot read it."""
+    if value and value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return -1
 
 
 @login_required

@@ -16,12 +16,12 @@ ANALYTICS_PERMISSION = "learning_site.view_trainer_analytics"
 def register_scenario_admin_urls():
     return [
         path(
-            "scenarios/<int:page_id>/map/",
+            "scenarios/<id:page_id>/map/",
             admin_views.ScenarioMapView.as_view(),
             name="scenarios_admin_map",
         ),
         path(
-            "scenarios/<int:page_id>/twee/",
+            "scenarios/<id:page_id>/twee/",
             admin_views.twee_export,
             name="scenarios_admin_twee_export",
         ),

@@ -142,7 +142,12 @@ class Instrument(index.Indexed, ClusterableModel):
         ),
         InlinePanel("questions", heading="Questions", label="Question", min_num=1),
     ]
-    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        # The admin's chooser searches only the trainer's partnership's and shared rows.
+        index.FilterField("partnership"),
+    ]
 
     class Meta:
         ordering = ["title"]

@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
+from learning_site.converters import parse_object_id
 from learning_site.models import Partnership
 
 VIEW_PERMISSION = "learning_site.view_impact_reports"
@@ -58,11 +59,9 @@ def partnership_for_indicators(request, requested_id: str | None) -> Partnership
     from learning_site.auditing import record_viewing_as
 
     partnership = request.report_partnership
-    if requested_id and request.user.is_administrator:
-        found = (
-            Partnership.objects.filter(pk=requested_id).first() if requested_id.isdigit() else None
-        )
-        partnership = found or partnership
+    pk = parse_object_id(requested_id)
+    if pk is not None and request.user.is_administrator:
+        partnership = Partnership.objects.filter(pk=pk).first() or partnership
     record_viewing_as(request, partnership)
     return partnership
 

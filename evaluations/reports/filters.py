@@ -104,6 +104,30 @@ class ReportFilters:
         ]
 
 
+# Reports cover the years a partnership could have training records for. A date outside
+# them is a typing slip (or a probe): 9999-12-31 would make the quarter's end fall in year
+# 10000, which Python's dates cannot hold.
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+LATEST_DATE = datetime.date(2099, 12, 31)
+
+
+class ReportDateField(forms.DateField):
+    """A date in the years reports can cover, or a message saying which those are."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}))
+        super().__init__(**kwargs)
+        self.widget.attrs.update(min=EARLIEST_DATE.isoformat(), max=LATEST_DATE.isoformat())
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not EARLIEST_DATE <= value <= LATEST_DATE:
+            raise forms.ValidationError(
+                f"Enter a date between {EARLIEST_DATE:%-d %B %Y} and {LATEST_DATE:%-d %B %Y}.",
+                code="out_of_range",
+            )
+
+
 def live_modules():
     from courses.models import CoursePage
 
@@ -135,19 +159,17 @@ class ReportFilterForm(forms.Form):
     module = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
     agency = forms.ChoiceField(required=False, choices=[("", "All agencies"), *Agency.choices])
     job_role = forms.ChoiceField(required=False, label="Job role")
-    date_from = forms.DateField(
+    date_from = ReportDateField(
         required=False,
         label="From",
         help_text="For example, 2025-04-01. Periods are whole quarters (January to March, "
         "and so on): a date inside a quarter counts from its start. This stops small numbers "
         "being worked out by comparing two reports a few days apart.",
-        widget=forms.DateInput(attrs={"type": "date"}),
     )
-    date_to = forms.DateField(
+    date_to = ReportDateField(
         required=False,
         label="To",
         help_text="For example, 2026-03-31. A date inside a quarter counts to its end.",
-        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
     def __init__(self, data, *, user, partnership, modules, job_roles):

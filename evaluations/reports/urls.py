@@ -14,15 +14,15 @@ urlpatterns = [
     ),
     path("indicators/", views.reports_indicators, name="reports_indicators"),
     path("indicators/new/", views.reports_indicator_new, name="reports_indicator_new"),
-    path("indicators/<int:indicator_id>/", views.reports_indicator, name="reports_indicator"),
+    path("indicators/<id:indicator_id>/", views.reports_indicator, name="reports_indicator"),
     path(
-        "indicators/<int:indicator_id>/figures/<int:value_id>/delete/",
+        "indicators/<id:indicator_id>/figures/<id:value_id>/delete/",
         views.reports_indicator_value_delete,
         name="reports_indicator_value_delete",
     ),
     path("comments/", views.reports_comments, name="reports_comments"),
     path(
-        "comments/<int:answer_id>/decision/",
+        "comments/<id:answer_id>/decision/",
         views.reports_comment_approval,
         name="reports_comment_approval",
     ),

@@ -19,17 +19,17 @@ from evaluations.reports.models import (
 )
 from evaluations.reports.report import cached_report
 from learning_site.auditing import audit_scope, audited, record_viewing_as
+from learning_site.converters import parse_object_id
 from learning_site.models import AuditEvent
 
 
 def _filter_form(request) -> ReportFilterForm:
     partnership = request.report_partnership
-    if request.user.is_administrator and request.GET.get("partnership", "").isdigit():
+    requested = parse_object_id(request.GET.get("partnership"))
+    if request.user.is_administrator and requested is not None:
         from learning_site.models import Partnership
 
-        partnership = (
-            Partnership.objects.filter(pk=request.GET["partnership"]).first() or partnership
-        )
+        partnership = Partnership.objects.filter(pk=requested).first() or partnership
     form = ReportFilterForm(
         request.GET or None,
         user=request.user,

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "learning_site.null_characters.RefuseNullCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -324,7 +325,8 @@ CELERY_BEAT_SCHEDULE = {
 # --- Wagtail --------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Neglect learning"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search, given only the words people type (see learning_site/search.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "learning_site.search"}}
 # Every document download goes through Wagtail's view, which checks the filename in the
 # URL (so ids cannot be walked) and the collection's privacy; never a /media/ address.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -25,7 +25,7 @@ CSRF_COOKIE_SECURE = True
 SECURE_SSL_HOST = os.environ.get("SECURE_SSL_HOST") or None
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "learning_site.search"}}
 
 LOGGING = {
     "version": 1,

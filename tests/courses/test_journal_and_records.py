@@ -101,6 +101,24 @@ def test_new_entry_errors_keep_text_and_refuse_offsite_redirect(client, learner)
     assert response.url.startswith("/learning/journal/")
 
 
+@pytest.mark.parametrize("target", ['"', "9999-12-31", "journal", "\u202e/evil"])
+def test_a_next_that_is_not_a_path_on_this_site_goes_to_the_new_entry(client, learner, target):
+    # redirect() reads anything without a "/" as a view name (NoReverseMatch, a 500).
+    client.force_login(learner)
+    response = client.post(reverse("journal_new"), {"body": "Text", "next": target})
+    entry = JournalEntry.objects.get(author=learner)
+    assert response.status_code == 302
+    assert response.url == reverse("journal_entry", args=[entry.pk])
+
+
+@pytest.mark.parametrize("module", ["²", "99999999999999999999", "-1", "1 OR 1=1"])
+def test_a_module_filter_that_is_not_an_id_shows_the_whole_journal(client, learner, entry, module):
+    client.force_login(learner)
+    response = client.get(reverse("journal"), {"module": module})
+    assert response.status_code == 200
+    assert "Home visit" in response.content.decode()
+
+
 def complete(client, learner, course_tree):
     course, lesson1, lesson2 = course_tree
     enrol_with_baseline(client, learner, course)

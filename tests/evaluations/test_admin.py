@@ -188,3 +188,47 @@ def test_an_instrument_with_answers_cannot_be_deleted(client, administrator, ins
     response = client.post(url)
     assert response.status_code in (200, 302, 403)
     assert Instrument.objects.filter(pk=instrument.pk).exists()
+
+
+@pytest.mark.parametrize("forged", ['"', "²", "abc", "99999999999999999999"])
+@pytest.mark.parametrize("field", ["instrument", "course"])
+def test_a_forged_chooser_value_is_an_error_on_the_form_not_a_500(
+    trainer_client, partnership, field, forged
+):
+    from evaluations.models import WaveInstrument
+
+    ours = make_instrument(slug="ours", title="Our survey", partnership=partnership)
+    schedule = WaveInstrument.objects.create(
+        wave="three_months", instrument=ours, partnership=partnership
+    )
+    url = reverse("wagtailsnippets_evaluations_waveinstrument:edit", args=[schedule.pk])
+    data = {
+        "wave": "three_months",
+        "instrument": ours.pk,
+        "course": "",
+        "partnership": partnership.pk,
+        "is_active": "on",
+    }
+    response = trainer_client.post(url, {**data, field: forged})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    schedule.refresh_from_db()
+    assert schedule.instrument == ours and schedule.course is None
+
+
+def test_the_instrument_chooser_searches_within_the_trainers_partnership(
+    trainer_client, partnership, other_partnership
+):
+    make_instrument(slug="ours", title="Our follow-up survey", partnership=partnership)
+    make_instrument(slug="theirs", title="Their follow-up survey", partnership=other_partnership)
+    url = reverse("wagtailsnippetchoosers_evaluations_instrument:choose_results")
+    response = trainer_client.get(url, {"q": "follow-up"})  # was a FilterFieldError 500
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Our follow-up survey" in html and "Their follow-up survey" not in html
+
+
+@pytest.mark.parametrize("forged", ["abc", "²", "99999999999999999999"])
+def test_choosing_an_id_that_cannot_exist_is_not_found(trainer_client, forged):
+    url = reverse("wagtailsnippetchoosers_evaluations_instrument:chosen", args=[forged])
+    assert trainer_client.get(url).status_code == 404

@@ -108,6 +108,47 @@ def test_filters_keep_what_was_typed_and_explain_errors(client, board_member, tw
     assert 'value="2025-06-01"' in html and 'value="2025-01-01"' in html
 
 
+@pytest.mark.parametrize(
+    ("field", "typed"), [("date_to", "9999-12-31"), ("date_from", "0001-01-01")]
+)
+def test_a_date_outside_the_reported_years_is_explained_not_a_500(
+    client, board_member, two_partnerships, field, typed
+):
+    client.force_login(board_member)
+    response = client.get(reverse("reports_home"), {field: typed})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in html
+    assert "Enter a date between 1 January 2000 and 31 December 2099." in html
+    assert f'value="{typed}"' in html  # kept as typed, to correct
+    assert dict(response.context["filters"].describe())["Period"] == "All time"
+
+
+def test_the_csv_leaves_out_a_date_outside_the_reported_years(
+    client, board_member, two_partnerships
+):
+    client.force_login(board_member)
+    response = client.get(reverse("reports_csv"), {"date_to": "9999-12-31"})
+    assert response.status_code == 200
+    rows = _csv_rows(response)
+    assert rows and {row["period_to"] for row in rows} == {""}  # as on the page
+
+
+@pytest.mark.parametrize("typed", ["²", "99999999999999999999", "-1"])
+def test_a_partnership_that_is_not_an_id_leaves_the_administrator_on_their_own(
+    client, administrator, two_partnerships, typed
+):
+    client.force_login(administrator)
+    for name in ("reports_home", "reports_csv", "reports_indicators", "reports_indicator_new"):
+        response = client.get(reverse(name), {"partnership": typed})
+        assert response.status_code == 200, name
+    html = client.get(reverse("reports_home"), {"partnership": typed}).content.decode()
+    assert "Northshire Safeguarding Children Partnership" in html
+    response = client.post(reverse("reports_indicator_new"), {"partnership": typed, "name": ""})
+    assert response.status_code == 200
+    assert response.context["partnership"] == administrator.partnership
+
+
 def test_administrator_can_choose_a_partnership(
     client, administrator, other_partnership, two_partnerships
 ):

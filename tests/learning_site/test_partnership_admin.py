@@ -342,3 +342,35 @@ def test_site_history_is_for_platform_administrators_only(
     assert "site-history" not in client.get(reverse("wagtailadmin_home")).content.decode()
     client.force_login(administrator)
     assert "Riverside survey" in client.get(url).content.decode()
+
+
+def test_a_partnership_with_people_cannot_be_deleted_and_the_page_says_why(
+    client, administrator, partnership, learner
+):
+    client.force_login(administrator)
+    response = client.post(reverse("partnership:delete", args=[partnership.pk]))
+    assert response.status_code == 200  # was a ProtectedError 500
+    html = response.content.decode()
+    assert "cannot be deleted while other records refer to it (2 users)" in html
+    assert "Switch it off instead." in html
+    assert Partnership.objects.filter(pk=partnership.pk).exists()
+
+
+@pytest.mark.parametrize("forged", ["99999999999999999999", "²", "abc"])
+def test_a_forged_role_id_on_the_people_form_is_an_error_not_a_500(
+    client, administrator, learner, forged
+):
+    client.force_login(administrator)
+    url = reverse("wagtailusers_users:edit", args=[learner.pk])
+    response = client.post(
+        url,
+        {
+            "email": learner.email,
+            "full_name": learner.full_name,
+            "partnership": learner.partnership_id,
+            "groups": [forged],
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()

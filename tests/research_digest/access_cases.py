@@ -3,9 +3,14 @@ from tests.access import NOT_ALLOWED, OK, REDIRECT, AccessCase, everyone, signed
 
 
 def build_world(world):
+    from tests.research_digest.factories import make_digest, make_index
+
     world.digest_subscription = DigestSubscription.objects.create(
         user=world.learner, subscribed=True
     )
+    # The research section (a Wagtail page with search and filters) and one digest in it.
+    world.digest_index = make_index(world.home)
+    world.digest = make_digest(world.digest_index, title="Neglect in the child's time")
 
 
 CASES = {

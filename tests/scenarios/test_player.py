@@ -109,6 +109,17 @@ def test_a_replayed_move_is_recorded_once(client, learner, scenario):
     assert ScenarioDecision.objects.count() == 1
 
 
+@pytest.mark.parametrize("step", ["²", "9" * 5000, "-1", "", "0 OR 1=1"])
+def test_a_step_that_is_not_a_number_is_refused_as_stale(client, learner, scenario, step):
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    chosen = choice_id(scenario, "start", "Start an assessment now")
+    response = choose(client, attempt, "start", chosen, step=step, follow=True)
+    assert response.status_code == 200
+    assert "earlier point in the scenario" in response.content.decode()
+    assert not ScenarioDecision.objects.exists()
+
+
 def test_a_finished_attempt_takes_no_more_moves(client, learner, scenario):
     client.force_login(learner)
     attempt = start(client, scenario)

@@ -127,6 +127,97 @@ def test_malformed_files_name_the_line(source, line, words):
     assert str(caught.value).startswith(f"Line {line}:")
 
 
+def deep(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+# Files that answered 500 (RecursionError, TypeError, OverflowError) or took minutes.
+UNUSABLE = [
+    pytest.param(
+        story(":: Start", "x").replace('"start"', f'"notes": {deep(5000)}, "start"'),
+        4,
+        "StoryData has lists or objects nested more than 10 deep",
+        id="StoryData nested 5,000 deep",
+    ),
+    pytest.param(
+        story(f':: Start {{"links": [{{"concepts": {deep(9)}}}]}}', "[[A]]", ":: A", "x"),
+        7,
+        "The metadata of “Start” has lists or objects nested more than 10 deep",
+        id="metadata nested 12 deep",
+    ),
+    pytest.param(
+        story(':: Start {"title": ' + deep(100_000) + "}", "x"),
+        7,
+        "The metadata of “Start” has lists or objects nested more than 10 deep",
+        id="metadata nested 100,000 deep",
+    ),
+    pytest.param(
+        story(":: Start", "x").replace('"start": "Start"', '"start": ["Start"]'),
+        4,
+        "StoryData’s “start” must be the name of a passage, in quotes",
+        id="start is a list",
+    ),
+    pytest.param(
+        story(":: Start", "x").replace('"start": "Start"', '"start": {"name": "Start"}'),
+        4,
+        "StoryData’s “start” must be the name of a passage",
+        id="start is an object",
+    ),
+    pytest.param(
+        story(f':: Start {{"links":[{{"weeks":{10**30}}}]}}', "[[A]]", ":: A", "x"),
+        7,
+        "“weeks” in “Start” must be a whole number from 0 to 32,767",
+        id="weeks of 10**30",
+    ),
+    pytest.param(
+        story(":: Start", "x", ':: ScenarioDetails {"estimated_minutes": 100000}', "x"),
+        9,
+        "“estimated_minutes” in “ScenarioDetails” must be a whole number from 0 to 32,767",
+        id="minutes too many to store",
+    ),
+    pytest.param(
+        story(":: Start", "One", "Two\x00"),
+        9,
+        "null character",
+        id="NUL",
+    ),
+    pytest.param(
+        story(":: Start", "[[" * 20_000),
+        7,
+        "The text of “Start” is longer than 20,000 characters",
+        id="passage of 40,000 characters",
+    ),
+]
+
+
+# The three the issue found: nesting, "start": ["Start"], weeks of 10**30.
+KNOWN_500S = [UNUSABLE[0], UNUSABLE[3], UNUSABLE[5]]
+
+
+@pytest.mark.parametrize(("source", "line", "words"), UNUSABLE)
+def test_structures_the_importer_cannot_use_are_refused_with_a_message(source, line, words):
+    with pytest.raises(TweeError) as caught:
+        parse_twee(source)
+    assert str(caught.value).startswith(f"Line {line}: "), str(caught.value)
+    assert words in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[[" * 9_000, "<<" * 9_000, "<a" * 9_000, "(a" * 9_000, "<<" * 9_000 + ">>"],
+)
+def test_long_runs_of_almost_markup_are_read_at_once(text):
+    # The regexes these replaced took over a second here (and minutes on a whole file).
+    import time
+
+    started = time.perf_counter()
+    try:
+        parse_twee(story(":: Start", text))
+    except TweeError as error:
+        assert "never closes" in str(error)
+    assert time.perf_counter() - started < 0.5
+
+
 @pytest.mark.parametrize(
     "code",
     [
@@ -217,6 +308,20 @@ def test_commands(home_page, tmp_path, capsys):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(("source", "line", "words"), UNUSABLE)
+def test_import_command_refuses_an_unusable_file_with_a_message(
+    home_page, tmp_path, source, line, words
+):
+    make_index(home_page)
+    path = tmp_path / "unusable.twee"
+    path.write_text(source, encoding="utf-8")
+    with pytest.raises(CommandError) as caught:
+        call_command("import_twee", str(path))
+    assert f"Line {line}: " in str(caught.value) and words in str(caught.value)
+    assert not ScenarioPage.objects.exists()
+
+
+@pytest.mark.django_db
 class TestAdmin:
     def test_trainer_exports_and_imports_in_the_admin(self, client, trainer, home_page):
         from django.core.files.uploadedfile import SimpleUploadedFile
@@ -245,6 +350,20 @@ class TestAdmin:
         html = response.content.decode()
         assert "Line 3: The IFID in StoryData is not a valid UUID." in html
         assert response.context["form"]["text"].value() == pasted
+        assert not ScenarioPage.objects.exists()
+
+    @pytest.mark.parametrize(("source", "line", "words"), KNOWN_500S)
+    def test_an_unusable_file_is_refused_with_the_message_and_kept(
+        self, client, trainer, home_page, source, line, words
+    ):
+        from django.urls import reverse
+
+        make_index(home_page)
+        client.force_login(trainer)
+        response = client.post(reverse("scenarios_admin_twee_import"), {"text": source})
+        assert response.status_code == 200
+        assert words in response.content.decode()
+        assert response.context["form"]["text"].value() == source
         assert not ScenarioPage.objects.exists()
 
     def test_the_admin_menu_and_page_buttons(self, client, trainer, home_page):

@@ -24,7 +24,10 @@ class Command(BaseCommand):
             page = page.get_latest_revision_as_object()
         text = export_twee(page)
         if options["output"]:
-            Path(options["output"]).write_text(text, encoding="utf-8")
+            try:
+                Path(options["output"]).write_text(text, encoding="utf-8")
+            except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+                raise CommandError(f"Cannot write {options['output']}: {error}") from error
             self.stdout.write(self.style.SUCCESS(f"Wrote {options['output']}."))
         else:
             self.stdout.write(text, ending="")

@@ -16,7 +16,7 @@ class Command(BaseCommand):
         path = Path(options["file"])
         try:
             source = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+        except (OSError, ValueError) as error:  # ValueError: not UTF-8, or a NUL in the path
             raise CommandError(f"Cannot read {path}: {error}") from error
         index = ScenarioIndexPage.objects.first()
         if index is None:

@@ -16,6 +16,7 @@ counts.
 It refuses to write to a database whose name does not contain "bench" unless --force.
 """
 
+import argparse
 import datetime
 import random
 import statistics
@@ -51,12 +52,32 @@ MEASURES = [
 ]
 
 
+def whole_number(lowest: int, highest: int):
+    """An argparse type: a whole number in a range, or a message saying which."""
+
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            number = None
+        if number is None or not lowest <= number <= highest:
+            raise argparse.ArgumentTypeError(
+                f"{text[:40]!r} is not a whole number from {lowest:,} to {highest:,}"
+            )
+        return number
+
+    return parse
+
+
 class Command(BaseCommand):
     help = "Build a county-sized synthetic partnership and time the impact report on it."
 
     def add_arguments(self, parser):
-        parser.add_argument("--practitioners", type=int, default=20_000)
-        parser.add_argument("--repeat", type=int, default=5, help="Timed runs of each step.")
+        # A county has up to about 20,000 practitioners; fifty times that is a stress test.
+        parser.add_argument("--practitioners", type=whole_number(1, 1_000_000), default=20_000)
+        parser.add_argument(
+            "--repeat", type=whole_number(1, 1_000), default=5, help="Timed runs of each step."
+        )
         parser.add_argument("--rebuild", action="store_true", help="Delete and rebuild the data.")
         parser.add_argument("--force", action="store_true", help="Allow a non-bench database.")
 
