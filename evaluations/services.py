@@ -51,7 +51,8 @@ def schedule_follow_ups(completion) -> list[FollowUpInvitation]:
     completion does. Nothing is sent here: the sweep sends when each is due.
     """
     user = completion.user
-    if user.partnership_id is None:
+    if user.partnership_id is None or not user.partnership.send_follow_ups:
+        # The partnership has switched follow-up surveys off in its set-up.
         return []
     invitations = []
     for wave, months in FOLLOW_UP_MONTHS.items():

@@ -55,7 +55,11 @@ class FollowUpInvitationQuerySet(models.QuerySet):
         return self.filter(Q(claim_token__isnull=True) | Q(claimed_at__lt=stale))
 
     def due_to_send(self, now):
-        return self.filter(status=InvitationStatus.SCHEDULED, due_at__lte=now)
+        # A partnership that switches follow-ups off keeps its scheduled invitations
+        # unsent (not cancelled), so switching back on resumes them.
+        return self.filter(
+            status=InvitationStatus.SCHEDULED, due_at__lte=now, partnership__send_follow_ups=True
+        )
 
     def due_to_expire(self, now):
         return self.filter(status__in=OPEN_STATUSES, closes_at__lte=now)
@@ -69,7 +73,7 @@ class FollowUpInvitationQuerySet(models.QuerySet):
             )
         if not settings.EVALUATION_REMINDER_DAYS:
             return self.none()
-        return self.open(now).filter(condition)
+        return self.open(now).filter(condition, partnership__send_follow_ups=True)
 
 
 class FollowUpInvitation(models.Model):

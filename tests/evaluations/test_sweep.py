@@ -208,3 +208,25 @@ def run_text(now: str) -> str:
     out = io.StringIO()
     call_command("send_due_followups", "--now", now, stdout=out)
     return out.getvalue()
+
+
+def test_a_partnership_that_switches_follow_ups_off_gets_none(
+    completion, learner, other_learner, module
+):
+    """The partnership's set-up says whether follow-up surveys are sent: switched off,
+    nothing new is scheduled and what was scheduled waits unsent; switched back on, the
+    waiting ones go out."""
+    partnership = learner.partnership
+    partnership.send_follow_ups = False
+    partnership.save()
+    other_learner.partnership.send_follow_ups = False
+    other_learner.partnership.save()
+    later = complete_module(other_learner, module, COMPLETED)
+    assert not FollowUpInvitation.objects.filter(completion=later).exists()
+    assert "sent 0" in run(DUE)
+    assert mail.outbox == []
+    assert three_months(completion).status == InvitationStatus.SCHEDULED
+    partnership.send_follow_ups = True
+    partnership.save()
+    assert "sent 1," in run(DUE + datetime.timedelta(minutes=15))
+    assert [m.to[0] for m in mail.outbox] == [learner.email]
