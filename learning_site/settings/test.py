@@ -19,6 +19,16 @@ from .base import *  # noqa: E402,F403
 from .base import env_bool  # noqa: E402
 
 DEBUG = False
+
+# Under pytest-xdist on Redis (CI), each worker gets a Redis database of its own (8, 9, …):
+# tests clear the cache, and a shared one would be cleared under the other worker. A
+# process outside xdist (and the Celery worker it talks to) keeps REDIS_URL's database.
+if REDIS_URL and _worker.startswith("gw"):  # noqa: F405
+    from urllib.parse import urlsplit, urlunsplit
+
+    _redis = urlsplit(REDIS_URL)  # noqa: F405
+    _redis_db = 8 + int(_worker[2:])
+    CACHES["default"]["LOCATION"] = urlunsplit(_redis._replace(path=f"/{_redis_db}"))  # noqa: F405
 SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

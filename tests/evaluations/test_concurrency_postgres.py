@@ -47,7 +47,8 @@ def run_concurrently(target, count):
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(timeout=120)
+        thread.join(timeout=600)  # a busy CI machine is slow; a hung sweep still fails
+    assert not any(thread.is_alive() for thread in threads), "a sweep did not finish"
     assert not errors, errors
     return results
 
@@ -66,9 +67,26 @@ def due_invitations(home_page):
     return learners
 
 
-def test_concurrent_sweeps_send_each_invitation_exactly_once(due_invitations):
-    # Small batches make the sweeps interleave claim after claim.
+def test_concurrent_sweeps_send_each_invitation_exactly_once(due_invitations, monkeypatch):
+    # Small batches make the sweeps interleave claim after claim. A sweep's first delivery
+    # waits (up to ten seconds) until a second sweep is delivering too, so the test does
+    # not depend on one sweep finishing all 40 before the others start on a busy machine.
+    from evaluations import sweep
+
+    delivering, lock, two_at_once = set(), threading.Lock(), threading.Event()
+    deliver = sweep._deliver
+
+    def deliver_once_two_are_at_work(*args, **kwargs):
+        with lock:
+            delivering.add(threading.get_ident())
+            if len(delivering) >= 2:
+                two_at_once.set()
+        two_at_once.wait(timeout=10)
+        return deliver(*args, **kwargs)
+
+    monkeypatch.setattr(sweep, "_deliver", deliver_once_two_are_at_work)
     results = run_concurrently(lambda: sweep_due_invitations(DUE, batch_size=3), WORKERS)
+    monkeypatch.setattr(sweep, "_deliver", deliver)
     recipients = Counter(message.to[0] for message in mail.outbox)
     assert set(recipients) == {learner.email for learner in due_invitations}
     assert set(recipients.values()) == {1}
