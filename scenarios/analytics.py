@@ -1,64 +1,27 @@
 """Trainer analytics for one scenario, scoped to the trainer's partnership.
 
 Counts come from SQL aggregates (a fixed handful of queries, however many attempts).
-Nobody is named. Any count under ``settings.SMALL_CELL_THRESHOLD`` is shown as "fewer
-than 5", and so is any share worked out from it; when a group (the endings, or the
-options at one decision) has exactly one hidden cell, the next smallest is hidden too so
-the hidden one cannot be found by subtraction from the total.
+Nobody is named. Small counts are hidden by the one rule in ``learning_site.suppression``
+(the endings add up to the finished attempts, and each decision's options to its total,
+so no hidden count can be worked out by subtraction); a share is hidden with its count.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Count, Q
 
+from learning_site import suppression as sc
 from learning_site.spreadsheets import SafeCsvWriter
 from scenarios.models import NodeKind, Outcome, ScenarioAttempt, ScenarioDecision, ScenarioPage
-
-
-def threshold() -> int:
-    return int(getattr(settings, "SMALL_CELL_THRESHOLD", 5))
-
-
-@dataclass
-class Cell:
-    count: int
-    denominator: int | None = None
-    hidden: bool = False
-
-    def __post_init__(self):
-        if self.count < threshold():
-            self.hidden = True
-
-    @property
-    def display(self) -> str:
-        if self.count < threshold():
-            return f"fewer than {threshold()}"
-        # Hidden only so that a small neighbour cannot be worked out by subtraction.
-        return "not shown" if self.hidden else str(self.count)
-
-    @property
-    def share(self) -> str:
-        if self.denominator is None:
-            return ""
-        if self.hidden or self.denominator < threshold():
-            return "not shown"
-        return f"{round(100 * self.count / self.denominator)}%"
-
-
-def _protect_group(cells: list[Cell]) -> None:
-    hidden = [c for c in cells if c.hidden]
-    shown = [c for c in cells if not c.hidden]
-    if len(hidden) == 1 and shown:
-        min(shown, key=lambda c: c.count).hidden = True
 
 
 @dataclass
 class Row:
     label: str
-    cell: Cell
+    cell: sc.Cell
+    share: sc.Cell
     detail: str = ""
 
 
@@ -66,23 +29,20 @@ class Row:
 class DecisionBreakdown:
     title: str
     key: str
-    total: Cell
+    total: sc.Cell
     options: list[Row] = field(default_factory=list)
 
 
 @dataclass
 class ScenarioAnalytics:
     scenario: ScenarioPage
-    attempts: Cell
-    completed: Cell
+    attempts: sc.Cell
+    completed: sc.Cell
+    completion_rate: sc.Cell
     median_weeks: str
     endings: list[Row]
     decisions: list[DecisionBreakdown]
     scope_label: str
-
-    @property
-    def completion_rate(self) -> str:
-        return self.completed.share
 
 
 def scope_for(user):
@@ -112,17 +72,12 @@ def scenario_analytics(page: ScenarioPage, scope) -> ScenarioAnalytics:
     totals = attempts_qs.aggregate(
         attempts=Count("pk"), completed=Count("pk", filter=Q(completed_at__isnull=False))
     )
-    attempts = Cell(totals["attempts"])
-    completed = Cell(totals["completed"], totals["attempts"])
-    if attempts.hidden:
-        completed.hidden = True
-
     n_completed = totals["completed"]
-    if n_completed >= threshold():
+    if n_completed >= sc.threshold():
         median = _median(attempts_qs.completed(), n_completed)
         median_text = f"{median:g} weeks"
     else:
-        median_text = f"not shown (fewer than {threshold()} completed attempts)"
+        median_text = f"not shown (fewer than {sc.threshold()} finished attempts)"
 
     nodes = list(page.nodes.all().prefetch_related("choices"))
     by_ending = dict(
@@ -132,16 +87,32 @@ def scenario_analytics(page: ScenarioPage, scope) -> ScenarioAnalytics:
         .values_list("ending_key", "n")
     )
     outcome_labels = dict(Outcome.choices)
+    ending_nodes = [node for node in nodes if node.kind == NodeKind.ENDING]
+    # Attempts are finished or not; the finished ones end at one ending each.
+    values = {
+        "attempts": totals["attempts"],
+        "completed": n_completed,
+        "not completed": totals["attempts"] - n_completed,
+        **{("ending", node.key): by_ending.get(node.key, 0) for node in ending_nodes},
+    }
+    counts = sc.suppress(
+        values,
+        [
+            ("attempts", ["completed", "not completed"]),
+            ("completed", [("ending", node.key) for node in ending_nodes]),
+        ],
+        unpublished=["not completed"],
+    )
+    attempts, completed = counts.count("attempts"), counts.count("completed")
     endings = [
         Row(
             node.title,
-            Cell(by_ending.get(node.key, 0), n_completed),
+            counts.count(("ending", node.key)),
+            sc.rate_cell(counts.count(("ending", node.key)), completed),
             outcome_labels.get(node.outcome, ""),
         )
-        for node in nodes
-        if node.kind == NodeKind.ENDING
+        for node in ending_nodes
     ]
-    _protect_group([row.cell for row in endings])
 
     decision_counts: dict[tuple[str, int], int] = {}
     for key, choice_id, n in (
@@ -155,22 +126,23 @@ def scenario_analytics(page: ScenarioPage, scope) -> ScenarioAnalytics:
     for node in nodes:
         if node.kind != NodeKind.DECISION:
             continue
-        node_total = sum(n for (key, _), n in decision_counts.items() if key == node.key)
-        breakdown = DecisionBreakdown(node.title, node.key, Cell(node_total))
-        for choice in node.choices.all():
+        choices = list(node.choices.all())
+        counts = sc.suppress_group(
+            {choice.pk: decision_counts.get((node.key, choice.pk), 0) for choice in choices}
+        )
+        total = counts.count(sc.TOTAL)
+        breakdown = DecisionBreakdown(node.title, node.key, total)
+        for choice in choices:
+            cell = counts.count(choice.pk)
             breakdown.options.append(
-                Row(
-                    choice.label,
-                    Cell(decision_counts.get((node.key, choice.pk), 0), node_total),
-                    choice.get_rating_display(),
-                )
+                Row(choice.label, cell, sc.rate_cell(cell, total), choice.get_rating_display())
             )
-        _protect_group([row.cell for row in breakdown.options])
         decisions.append(breakdown)
     return ScenarioAnalytics(
         scenario=page,
         attempts=attempts,
         completed=completed,
+        completion_rate=sc.rate_cell(completed, attempts),
         median_weeks=median_text,
         endings=endings,
         decisions=decisions,
@@ -183,11 +155,17 @@ def write_csv(report: ScenarioAnalytics, out) -> None:
     writer.writerow(["scope", report.scope_label, "", "", ""])
     writer.writerow(["attempts", "Attempts started", "", report.attempts.display, ""])
     writer.writerow(
-        ["attempts", "Attempts completed", "", report.completed.display, report.completed.share]
+        [
+            "attempts",
+            "Attempts completed",
+            "",
+            report.completed.display,
+            report.completion_rate.display,
+        ]
     )
     writer.writerow(["attempts", "Median weeks for the child", "", report.median_weeks, ""])
     for row in report.endings:
-        writer.writerow(["ending", row.label, row.detail, row.cell.display, row.cell.share])
+        writer.writerow(["ending", row.label, row.detail, row.cell.display, row.share.display])
     for breakdown in report.decisions:
         writer.writerow(["decision", breakdown.title, "all choices", breakdown.total.display, ""])
         for row in breakdown.options:
@@ -197,6 +175,6 @@ def write_csv(report: ScenarioAnalytics, out) -> None:
                     row.label,
                     row.detail,
                     row.cell.display,
-                    row.cell.share,
+                    row.share.display,
                 ]
             )

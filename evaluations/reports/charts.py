@@ -4,7 +4,8 @@ Each chart is ``<svg role="img" aria-labelledby="…">`` with a ``<title>`` and 
 ``<desc>`` that states the figures in words; the page puts the same numbers in a table
 beside it. Series are told apart by pattern and by text labels, not by colour alone, so
 they read in greyscale. No script, no inline ``style``: only SVG presentation attributes.
-A hidden (suppressed) figure is drawn as no bar with the words "fewer than 5".
+A hidden (suppressed) figure is drawn as no bar with its label ("fewer than 5", "not
+shown: fewer than 5 people" or "not shown"), as in the table.
 """
 
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from evaluations.reports.suppression import suppressed_text
+from learning_site.suppression import PROTECT, hidden_text
 
 # (fill, pattern id or None) per series: dark solid, diagonal hatch, dots, light solid.
 SERIES_STYLES = [("#1d3557", None), ("#1d3557", "hatch"), ("#1d3557", "dots"), ("#8d99ae", None)]
@@ -33,11 +34,15 @@ PATTERNS = (
 class Bar:
     label: str
     values: list  # one per series; None means hidden or no data
-    hidden: list  # one bool per series
+    hidden: list  # one per series: why it is hidden ("" or False when shown)
 
     @classmethod
     def from_cells(cls, label, cells):
-        return cls(label, [c.shown_value for c in cells], [c.hidden for c in cells])
+        return cls(label, [c.shown_value for c in cells], [c.reason for c in cells])
+
+
+def _hidden_label(hidden) -> str:
+    return hidden_text(hidden if isinstance(hidden, str) else PROTECT)
 
 
 def _f(number: float) -> str:
@@ -61,7 +66,7 @@ def _describe(bars: list[Bar], series: list[str], unit: str) -> str:
     for bar in bars:
         figures = []
         for name, value, hidden in zip(series, bar.values, bar.hidden, strict=False):
-            shown = suppressed_text() if hidden else _number(value, unit)
+            shown = _hidden_label(hidden) if hidden else _number(value, unit)
             figures.append(f"{name} {shown}" if len(series) > 1 else shown)
         parts.append(f"{bar.label}: {', '.join(figures)}")
     return "; ".join(parts) + "."
@@ -114,7 +119,7 @@ def bar_chart(
         for index, (value, hidden) in enumerate(zip(bar.values, bar.hidden, strict=False)):
             y = y0 + index * bar_height
             if hidden or value is None:
-                text = suppressed_text() if hidden else "no data"
+                text = _hidden_label(hidden) if hidden else "no data"
                 body.append(
                     format_html(
                         '<text x="{}" y="{}" font-size="12" font-style="italic" fill="#505a5f">{}</text>',

@@ -3,7 +3,7 @@ numbers as the page."""
 
 from dataclasses import dataclass
 
-from evaluations.reports.suppression import Cell
+from learning_site.suppression import Cell
 
 
 @dataclass(frozen=True)

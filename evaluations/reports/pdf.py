@@ -26,8 +26,8 @@ from reportlab.platypus import (
 
 from evaluations.reports.models import quarter_label
 from evaluations.reports.report import Report
-from evaluations.reports.suppression import suppressed_text
 from learning_site import pdf_fonts
+from learning_site.suppression import SMALL, hidden_text
 
 BRAND = colors.HexColor("#1d3557")
 
@@ -88,8 +88,8 @@ def report_pdf(report: Report, progress: Callable[[int, str], None] | None = Non
         Spacer(1, 8 * mm),
         _p(f"Prepared {generated:%-d %B %Y at %H:%M}.", styles["BodyText"]),
         _p(
-            f"Figures from fewer than {report.threshold} people are shown as "
-            f"“{suppressed_text(report.threshold)}”. No names or individual answers appear.",
+            f"Counts of fewer than {report.threshold} people are shown as "
+            f"“{hidden_text(SMALL, report.threshold)}”. No names or individual answers appear.",
             styles["Note"],
         ),
         PageBreak(),
@@ -250,15 +250,18 @@ def _method(report: Report, styles):
         "Waves. Learners answer before the module (baseline), at its end (post), and "
         "3 and 12 calendar months after completing it.",
         "Pairing. Every change is worked out on the same learners: each learner's later "
-        "answer minus their own earlier answer, averaged. People who answered only one "
-        "wave are left out of that change, so each row states its own n.",
+        "answer minus their own earlier answer. The unit is the person: someone who took "
+        "several modules counts once, with the mean of their modules' changes, and n is "
+        "the number of people. People who answered only one wave are left out of that "
+        "change, so each row states its own n.",
         "Confidence intervals. 95% intervals use the t distribution with n − 1 degrees of "
-        "freedom on the paired differences. An interval that does not include zero "
+        "freedom on the people's changes. An interval that does not include zero "
         "suggests a real change, but not what caused it.",
-        f"Suppression. Any figure from fewer than {t} people shows “{suppressed_text(t)}”. "
-        "Where a table shows its total, a second cell is also hidden so the first cannot "
-        "be worked out by subtraction; a count shown beside its whole is hidden when the "
-        "difference would be small.",
+        f"Suppression. A count of 1 to {t - 1} people shows “{hidden_text(SMALL, t)}”; a "
+        "zero is shown, since it names nobody. Where figures add up to a total, or a "
+        "count stands beside its whole, more figures are hidden (“not shown”) until no "
+        "hidden one can be worked out from the rest. A rate or mean from fewer than "
+        f"{t} people shows “not shown: fewer than {t} people”.",
         "Response rates. Each wave's rate is the share of people invited (or, for the "
         "module questionnaires, enrolled or completed) who answered. Low response rates "
         "mean the people who answered may not speak for everyone.",

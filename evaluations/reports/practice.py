@@ -2,9 +2,10 @@
 3 months and 12 months after, paired with the same learner's own baseline answer.
 
 Reads the evaluations app's ``SurveyAnswer`` → ``SurveyResponse`` rows. A learner is
-paired across waves by ``respondent_key`` and module, never by name. Three queries in
-all: paired changes for every measure and wave, the applied-learning share, and the
-response rates.
+paired across waves by ``respondent_key`` and module, never by name. The unit is the
+person: a learner who answered for several modules has their modules' changes averaged
+into one, so each person counts once per measure and wave, n is people, and the
+confidence intervals rest on people. The applied-learning share is of people too.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Avg, Count, F, Q
 
-from evaluations.reports import suppression as sc
 from evaluations.reports.figures import Figure
 from evaluations.reports.filters import ReportFilters
 from evaluations.reports.pairing import sum_pairs_by_wave
@@ -25,6 +25,7 @@ from evaluations.reports.services import (
     measure_figures,
     paired_measure,
 )
+from learning_site import suppression as sc
 
 LATER_WAVES = ("post", "three_months", "twelve_months")
 FOLLOW_UP_WAVES = ("three_months", "twelve_months")
@@ -116,14 +117,15 @@ class PracticeSection:
 
         rows = [
             [measure, wave, m.before.display, m.after.display, m.change.display, m.ci_display,
-             m.change.display if m.change.hidden else str(m.pairs)]
+             m.n.display]
             for measure, wave, m in self.rows()
         ]  # fmt: skip
         out = [
             para("Practice change at 3 and 12 months", styles["Heading1"]),
             para(
                 "Each row pairs learners' answers at a wave with the same learners' own "
-                "baseline answers; n is the number of pairs.",
+                "baseline answers. n is the number of people: someone who took several "
+                "modules counts once, with the mean of their modules' changes.",
                 styles["Note"],
             ),
         ]
@@ -206,10 +208,10 @@ def practice_section(filters: ReportFilters) -> PracticeSection:
     measures: dict[int, MeasureChange] = {}
     for row in sorted(rows, key=lambda r: (r["measure_name"], r["wave_key"])):
         item = measures.setdefault(row["measure_key"], MeasureChange(row["measure_name"], ""))
-        pairs = row["pairs"]
+        people = row["people"]
         item.waves[row["wave_key"]] = paired_measure(
-            row["measure_name"], row["people"], pairs,
-            row["v_before"] / pairs, row["v_after"] / pairs,
+            row["measure_name"], people, row["pairs"],
+            row["v_before"] / people, row["v_after"] / people,
             row["v_sum"], row["v_sq"], "mean answer",
         )  # fmt: skip
 
@@ -228,7 +230,12 @@ def practice_section(filters: ReportFilters) -> PracticeSection:
         responses.values("wave").annotate(people=Count("respondent_key", distinct=True)).order_by()
     ):
         answered[row["wave"]] = row["people"]
-    answered_cells = {w: sc.count_cell(answered.get(w, 0)) for w in WAVE_LABELS}
+    # People who answered each wave are not parts of one whole (the same people answer
+    # several waves), so each is suppressed on its own.
+    answered_cells = {
+        w: sc.suppress_group({w: answered.get(w, 0)}, total_shown=False).count(w)
+        for w in WAVE_LABELS
+    }
 
     return PracticeSection(
         measures=list(measures.values()),
@@ -244,32 +251,37 @@ def applied_shares(filters: ReportFilters) -> dict[str, sc.Cell]:
     If the instrument has the measure named by ``REPORT_APPLIED_MEASURE_SLUG`` (a 1 to 5
     agreement, or a yes/no choice), "applied" means agree/strongly agree or yes. Otherwise
     it means at least one of the practice actions asked about (a practice measure answered
-    with 1 or more). One grouped query computes both.
+    with 1 or more). Both are shares of people: someone who answered for two modules
+    counts once, as applying it if they said so for either. One grouped query computes
+    both.
     """
     slug = getattr(settings, "REPORT_APPLIED_MEASURE_SLUG", "applied-learning")
     practice_answer = Q(measure__kind="practice", number_value__isnull=False)
+    person = "response__respondent_key"
     rows = (
         _answers(filters)
         .filter(response__wave__in=FOLLOW_UP_WAVES)
         .filter(Q(measure__slug=slug) | practice_answer)
         .values("response__wave")
         .annotate(
-            asked=Count("id", filter=Q(measure__slug=slug)),
+            asked=Count(person, distinct=True, filter=Q(measure__slug=slug)),
             agreed=Count(
-                "id",
+                person,
+                distinct=True,
                 filter=Q(measure__slug=slug) & (Q(number_value__gte=4) | Q(choice__iexact="yes")),
             ),
-            respondents=Count("response", distinct=True, filter=practice_answer),
-            acted=Count("response", distinct=True, filter=practice_answer & Q(number_value__gte=1)),
+            respondents=Count(person, distinct=True, filter=practice_answer),
+            acted=Count(person, distinct=True, filter=practice_answer & Q(number_value__gte=1)),
         )
         .order_by()
     )
     found = {}
     for row in rows:
-        if row["asked"]:
-            found[row["response__wave"]] = sc.rate_cell(row["agreed"], row["asked"])
-        else:
-            found[row["response__wave"]] = sc.rate_cell(row["acted"], row["respondents"])
+        part, whole = (
+            (row["agreed"], row["asked"]) if row["asked"] else (row["acted"], row["respondents"])
+        )
+        shares = sc.part_of_whole(part, whole)
+        found[row["response__wave"]] = sc.rate_cell(shares.count("part"), shares.count("whole"))
     return {wave: found[wave] for wave in FOLLOW_UP_WAVES if wave in found}
 
 
@@ -297,13 +309,13 @@ def response_rates(filters: ReportFilters) -> list[ResponseRate]:
     rates = []
     for wave in FOLLOW_UP_WAVES:
         row = found.get(wave, {"invited": 0, "responded": 0})
-        invited, responded = row["invited"], row["responded"]
-        hidden = sc.part_of_whole_hidden(responded, invited)
+        counts = sc.part_of_whole(row["responded"], row["invited"])
+        invited, responded = counts.count("whole"), counts.count("part")
         rates.append(
             ResponseRate(
                 wave=wave,
-                invited=sc.count_cell(invited),
-                responded=sc.count_cell(responded, hidden=hidden or sc.is_small(invited)),
+                invited=invited,
+                responded=responded,
                 rate=sc.rate_cell(responded, invited),
             )
         )

@@ -20,7 +20,7 @@ from evaluations.reports import charts, services
 from evaluations.reports.figures import Figure
 from evaluations.reports.filters import ReportFilters
 from evaluations.reports.models import quarter_label
-from evaluations.reports.suppression import threshold
+from learning_site.suppression import threshold
 
 
 @dataclass
@@ -64,7 +64,7 @@ class Report:
                 "Confidence (1 to 5, ×20)",
                 [None if conf.before.hidden or conf.before.value is None else conf.before.value * 20,
                  None if conf.after.hidden or conf.after.value is None else conf.after.value * 20],
-                [conf.before.hidden, conf.after.hidden],
+                [conf.before.reason, conf.after.reason],
             )
         )  # fmt: skip
         return charts.bar_chart(
@@ -135,7 +135,7 @@ class Report:
                 "Training reach over time, shown beside the local indicators.",
                 [
                     charts.Bar(label, [None if c is None or c.hidden else c.value],
-                               [bool(c and c.hidden)])
+                               [c.reason if c else ""])
                     for label, c in zip(labels, completions, strict=True)
                 ],
                 ["Completions"],

@@ -2,8 +2,8 @@
 
 Each ``*_section`` function runs a fixed number of queries (grouped ``Count``/``Sum``/
 ``Avg`` with conditional aggregation and subqueries), whatever the size of the
-partnership, then applies small-cell suppression to the handful of grouped rows that come
-back. Nothing here loops over learners or answers.
+partnership, then applies small-cell suppression (``learning_site.suppression``) to the
+handful of grouped rows that come back. Nothing here loops over learners or answers.
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from django.db.models import Count, F, FloatField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, TruncQuarter
 from django.utils import timezone
 
-from evaluations.reports import suppression as sc
 from evaluations.reports.figures import Figure
 from evaluations.reports.filters import ReportFilters, job_role_expression, job_role_label
 from evaluations.reports.models import OutcomeIndicator, quarter_label, quarter_start
 from evaluations.reports.pairing import paired_sums
 from evaluations.reports.stats import paired_change
+from learning_site import suppression as sc
 from learning_site.models import Agency
+from learning_site.suppression import TOTAL
 
 # Agencies Ofsted (2014) found hardest to involve in work on neglect.
 OFSTED_HARD_TO_REACH = (
@@ -127,45 +128,65 @@ _REACH_AGGREGATES = {
     "completers": Count("user", distinct=True, filter=Q(completion__isnull=False)),
     "enrolments": Count("id"),
     "completions": Count("completion"),
+    # People with an enrolment not (yet) completed: the people behind enrolments minus
+    # completions, which a reader can work out from the two columns.
+    "still_enrolled": Count("user", distinct=True, filter=Q(completion__isnull=True)),
 }
 
 
-def _reach_rows(groups: dict[str, dict], labels: dict[str, str], total_shown=True):
-    """Turn grouped counts into suppressed rows (complementary suppression per column,
-    then a row hides every column when its people count is hidden)."""
-    learners = {k: g["learners"] for k, g in groups.items()}
-    completers = {k: g["completers"] for k, g in groups.items()}
-    hidden_learners = sc.suppress_parts(learners, total_shown=total_shown)
-    # A row hidden for its people hides its completers too; completers shown beside
-    # learners reveal the non-completers, so hide them when that difference is small.
-    hidden_completers = {k for k, n in completers.items() if sc.is_small(n)} | {
-        k
-        for k, g in groups.items()
-        if k in hidden_learners or sc.part_of_whole_hidden(g["completers"], g["learners"])
-    }
-    hidden_completers = sc.add_complementary(completers, hidden_completers, total_shown=total_shown)
-    rows = []
-    for key, g in groups.items():
-        row_hidden = key in hidden_learners
-        comp_hidden = key in hidden_completers
-        rows.append(
-            ReachRow(
-                key=key,
-                label=labels.get(key, key),
-                learners=sc.count_cell(g["learners"], hidden=row_hidden),
-                completers=sc.count_cell(g["completers"], hidden=comp_hidden),
-                enrolments=sc.count_cell(g["enrolments"], hidden=row_hidden),
-                completions=sc.count_cell(g["completions"], hidden=comp_hidden),
-                completion_rate=sc.Cell(
-                    100 * g["completions"] / g["enrolments"] if g["enrolments"] else None,
-                    g["learners"],
-                    row_hidden or comp_hidden or sc.statistic_hidden(g["learners"]),
-                    "percent",
-                ),
-                named_by_ofsted=key in OFSTED_HARD_TO_REACH,
-            )
+def _reach_rows(total: dict, breakdowns: dict[str, tuple[dict[str, dict], dict[str, str]]]):
+    """Suppress the reach tables together: people (learners, of whom completed) and
+    enrolments (of which completed), by agency and by job role, which share their
+    totals. The people who did not complete, and the enrolments not completed, are never
+    printed but follow from two printed columns, so they take part as hidden figures.
+
+    Returns the total row and, per breakdown, its rows."""
+    people_values, enrolment_values, enrolment_people = {}, {}, {}
+
+    def put(row, g):
+        people_values[(row, TOTAL)] = g["learners"]
+        people_values[(row, "completed")] = g["completers"]
+        people_values[(row, "not completed")] = g["learners"] - g["completers"]
+        enrolment_values[(row, TOTAL)] = g["enrolments"]
+        enrolment_values[(row, "completed")] = g["completions"]
+        enrolment_values[(row, "not completed")] = g["enrolments"] - g["completions"]
+        enrolment_people[(row, TOTAL)] = g["learners"]
+        enrolment_people[(row, "completed")] = g["completers"]
+        enrolment_people[(row, "not completed")] = g["still_enrolled"]
+
+    put(TOTAL, total)
+    groups = [((TOTAL, TOTAL), [(TOTAL, "completed"), (TOTAL, "not completed")])]
+    for name, (rows, _) in breakdowns.items():
+        for key, g in rows.items():
+            put((name, key), g)
+        groups += sc.two_way_groups([(name, key) for key in rows], ["completed", "not completed"])
+    unpublished = [key for key in people_values if key[1] == "not completed"]
+    people = sc.suppress(people_values, groups, unpublished=unpublished)
+    enrolments = sc.suppress(
+        enrolment_values, groups, people=enrolment_people, unpublished=unpublished
+    )
+
+    def reach_row(row, key, label):
+        learners = people.count((row, TOTAL))
+        enrolled = enrolments.count((row, TOTAL), counts_people=False)
+        completions = enrolments.count((row, "completed"), counts_people=False)
+        return ReachRow(
+            key=key,
+            label=label,
+            learners=learners,
+            completers=people.count((row, "completed")),
+            enrolments=enrolled,
+            completions=completions,
+            completion_rate=sc.rate_cell(completions, enrolled),
+            named_by_ofsted=key in OFSTED_HARD_TO_REACH,
         )
-    return rows
+
+    total_row = reach_row(TOTAL, "total", "All learners")
+    by_breakdown = {
+        name: [reach_row((name, key), key, labels.get(key, key)) for key in rows]
+        for name, (rows, labels) in breakdowns.items()
+    }
+    return total_row, by_breakdown
 
 
 def reach_section(filters: ReportFilters) -> ReachSection:
@@ -199,19 +220,21 @@ def reach_section(filters: ReportFilters) -> ReachSection:
     role_labels = {key: job_role_label(key) for key in role_groups}
     role_labels["__other__"] = "Other roles"
 
-    total_row = _reach_rows({"total": total}, {"total": "All learners"}, total_shown=False)[0]
+    total_row, rows = _reach_rows(
+        total, {"agency": (groups, agencies), "role": (role_groups, role_labels)}
+    )
     return ReachSection(
-        total=total_row,
-        by_agency=_reach_rows(groups, agencies),
-        by_role=_reach_rows(role_groups, role_labels),
-        roles_grouped=roles_grouped,
+        total=total_row, by_agency=rows["agency"], by_role=rows["role"], roles_grouped=roles_grouped
     )
 
 
 # --- learning (before -> after the module) ----------------------------------------------
 @dataclass
 class PairedMeasure:
-    """One measure on the same people at two (or more) points, with the mean change."""
+    """One measure on the same people at two points, with the mean change.
+
+    ``people`` is n: each person counts once, their modules' changes averaged (see
+    ``pairing``); ``pairs`` is how many module pairs those people gave."""
 
     label: str
     people: int
@@ -224,28 +247,38 @@ class PairedMeasure:
     unit: str = ""
 
     @property
+    def n(self) -> sc.Cell:
+        reason = sc.SMALL if self.change.reason == sc.BASE else self.change.reason
+        return sc.Cell(self.people, self.people, reason)
+
+    @property
     def ci_display(self) -> str:
         if self.change.hidden:
-            return sc.suppressed_text()
+            return self.change.display
         if self.ci_low.value is None:
-            return "not enough pairs"
+            return "not enough people"
         return f"{self.ci_low.value:+.1f} to {self.ci_high.value:+.1f}"
 
 
 def paired_measure(
-    label, people, pairs, before, after, sum_change, sum_squares, unit="", *, hidden=False
+    label, people, pairs, before, after, sum_change, sum_squares, unit="", *, protect=False
 ):
-    result = paired_change(pairs, sum_change, sum_squares)
-    hidden = hidden or sc.statistic_hidden(people)
+    """Means before and after, the mean change and its 95% interval, from sums over
+    ``people`` people (each person's own mean change, so people are the unit)."""
+    result = paired_change(people, sum_change, sum_squares)
+
+    def cell(value, kind):
+        return sc.statistic_cell(_float(value), people, kind, protect=protect)
+
     return PairedMeasure(
         label=label,
         people=people,
         pairs=pairs,
-        before=sc.statistic_cell(_float(before), people, "mean", hidden=hidden),
-        after=sc.statistic_cell(_float(after), people, "mean", hidden=hidden),
-        change=sc.statistic_cell(result.mean_change, people, "change", hidden=hidden),
-        ci_low=sc.statistic_cell(result.ci_low, people, "change", hidden=hidden),
-        ci_high=sc.statistic_cell(result.ci_high, people, "change", hidden=hidden),
+        before=cell(before, "mean"),
+        after=cell(after, "mean"),
+        change=cell(result.mean_change, "change"),
+        ci_low=cell(result.ci_low, "change"),
+        ci_high=cell(result.ci_high, "change"),
         unit=unit,
     )
 
@@ -281,21 +314,23 @@ def measure_figures(section, measure: PairedMeasure, breakdown, group, labels=No
     ]  # fmt: skip
 
 
-def _learning_measures(row, *, hidden=False) -> tuple[PairedMeasure, PairedMeasure]:
-    pairs = row["pairs"] or 0
+def _learning_measures(row, *, protect=False) -> tuple[PairedMeasure, PairedMeasure]:
+    def measure(name, label, unit):
+        people = row[f"{name}_n"]
 
-    def mean(total):
-        return None if not pairs or total is None else float(total) / pairs
+        def mean(total):
+            return None if not people or total is None else float(total) / people
 
-    knowledge = paired_measure(
-        "Knowledge score", row["people"] or 0, pairs, mean(row["k_before"]), mean(row["k_after"]),
-        row["k_sum"], row["k_sq"], "per cent correct", hidden=hidden,
-    )  # fmt: skip
-    confidence = paired_measure(
-        "Confidence", row["people"] or 0, pairs, mean(row["c_before"]), mean(row["c_after"]),
-        row["c_sum"], row["c_sq"], "mean rating, 1 to 5", hidden=hidden,
-    )  # fmt: skip
-    return knowledge, confidence
+        return paired_measure(
+            label, people, row["pairs"] or 0, mean(row[f"{name}_before"]),
+            mean(row[f"{name}_after"]), row[f"{name}_sum"], row[f"{name}_sq"], unit,
+            protect=protect,
+        )  # fmt: skip
+
+    return (
+        measure("k", "Knowledge score", "per cent correct"),
+        measure("c", "Confidence", "mean rating, 1 to 5"),
+    )
 
 
 def _questionnaires(filters: ReportFilters, stage: str):
@@ -310,7 +345,8 @@ def _questionnaires(filters: ReportFilters, stage: str):
 
 def learning_section(filters: ReportFilters) -> LearningSection:
     """Two queries: overall, and by module. Each post-module questionnaire is joined to
-    the same enrolment's baseline; enrolments without both are left out."""
+    the same enrolment's baseline; enrolments without both are left out. Overall, a
+    person with several modules counts once, with the mean of their modules' changes."""
     from courses.models import QuestionnaireStage
 
     after = {
@@ -336,18 +372,18 @@ def learning_section(filters: ReportFilters) -> LearningSection:
         "earlier_unique": True,
     }
     (overall,) = paired_sums(later, earlier, group_by=[], **spec)
-    knowledge, confidence = _learning_measures(overall)
     rows = paired_sums(later_by_module, earlier, group_by=["course_key", "course_title"], **spec)
-    # The modules' pairs and sums add up to the overall row, so a single hidden module's
-    # means could be worked out from the overall figures: hide the next smallest too.
-    hidden = sc.add_complementary(
-        {row["course_key"]: row["pairs"] for row in rows},
-        {row["course_key"] for row in rows if sc.statistic_hidden(row["people"])},
-        total_shown=not knowledge.change.hidden,
+    # Without people in two modules, the modules' sums add up to the overall row, and a
+    # single hidden module's means would be the overall minus the rest: so the modules'
+    # people are suppressed as parts of a whole whenever the overall is shown.
+    protected = sc.suppress_group(
+        {row["course_key"]: row["people"] for row in rows},
+        total_shown=overall["people"] >= sc.threshold(),
     )
+    knowledge, confidence = _learning_measures(overall, protect=TOTAL in protected)
     by_module = []
     for row in sorted(rows, key=lambda r: r["course_title"]):
-        k, c = _learning_measures(row, hidden=row["course_key"] in hidden)
+        k, c = _learning_measures(row, protect=row["course_key"] in protected)
         by_module.append((row["course_title"], k, c))
     return LearningSection(knowledge, confidence, by_module)
 
@@ -457,36 +493,44 @@ def scenario_section(filters: ReportFilters) -> ScenarioSection:
 
     rows = []
     for row in counts:
-        learners_hidden = sc.is_small(row["learners"])
-        tested_hidden = learners_hidden or sc.part_of_whole_hidden(row["tested"], row["learners"])
+        done = row["completed"]
         outcome_counts = {
             key: endings.get(row["scenario_id"], {}).get(key, 0) for key in Outcome.values
         }
-        hidden_outcomes = sc.suppress_parts(outcome_counts)
-        done = row["completed"]
+        # Every count is of people (one first attempt each). "Tested", "recognised" and
+        # "reached an ending" are parts of "learners"; the endings, shown as shares of
+        # those who reached one, are parts of that.
+        values = {
+            "learners": row["learners"], "tested": row["tested"],
+            "not tested": row["learners"] - row["tested"], "recognised": row["recognised"],
+            "not recognised": row["tested"] - row["recognised"], "completed": done,
+            "not completed": row["learners"] - done,
+            **{("ending", key): n for key, n in outcome_counts.items()},
+        }  # fmt: skip
+        hidden = sc.suppress(
+            values,
+            [
+                ("learners", ["tested", "not tested"]),
+                ("tested", ["recognised", "not recognised"]),
+                ("learners", ["completed", "not completed"]),
+                ("completed", [("ending", key) for key in Outcome.values]),
+            ],
+            unpublished=["not tested", "not recognised", "not completed"],
+        )
+        completed = hidden.count("completed")
         rows.append(
             ScenarioRow(
                 title=row["scenario__title"],
-                learners=sc.count_cell(row["learners"], hidden=learners_hidden),
-                tested=sc.count_cell(row["tested"], hidden=tested_hidden),
-                recognised=sc.rate_cell(row["recognised"], row["tested"])
-                if not tested_hidden
-                else sc.Cell(None, row["tested"], True, "percent"),
-                completed=sc.count_cell(done, hidden=learners_hidden or sc.part_of_whole_hidden(done, row["learners"])),
+                learners=hidden.count("learners"),
+                tested=hidden.count("tested"),
+                recognised=sc.rate_cell(hidden.count("recognised"), hidden.count("tested")),
+                completed=completed,
                 median_weeks=sc.statistic_cell(
                     _median_from_histogram(weeks.get(row["scenario_id"], {})), done, "median",
-                    hidden=learners_hidden,
+                    protect=completed.hidden,
                 ),
                 outcomes=[
-                    (
-                        label,
-                        sc.Cell(
-                            100 * outcome_counts[key] / done if done else None,
-                            done,
-                            learners_hidden or key in hidden_outcomes or sc.statistic_hidden(done),
-                            "percent",
-                        ),
-                    )
+                    (label, sc.rate_cell(hidden.count(("ending", key)), completed))
                     for key, label in Outcome.choices
                 ],
             )
@@ -515,7 +559,7 @@ class IndicatorSection:
     def table_rows(self) -> list[dict]:
         rows = []
         for quarter in self.quarters:
-            cell = self.completions_by_quarter.get(quarter) or sc.count_cell(0)
+            cell = self.completions_by_quarter.get(quarter) or sc.Cell(0, 0)
             cells = [cell.display]
             for item in self.series:
                 value = dict(item.points).get(quarter)
@@ -526,14 +570,14 @@ class IndicatorSection:
     def figures(self) -> list[Figure]:
         out = []
         for quarter in self.quarters:
-            cell = self.completions_by_quarter.get(quarter) or sc.count_cell(0)
+            cell = self.completions_by_quarter.get(quarter) or sc.Cell(0, 0)
             out.append(Figure("context", "module completions", "quarter", quarter_label(quarter), "count", cell, "completions"))  # fmt: skip
         for item in self.series:
             for quarter, value in item.points:
                 out.append(
                     Figure(
                         "context", f"local indicator: {item.indicator.name}", "quarter",
-                        quarter_label(quarter), "count", sc.Cell(value, 0, False, "mean"),
+                        quarter_label(quarter), "count", sc.Cell(value, 0, "", "mean"),
                         item.indicator.unit,
                     )
                 )  # fmt: skip
@@ -575,15 +619,14 @@ def indicator_section(filters: ReportFilters) -> IndicatorSection:
     ):
         q = row["quarter"]
         counted[q.date() if isinstance(q, datetime.datetime) else q] = row
-    # The quarters add up to the completions shown under Reach, so one hidden quarter
-    # would be that total minus the others: hide the next smallest quarter too.
-    hidden = sc.add_complementary(
+    # The quarters add up to the module completions in the period, so one hidden quarter
+    # would be that total minus the others. The counts are of completions; the rule
+    # looks at the people behind each.
+    hidden = sc.suppress_group(
         {q: row["n"] for q, row in counted.items()},
-        {q for q, row in counted.items() if sc.is_small(row["people"])},
+        people={q: row["people"] for q, row in counted.items()},
     )
-    per_quarter = {
-        q: sc.Cell(row["n"], row["people"], q in hidden, "count") for q, row in counted.items()
-    }
+    per_quarter = {q: hidden.count(q, counts_people=False) for q in counted}
     quarters.update(counted)
     return IndicatorSection(series, sorted(quarters), per_quarter)
 

@@ -76,10 +76,40 @@ def test_paired_changes_by_wave(survey_world, partnership):
     assert (twelve.ci_low.value, twelve.ci_high.value) == pytest.approx((0.1613, 2.2387), abs=2e-3)
 
 
+def test_a_person_in_two_modules_is_paired_once(survey_world, partnership, second_course):
+    """Learner 1 also answered for a second module: baseline 1, 3 months 4. Their
+    change at 3 months is the mean of their two modules' changes, (2 + 3) / 2 = 2.5,
+    and they are still one of the 5 people."""
+    from evaluations.models import SurveyResponse
+
+    first = SurveyResponse.objects.filter(wave="baseline", partnership=partnership).earliest("pk")
+    for wave, value in (("baseline", 1), ("three_months", 4)):
+        survey_world.respond(first.user, second_course, wave, {"used-chronology": value},
+                             key=first.respondent_key)  # fmt: skip
+    section = practice_section(ReportFilters(partnership))
+    (measure,) = [m for m in section.measures if m.measure == "Used chronology"]
+    three = measure.waves["three_months"]
+    assert (three.people, three.pairs) == (5, 6)
+    changes = [2.5, 1, 0, 2, 2]
+    mean = sum(changes) / 5
+    sd = (sum((c - mean) ** 2 for c in changes) / 4) ** 0.5
+    margin = 2.776 * sd / 5**0.5  # t with 4 degrees of freedom
+    assert three.change.value == pytest.approx(1.5)
+    assert (three.ci_low.value, three.ci_high.value) == pytest.approx(
+        (mean - margin, mean + margin), abs=1e-3
+    )
+    # Baseline per person: (2 + 1) / 2 = 1.5, then 2 3 1 2; at 3 months (4 + 4) / 2 = 4.
+    assert three.before.value == pytest.approx((1.5 + 2 + 3 + 1 + 2) / 5)
+    assert three.after.value == pytest.approx((4 + 3 + 3 + 3 + 4) / 5)
+    # "People who answered" counts the same 6 people as before: the same learners.
+    assert section.answered["three_months"].display == "6"
+
+
 def test_applied_learning_share(survey_world, partnership):
     applied = practice_section(ReportFilters(partnership)).applied
-    # 3 months: 5 of 6 agreed; the 1 who did not could be derived, so it is hidden.
-    assert applied["three_months"].display == "fewer than 5"
+    # 3 months: 5 of 6 agreed; the 1 who did not could be derived, so it is hidden (the
+    # 6 people are enough for a rate: it is hidden to protect the 1, not for its base).
+    assert applied["three_months"].display == "not shown"
     # 12 months: 5 of 5.
     assert applied["twelve_months"].display == "100%"
 
@@ -103,7 +133,8 @@ def test_people_who_answered_each_wave(survey_world, partnership):
 def test_few_pairs_are_hidden(survey_world, partnership):
     section = practice_section(ReportFilters(partnership, agency="police"))
     assert section.measures == []
-    assert all(r.rate.hidden for r in section.rates)
+    # Nobody from the police was invited: no data, not a hidden figure.
+    assert [r.rate.display for r in section.rates] == ["no data", "no data"]
 
 
 def test_applied_share_falls_back_to_practice_actions(partnership, course):

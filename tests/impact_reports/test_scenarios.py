@@ -81,10 +81,12 @@ def test_first_attempt_figures_by_hand(scenario_world, partnership):
     # Weeks sorted: 2 3 3 3 3 4 6 10 12 14 20 30 -> median (4 + 6) / 2 = 5.
     assert row.median_weeks.display == "5.0"
     outcomes = dict(row.outcomes)
-    # 6 in time, 5 late, 1 left in neglect: the 1 is hidden, and so is the next smallest.
-    assert outcomes["Child protected in good time"].display == "50%"
-    assert outcomes["Child protected, but late"].display == "fewer than 5"
-    assert outcomes["Child left in neglect"].display == "fewer than 5"
+    # 6 in time, 5 late, 1 left in neglect, of 12: the 1 is hidden, and so is the next
+    # smallest (5). A reader knows "fewer than 5" is 1 to 4 and a hidden 5 is at least 5,
+    # and that the two make 12 - 6 = 6: that gives 1 and 5 away, so the 6 goes too.
+    assert {label: cell.display for label, cell in outcomes.items()} == dict.fromkeys(
+        outcomes, "not shown"
+    )
 
 
 def test_a_scenario_played_by_few_is_hidden(scenario_world, partnership):

@@ -66,15 +66,17 @@ def test_completions_are_hidden_when_the_non_completers_are_few(world, partnersh
     total = reach_section(ReportFilters(partnership)).total
     # 13 of 16 completed: the 3 who did not could be worked out, so completers are hidden.
     assert total.learners.display == "16"
-    assert total.completers.display == "fewer than 5"
-    assert total.completion_rate.display == "fewer than 5"
+    # 13 is not "fewer than 5": it is hidden to protect the 3, and says so.
+    assert total.completers.display == "not shown"
+    assert total.completion_rate.display == "not shown"
 
 
 def test_reach_by_agency_with_primary_and_complementary_suppression(world, partnership):
     rows = {row.key: row for row in reach_section(ReportFilters(partnership)).by_agency}
-    # Police: 2 learners -> hidden; health (6, the next smallest non-zero) hidden too.
+    # Police: 2 learners -> hidden; health (6, the next smallest non-zero) hidden too,
+    # and labelled for what it is: not fewer than 5, but not shown.
     assert rows[Agency.POLICE].learners.display == "fewer than 5"
-    assert rows[Agency.HEALTH].learners.display == "fewer than 5"
+    assert rows[Agency.HEALTH].learners.display == "not shown"
     assert rows[Agency.CHILDRENS_SOCIAL_CARE].learners.display == "10"
     # 6 of 10 completed: the 2 who did not could be derived, so completers are hidden.
     assert rows[Agency.CHILDRENS_SOCIAL_CARE].completers.hidden
@@ -143,16 +145,17 @@ def test_learning_pairs_means_change_and_confidence_interval(world, partnership)
 
 def test_learning_from_fewer_than_five_people_is_hidden(world, partnership):
     learning = learning_section(ReportFilters(partnership, agency=Agency.HEALTH))
-    assert learning.knowledge.pairs == 0
-    assert learning.knowledge.change.display == "fewer than 5"
+    assert learning.knowledge.people == 0
+    assert learning.knowledge.change.display == "no data"
     social = world["social"]
     for user in social[:2]:
         user.agency = Agency.EDUCATION
         user.save()
     small = learning_section(ReportFilters(partnership, agency=Agency.EDUCATION)).knowledge
-    assert small.pairs == 2
+    assert small.people == 2
     assert small.before.hidden and small.after.hidden and small.change.hidden
-    assert small.ci_display == "fewer than 5"
+    assert small.ci_display == "not shown: fewer than 5 people"
+    assert small.n.display == "fewer than 5"
 
 
 def test_one_small_module_cannot_be_worked_out_from_the_overall_figures(
@@ -188,3 +191,31 @@ def test_one_small_quarter_of_completions_is_not_left_alone(world, partnership, 
     assert by_month[1].hidden  # 2 people: primary
     assert by_month[4].hidden  # 6, the next smallest: complementary
     assert not by_month[7].hidden and by_month[7].value == 13
+
+
+def test_a_person_in_two_modules_counts_once_with_the_mean_of_their_changes(
+    world, partnership, second_course
+):
+    """The first social worker also took the second module: knowledge 40 -> 80,
+    confidence 2.0 -> 4.0. Overall they are one person with the mean of their changes."""
+    first = world["social"][0]
+    e = enrol(first, second_course, completed=at(2025, 7))
+    questionnaire(e, BASELINE, 40, 2.0)
+    questionnaire(e, POST, 80, 4.0)
+    k = learning_section(ReportFilters(partnership)).knowledge
+    assert (k.people, k.pairs) == (6, 7)
+    # Changes per person: (30 + 40) / 2 = 35, then 30, 0, 40, 20, 20.
+    changes = [35, 30, 0, 40, 20, 20]
+    mean = sum(changes) / 6  # 24.1667
+    sd = (sum((c - mean) ** 2 for c in changes) / 5) ** 0.5  # 14.289
+    margin = 2.571 * sd / 6**0.5  # t with 5 degrees of freedom
+    assert k.change.value == pytest.approx(mean)
+    assert (k.ci_low.value, k.ci_high.value) == pytest.approx((mean - margin, mean + margin))
+    # Before: (40 + 40) / 2 = 40 for them, then 50 60 50 40 60; after: (70 + 80) / 2 = 75.
+    assert k.before.value == pytest.approx(300 / 6)
+    assert k.after.value == pytest.approx((75 + 80 + 60 + 90 + 60 + 80) / 6)
+    assert k.n.display == "6"
+    # Each module on its own still has one pair per person.
+    by_module = sorted((m.people, m.change.display) for _, m, _ in learning_section(
+        ReportFilters(partnership)).by_module)  # fmt: skip
+    assert by_module == [(1, "not shown: fewer than 5 people"), (6, "not shown")]
