@@ -77,10 +77,10 @@ def report_pdf(report: Report, progress: Callable[[int, str], None] | None = Non
         subject="Training reach, learning, practice change and local context",
     )
     story = []
-    # Cover
+    # Page 1: title, the filters, then the headline
     generated = timezone.localtime()
     story += [
-        Spacer(1, 50 * mm),
+        Spacer(1, 6 * mm),
         _p("Annual training-impact report", styles["Title"]),
         _p(filters.partnership.name, styles["Heading2"]),
         Spacer(1, 8 * mm),
@@ -92,7 +92,6 @@ def report_pdf(report: Report, progress: Callable[[int, str], None] | None = Non
             f"“{hidden_text(SMALL, report.threshold)}”. No names or individual answers appear.",
             styles["Note"],
         ),
-        PageBreak(),
     ]
     progress(20, "Summary")
     story += _summary(report, styles)
@@ -130,25 +129,12 @@ def report_pdf(report: Report, progress: Callable[[int, str], None] | None = Non
 
 
 def _summary(report: Report, styles):
-    total = report.reach.total
-    knowledge = report.learning.knowledge
-    not_reached = ", ".join(row.label for row in report.reach.agencies_not_reached) or "none"
-    lines = [
-        f"Learners reached: {total.learners.display}; learners who completed a module: "
-        f"{total.completers.display}; completion rate: {total.completion_rate.display}.",
-        f"Knowledge score, same learners before and after: {knowledge.before.display} → "
-        f"{knowledge.after.display} (mean change {knowledge.change.display}, 95% confidence "
-        f"interval {knowledge.ci_display}).",
-        f"Agencies with nobody enrolled: {not_reached}.",
-    ]
-    practice = report.extra_sections.get("practice")
-    if practice is not None:
-        lines += practice.summary_lines()
-    return [
-        _p("Summary", styles["Heading1"]),
-        *[_p(line, styles["BodyText"]) for line in lines],
-        Spacer(1, 6 * mm),
-    ]
+    """Page 1: the headline, the same sentences as the top of the web page."""
+    story = [_p("At a glance", styles["Heading1"])]
+    for point in report.headline.points:
+        story.append(_p(point.title, styles["Heading2"]))
+        story += [_p(sentence, styles["BodyText"]) for sentence in point.sentences]
+    return [*story, PageBreak()]
 
 
 def _reach(report: Report, styles):

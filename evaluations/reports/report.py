@@ -31,6 +31,7 @@ class Report:
     scenarios: services.ScenarioSection
     context: services.IndicatorSection
     extra_sections: dict = field(default_factory=dict)
+    headline: object = None  # headline.Headline, made from the sections above
     threshold: int = 5
     computed_at: datetime.datetime = field(default_factory=timezone.now)
 
@@ -161,10 +162,11 @@ class Report:
 
 def build_report(filters: ReportFilters) -> Report:
     from evaluations.reports.comments import comment_section
+    from evaluations.reports.headline import build_headline
     from evaluations.reports.practice import practice_section
 
     extra = {"practice": practice_section(filters), "comments": comment_section(filters)}
-    return Report(
+    report = Report(
         filters=filters,
         reach=services.reach_section(filters),
         learning=services.learning_section(filters),
@@ -173,6 +175,8 @@ def build_report(filters: ReportFilters) -> Report:
         extra_sections=extra,
         threshold=threshold(),
     )
+    report.headline = build_headline(report)
+    return report
 
 
 # --- caching ---------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
@@ -110,6 +111,16 @@ class Partnership(ClusterableModel):
         ),
     )
 
+    reach_target = models.PositiveSmallIntegerField(
+        "Reach target (%)",
+        default=80,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=(
+            "The share of each agency's workforce the board expects to complete a module. "
+            "The training-impact report compares each agency against it."
+        ),
+    )
+
     objects = PartnershipQuerySet.as_manager()
 
     base_form_class = PartnershipForm
@@ -129,6 +140,7 @@ class Partnership(ClusterableModel):
             ),
         ),
         InlinePanel("agencies", heading="Agencies", label="Agency"),
+        FieldPanel("reach_target"),
         FieldPanel("job_roles"),
         MultiFieldPanel(
             [FieldPanel("send_follow_ups"), FieldPanel("email_from_name")],
