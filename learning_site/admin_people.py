@@ -134,6 +134,8 @@ class InvitationViewSet(ModelViewSet):
     index_view_class = InvitationIndexView
     add_view_class = SendInvitationView
     edit_view_class = ResendInvitationView
+    # Wagtail's "Copy" made an invitation without sending or recording it; "Add" does both.
+    copy_view_enabled = False
     delete_view_class = ScopedDeleteView
     history_view_class = ScopedHistoryView
     usage_view_class = ScopedUsageView
@@ -157,6 +159,7 @@ class AuditEventViewSet(ModelViewSet):
     list_filter = ["action", "partnership"]
     search_fields = ["actor_email", "subject_email", "path"]
     form_fields = []
+    copy_view_enabled = False
     inspect_view_enabled = True
     index_view_class = ScopedIndexView
     inspect_view_class = ScopedInspectView

@@ -188,6 +188,7 @@ def _partnership_form(name):
             "agencies": inline_formset([]),
             "job_roles": "",
             "send_follow_ups": "on",
+            "reach_target": "80",
             "email_from_name": "",
         }
     )
@@ -340,13 +341,6 @@ CASES = {
         },
         check=_invitations_stay_in_own_partnership,
     ),
-    "invitation:copy": FormCase(
-        who="partnership_admin",
-        kwargs=lambda w: {"pk": w.open_invitation.pk},
-        data=_invitation,
-        accepted=(200, 302),
-        check=_invitations_stay_in_own_partnership,
-    ),
     "invitation:delete": FormCase(
         who="partnership_admin",
         kwargs=lambda w: {"pk": w.other_invitation.pk},
@@ -390,6 +384,6 @@ CASES = {
             accepted=(302, 403),
             check=_audit_log_untouched,
         )
-        for action in ("add", "edit", "delete", "copy")
+        for action in ("add", "edit", "delete")
     },
 }

@@ -35,6 +35,7 @@ def partnership_form(name="Eastborough Safeguarding Children Partnership", domai
             ),
             "job_roles": "Social worker\nHealth visitor",
             "send_follow_ups": "on",
+            "reach_target": "80",
             "email_from_name": "",
         }
     )
@@ -374,3 +375,35 @@ def test_a_forged_role_id_on_the_people_form_is_an_error_not_a_500(
     )
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
+
+
+def test_invitations_are_made_only_by_add_which_sends_and_records_them(
+    client, partnership, partnership_admin
+):
+    """Wagtail's "Copy" would have made an invitation without sending or recording it."""
+    invitation = Invitation.objects.create(
+        email="copied@example.org", role=Role.LEARNER, partnership=partnership,
+        invited_by=partnership_admin,
+    )  # fmt: skip
+    client.force_login(partnership_admin)
+    listing = client.get("/admin/invitation/").content.decode()
+    assert f"/admin/invitation/copy/{invitation.pk}/" not in listing
+    response = client.post(
+        f"/admin/invitation/copy/{invitation.pk}/",
+        {"email": "smuggled@example.org", "role": Role.LEARNER, "partnership": partnership.pk},
+    )
+    assert response.status_code == 404
+    assert not Invitation.objects.filter(email="smuggled@example.org").exists()
+
+
+def test_a_partnership_sets_its_reach_target_within_0_to_100(client, partnership, administrator):
+    client.force_login(administrator)
+    url = reverse("partnership:edit", args=[partnership.pk])
+    data = partnership_form(name=partnership.name) | {"reach_target": "150"}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Ensure this value is less than or equal to 100" in response.content.decode()
+    assert 'value="150"' in response.content.decode()  # what was typed is kept
+    client.post(url, partnership_form(name=partnership.name) | {"reach_target": "65"})
+    partnership.refresh_from_db()
+    assert partnership.reach_target == 65
