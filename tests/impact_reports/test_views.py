@@ -166,6 +166,30 @@ def test_charts_are_accessible_svg_without_inline_style(client, board_member, tw
     assert " style=" not in html and "<style" not in html and "<script" not in html
 
 
+def test_every_chart_has_a_visible_title_naming_its_figure(client, board_member, two_partnerships):
+    import re
+
+    indicator = board_member.partnership.outcome_indicators.get(slug="looked-after-children")
+    IndicatorValue.objects.create(
+        indicator=indicator, quarter_start=datetime.date(2025, 4, 1), value=310
+    )
+    client.force_login(board_member)
+    html = client.get(reverse("reports_home")).content.decode()
+    figures = re.findall(
+        r'<figure class="report-chart-figure" aria-labelledby="([\w-]+)-caption">\s*'
+        r'<figcaption id="\1-caption"[^>]*>([^<]+)</figcaption>\s*<svg[^>]*>'
+        r'<title id="\1-title">([^<]+)</title>',
+        html,
+    )
+    # Reach, learning, completions per quarter and the indicator (no scenario was played).
+    assert len(figures) == html.count("<svg") == 4
+    for chart_id, caption, title in figures:
+        assert caption == title, chart_id
+    assert ("chart-indicator-2", "Looked-after children (children) per quarter") in {
+        (chart_id, caption) for chart_id, caption, _ in figures
+    }
+
+
 def test_pdf_export_runs_in_the_background_and_downloads(
     client, board_member, two_partnerships, django_capture_on_commit_callbacks
 ):
