@@ -224,6 +224,11 @@ class PairedMeasure:
     unit: str = ""
 
     @property
+    def pairs_cell(self) -> sc.Cell:
+        """The number of pairs, hidden with the change it is the n of."""
+        return sc.Cell(self.pairs, self.people, self.change.hidden, "count")
+
+    @property
     def ci_display(self) -> str:
         if self.change.hidden:
             return sc.suppressed_text()
@@ -259,12 +264,21 @@ class LearningSection:
     knowledge: PairedMeasure
     confidence: PairedMeasure
     by_module: list[tuple[str, PairedMeasure, PairedMeasure]] = field(default_factory=list)
+    # What the overall row covers: "All modules", or the one module filtered to.
+    overall_label: str = "All modules"
+
+    @property
+    def rows(self) -> list[tuple[str, str, PairedMeasure, PairedMeasure]]:
+        """(breakdown, group, knowledge, confidence) as the page, PDF and CSV list them.
+        One module alone is the overall row again, so it is not repeated."""
+        out = [("overall", self.overall_label, self.knowledge, self.confidence)]
+        if len(self.by_module) > 1:
+            out += [("module", title, k, c) for title, k, c in self.by_module]
+        return out
 
     def figures(self) -> list[Figure]:
         out = []
-        rows = [("overall", "All modules", self.knowledge, self.confidence)]
-        rows += [("module", title, k, c) for title, k, c in self.by_module]
-        for breakdown, group, knowledge, confidence in rows:
+        for breakdown, group, knowledge, confidence in self.rows:
             for measure in (knowledge, confidence):
                 out += measure_figures("learning", measure, breakdown, group)
         return out
@@ -273,6 +287,7 @@ class LearningSection:
 def measure_figures(section, measure: PairedMeasure, breakdown, group, labels=None):
     before, after = labels or ("before", "after")
     return [
+        Figure(section, f"{measure.label}: pairs", breakdown, group, "count", measure.pairs_cell, "pairs"),
         Figure(section, f"{measure.label}: {before}", breakdown, group, "mean", measure.before, measure.unit),
         Figure(section, f"{measure.label}: {after}", breakdown, group, "mean", measure.after, measure.unit),
         Figure(section, f"{measure.label}: mean change", breakdown, group, "change", measure.change, measure.unit),
@@ -349,7 +364,7 @@ def learning_section(filters: ReportFilters) -> LearningSection:
     for row in sorted(rows, key=lambda r: r["course_title"]):
         k, c = _learning_measures(row, hidden=row["course_key"] in hidden)
         by_module.append((row["course_title"], k, c))
-    return LearningSection(knowledge, confidence, by_module)
+    return LearningSection(knowledge, confidence, by_module, filters.module_label)
 
 
 # --- scenario decisions -----------------------------------------------------------------
@@ -421,10 +436,11 @@ def _median_from_histogram(counts: dict[int, int]) -> float | None:
 
 
 def scenario_section(filters: ReportFilters) -> ScenarioSection:
-    """Two queries: per-scenario counts (with the first disguised-compliance decision
-    as a subquery), and first attempts grouped by weeks waited and ending."""
+    """Three queries: per-scenario counts (with the first disguised-compliance decision
+    as a subquery), first attempts grouped by weeks waited and ending, and the endings
+    each scenario has."""
     from learning_site.concepts import Concept
-    from scenarios.models import Outcome, Rating, ScenarioDecision
+    from scenarios.models import Outcome, Rating, ScenarioDecision, ScenarioNode
 
     first_dc = ScenarioDecision.objects.filter(
         attempt=OuterRef("pk"), concepts__contains=Concept.DISGUISED_COMPLIANCE.value
@@ -455,13 +471,25 @@ def scenario_section(filters: ReportFilters) -> ScenarioSection:
         by_end = endings.setdefault(row["scenario_id"], {})
         by_end[row["ending_outcome"]] = by_end.get(row["ending_outcome"], 0) + row["c"]
 
+    # The endings each scenario has (a third query): a scenario with no "left in
+    # neglect" ending is not listed with 0% of it. An outcome a first attempt reached is
+    # listed too, even if the scenario's endings have since been edited.
+    possible: dict[int, set[str]] = {}
+    for page_id, outcome in (
+        ScenarioNode.objects.filter(page_id__in=[row["scenario_id"] for row in counts])
+        .exclude(outcome="")
+        .values_list("page_id", "outcome")
+        .distinct()
+    ):
+        possible.setdefault(page_id, set()).add(outcome)
+
     rows = []
     for row in counts:
         learners_hidden = sc.is_small(row["learners"])
+        reached = endings.get(row["scenario_id"], {})
+        has = possible.get(row["scenario_id"], set()) | {key for key, n in reached.items() if n}
         tested_hidden = learners_hidden or sc.part_of_whole_hidden(row["tested"], row["learners"])
-        outcome_counts = {
-            key: endings.get(row["scenario_id"], {}).get(key, 0) for key in Outcome.values
-        }
+        outcome_counts = {key: reached.get(key, 0) for key in Outcome.values if key in has}
         hidden_outcomes = sc.suppress_parts(outcome_counts)
         done = row["completed"]
         rows.append(
@@ -488,6 +516,7 @@ def scenario_section(filters: ReportFilters) -> ScenarioSection:
                         ),
                     )
                     for key, label in Outcome.choices
+                    if key in has
                 ],
             )
         )  # fmt: skip
@@ -505,6 +534,11 @@ class IndicatorSeries:
         return self.points[-1] if self.points else None
 
 
+def indicator_text(value: float) -> str:
+    """A partnership's own figure as they entered it: 58, 61.5 (not 58.0)."""
+    return f"{value:g}"
+
+
 @dataclass
 class IndicatorSection:
     series: list[IndicatorSeries]
@@ -519,7 +553,7 @@ class IndicatorSection:
             cells = [cell.display]
             for item in self.series:
                 value = dict(item.points).get(quarter)
-                cells.append("" if value is None else f"{value:g}")
+                cells.append("" if value is None else indicator_text(value))
             rows.append({"label": quarter_label(quarter), "cells": cells})
         return rows
 
@@ -534,7 +568,7 @@ class IndicatorSection:
                     Figure(
                         "context", f"local indicator: {item.indicator.name}", "quarter",
                         quarter_label(quarter), "count", sc.Cell(value, 0, False, "mean"),
-                        item.indicator.unit,
+                        item.indicator.unit, indicator_text(value),
                     )
                 )  # fmt: skip
         return out

@@ -12,6 +12,7 @@ from evaluations.reports.exports import CSV_COLUMNS
 from evaluations.reports.models import ExportStatus, IndicatorValue, ReportExport
 from learning_site.models import Agency
 from tests import pdf_checks
+from tests.impact_reports.csv_rows import figure_rows
 from tests.impact_reports.factories import at, enrol, learner
 
 pytestmark = pytest.mark.django_db
@@ -40,13 +41,13 @@ def two_partnerships(partnership, other_partnership, course, second_course):
     return second_course
 
 
+def _content(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
 def _csv_rows(response):
-    """The rows, keyed by field (the file's headings are plain English)."""
-    content = b"".join(response.streaming_content) if response.streaming else response.content
-    assert content.startswith("\ufeff".encode())
-    field = {heading: key for key, heading in CSV_COLUMNS.items()}
-    rows = csv.DictReader(io.StringIO(content.decode("utf-8-sig")))
-    return [{field[heading]: value for heading, value in row.items()} for row in rows]
+    """The figure rows, keyed by field (the file's headings are plain English)."""
+    return figure_rows(_content(response))
 
 
 def test_board_member_reads_own_partnership_report(client, board_member, two_partnerships):
@@ -81,7 +82,18 @@ def test_csv_is_tidy_one_row_per_figure(client, board_member, two_partnerships, 
     response = client.get(reverse("reports_csv"), {"module": course.pk, "agency": Agency.HEALTH})
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    header = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    # The scope first, in words, before any figure.
+    assert lines[:7] == [
+        ["Filters applied", "Value"],
+        ["Partnership", "Northshire Safeguarding Children Partnership"],
+        ["Module", "Recognising neglect (test)"],
+        ["Agency", "Health"],
+        ["Job role", "All roles"],
+        ["Period", "All time"],
+        [],
+    ]
+    header = lines[7]
     assert header[:3] == ["Partnership", "Module filter", "Agency filter"]
     assert header[-3:] == ["Unit", "Number of people (n)", "Suppressed"]
     rows = _csv_rows(response)
@@ -90,10 +102,12 @@ def test_csv_is_tidy_one_row_per_figure(client, board_member, two_partnerships, 
         r for r in rows if r["measure"] == "learners reached" and r["breakdown"] == "overall"
     )
     assert learners["value"] == "6" and learners["n"] == "6" and learners["suppressed"] == "no"
+    assert learners["shown_as"] == "6"
     assert learners["module_filter"] == "Recognising neglect (test)"
     assert learners["agency_filter"] == "Health"
     hidden = [r for r in rows if r["suppressed"] == "yes"]
     assert hidden and all(r["value"] == "" and r["n"] == "" for r in hidden)
+    assert {r["shown_as"] for r in hidden} == {"fewer than 5"}
 
 
 def test_filters_keep_what_was_typed_and_explain_errors(client, board_member, two_partnerships):
