@@ -5,12 +5,21 @@ import csv
 import io
 
 from evaluations.reports.exports import CSV_COLUMNS, FILTERS_HEADER
+from learning_site.spreadsheets import FORMULA_STARTS
+
+
+def _as_shown(cell: str) -> str:
+    """The shared writer puts an apostrophe before text a spreadsheet would run as a
+    formula ("+1.4"); the spreadsheet shows the text without it."""
+    if cell.startswith("'") and cell[1:2] and cell[1] in FORMULA_STARTS:
+        return cell[1:]
+    return cell
 
 
 def _rows(content: bytes | str) -> list[list[str]]:
     text = content.decode("utf-8") if isinstance(content, bytes) else content
     assert text.startswith("\ufeff"), "the file starts with a byte-order mark for Excel"
-    return list(csv.reader(io.StringIO(text[1:])))
+    return [[_as_shown(cell) for cell in row] for row in csv.reader(io.StringIO(text[1:]))]
 
 
 def filter_rows(content: bytes | str) -> dict[str, str]:
