@@ -93,6 +93,7 @@ def board_member_filters_the_report_and_downloads_the_board_pack(page, world) ->
     from playwright.sync_api import expect
 
     from courses.models import CoursePage
+    from tests import pdf_checks
     from tests.e2e.browser import submit
     from tests.impact_reports.csv_rows import figure_rows, filter_rows
 
@@ -139,8 +140,12 @@ def board_member_filters_the_report_and_downloads_the_board_pack(page, world) ->
     with page.expect_download() as info:
         page.get_by_role("link", name=re.compile("^Download ")).click()
     assert info.value.suggested_filename.endswith(".pdf")
-    with open(info.value.path(), "rb") as pdf:
-        assert pdf.read(5) == b"%PDF-"
+    with open(info.value.path(), "rb") as handle:
+        pdf = handle.read()
+    assert pdf.startswith(b"%PDF-")
+    # The board pack prints the filters it was made with, as the CSV did.
+    cover = " ".join(pdf_checks.text(pdf).split())
+    assert f"Module {course.title}" in cover and "Agency Health" in cover
 
 
 BOARD_JOURNEY = [
