@@ -229,11 +229,10 @@ def _summary(report: Report, styles):
     ]
 
 
-def _chart(chart) -> list[Flowable]:
+def _chart(chart, styles) -> list[Flowable]:
     """A chart under its visible title, as on the page, kept on one page."""
     if chart is None:
         return []
-    styles = _styles()
     return [
         KeepTogether([_p(chart.title, styles["Heading3"]), ChartFlowable(chart)]),
         Spacer(1, 4 * mm),
@@ -258,7 +257,7 @@ def _reach(report: Report, styles):
             "police the hardest agencies to involve in work on neglect.",
             styles["Note"],
         ),
-        *_chart(report.reach_chart()),
+        *_chart(report.reach_chart(), styles),
         _table(header, rows, styles),
         Spacer(1, 4 * mm),
         _table(["Job role", "Learners", "Completed", "Completion rate"], role_rows, styles),
@@ -281,7 +280,7 @@ def _learning(report: Report, styles):
     return [
         _p("Learning: before and after the module", styles["Heading1"]),
         _p("Each learner's answers after the module are paired with their own answers before it.", styles["Note"]),
-        *_chart(report.learning_chart()),
+        *_chart(report.learning_chart(), styles),
         _table(["Module", "Measure", *PAIRED_HEADER], rows, styles),
         Spacer(1, 6 * mm),
     ]  # fmt: skip
@@ -300,7 +299,7 @@ def _practice(report: Report, practice, styles):
             styles,
         ),
         Spacer(1, 4 * mm),
-        *_chart(report.practice_chart()),
+        *_chart(report.practice_chart(), styles),
     ]
 
 
@@ -320,7 +319,7 @@ def _scenarios(report: Report, styles):
     ]
     return [
         _p("Scenario decisions", styles["Heading1"]),
-        *_chart(report.scenario_chart()),
+        *_chart(report.scenario_chart(), styles),
         _table(
             ["Scenario", "Learners", "Met a disguised-compliance decision", "Chose the child-focused option there", "Reached an ending", "Median weeks the child waited"],
             rows, styles,
@@ -345,7 +344,7 @@ def _context(report: Report, styles):
     if not report.context.quarters:
         return out + [_p("No figures have been entered yet.", styles["BodyText"])]
     for chart in report.context_charts():
-        out += _chart(chart)
+        out += _chart(chart, styles)
     header = ["Quarter", "Module completions"] + [
         f"{s.indicator.name} ({s.indicator.unit})" for s in report.context.series
     ]

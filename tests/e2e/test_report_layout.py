@@ -1,5 +1,6 @@
 """The training-impact report read on a laptop (1366 px) and a phone (375 px): no table
-is cut off, every chart has a visible title, and axe finds nothing.
+is cut off, every chart has a visible title and text big enough to read, and axe finds
+nothing.
 
 At laptop width every table fits the page. At phone width a table may be wider than the
 screen, but only inside its own scroll region: labelled, reachable by keyboard, and
@@ -54,6 +55,10 @@ CHART_TITLES = """() => [...document.querySelectorAll('main svg.report-chart')].
     visible: Boolean(caption && caption.getBoundingClientRect().height > 0
       && getComputedStyle(caption).visibility === 'visible'),
     labelled: Boolean(labelled),
+    // The smallest text in the chart as drawn on screen, in CSS pixels.
+    smallestText: Math.min(...[...svg.querySelectorAll('text')].map((text) =>
+      Number(text.getAttribute('font-size'))
+      * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width)),
   };
 })"""
 
@@ -78,5 +83,7 @@ def test_report_reads_on_a_laptop_and_a_phone(width, tables_fit, world, new_cont
     for chart in charts:
         assert chart["caption"] == chart["title"] and chart["visible"], chart
         assert chart["labelled"], chart
+        # Not shrunk to unreadable on a phone (it scrolls in its own region instead).
+        assert chart["smallestText"] >= 9, chart
 
     assert_no_violations(page, f"training-impact report at {width}px")

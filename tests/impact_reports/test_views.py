@@ -191,7 +191,9 @@ def test_every_chart_has_a_visible_title_naming_its_figure(client, board_member,
     html = client.get(reverse("reports_home")).content.decode()
     figures = re.findall(
         r'<figure class="report-chart-figure" aria-labelledby="([\w-]+)-caption">\s*'
-        r'<figcaption id="\1-caption"[^>]*>([^<]+)</figcaption>\s*<svg[^>]*>'
+        r'<figcaption id="\1-caption"[^>]*>([^<]+)</figcaption>\s*'
+        r'<div class="report-chart-figure__scroll" role="region" tabindex="0" '
+        r'aria-labelledby="\1-caption"><svg[^>]*>'
         r'<title id="\1-title">([^<]+)</title>',
         html,
     )
