@@ -1,6 +1,7 @@
 """The PDF "annual training-impact report" for a board pack, drawn with reportlab.
 
-Cover, summary, one part per report section, then method notes (waves, pairing,
+Cover (with the filters every figure is for, under the title), summary, one part per
+report section with the page's charts and tables, then method notes (waves, pairing,
 suppression, response rates). Only aggregated, suppressed figures go in: no names and no
 individual answers, except comments a trainer approved for sharing (shown unnamed).
 """
