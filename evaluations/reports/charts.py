@@ -1,6 +1,10 @@
-"""Accessible SVG charts, drawn on the server.
+"""Accessible SVG charts, drawn on the server, and the chart data they are drawn from.
 
-Each chart is ``<svg role="img" aria-labelledby="…">`` with a ``<title>`` and a
+A report builds each chart's data once, as a :class:`BarChart` or :class:`LineChart`;
+the page draws it as SVG (``chart.svg``) and the PDF draws the same object with
+reportlab graphics (``evaluations.reports.pdf_charts``), so the two cannot disagree.
+
+Each SVG chart is ``<svg role="img" aria-labelledby="…">`` with a ``<title>`` and a
 ``<desc>`` that states the figures in words; the page puts the same numbers in a table
 beside it. Series are told apart by pattern and by text labels, not by colour alone, so
 they read in greyscale. No script, no inline ``style``: only SVG presentation attributes.
@@ -41,8 +45,46 @@ class Bar:
         return cls(label, [c.shown_value for c in cells], [c.reason for c in cells])
 
 
-def _hidden_label(hidden) -> str:
+def hidden_label(hidden) -> str:
+    """What a chart prints for a hidden bar: its reason, or "not shown" for a bare flag."""
     return hidden_text(hidden if isinstance(hidden, str) else PROTECT)
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Horizontal bars: one group per ``Bar``, one bar per series."""
+
+    chart_id: str
+    title: str
+    description: str
+    bars: list[Bar]
+    series: list[str]
+    unit: str = ""
+    max_value: float | None = None
+
+    def svg(self) -> SafeString:
+        return bar_chart(
+            self.chart_id, self.title, self.description, self.bars, self.series,
+            unit=self.unit, max_value=self.max_value,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LineChart:
+    """Points over time (``labels``), one line per ``(name, values)`` series."""
+
+    chart_id: str
+    title: str
+    description: str
+    labels: list[str]
+    series: list[tuple[str, list]]
+    unit: str = ""
+
+    def svg(self) -> SafeString:
+        return line_chart(
+            self.chart_id, self.title, self.description, self.labels, self.series,
+            unit=self.unit,
+        )  # fmt: skip
 
 
 def _f(number: float) -> str:
@@ -54,7 +96,8 @@ def _fill(prefix: str, series_index: int) -> str:
     return f"url(#{prefix}-{pattern})" if pattern else colour
 
 
-def _number(value, unit: str) -> str:
+def number_text(value, unit: str) -> str:
+    """A chart's figure as its label shows it: whole numbers without decimals."""
     if value is None:
         return "no data"
     text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
@@ -66,7 +109,7 @@ def _describe(bars: list[Bar], series: list[str], unit: str) -> str:
     for bar in bars:
         figures = []
         for name, value, hidden in zip(series, bar.values, bar.hidden, strict=False):
-            shown = _hidden_label(hidden) if hidden else _number(value, unit)
+            shown = hidden_label(hidden) if hidden else number_text(value, unit)
             figures.append(f"{name} {shown}" if len(series) > 1 else shown)
         parts.append(f"{bar.label}: {', '.join(figures)}")
     return "; ".join(parts) + "."
@@ -119,7 +162,7 @@ def bar_chart(
         for index, (value, hidden) in enumerate(zip(bar.values, bar.hidden, strict=False)):
             y = y0 + index * bar_height
             if hidden or value is None:
-                text = _hidden_label(hidden) if hidden else "no data"
+                text = hidden_label(hidden) if hidden else "no data"
                 body.append(
                     format_html(
                         '<text x="{}" y="{}" font-size="12" font-style="italic" fill="#505a5f">{}</text>',
@@ -133,7 +176,7 @@ def bar_chart(
                     '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="#1d3557"/>'
                     '<text x="{}" y="{}" font-size="12" fill="#0b0c0c">{}</text>',
                     label_width, y + 1, _f(length), bar_height - 2, _fill(chart_id, index),
-                    _f(label_width + length + 4), y + bar_height - 4, _number(value, unit),
+                    _f(label_width + length + 4), y + bar_height - 4, number_text(value, unit),
                 )
             )  # fmt: skip
     full_description = f"{description} {_describe(bars, series, unit)}"
@@ -170,7 +213,7 @@ def line_chart(
             '<text x="{}" y="{}" font-size="11" text-anchor="end" fill="#0b0c0c">{}</text>'
             '<text x="{}" y="{}" font-size="11" text-anchor="end" fill="#0b0c0c">{}</text>',
             left, top_pad + plot_h, left + plot_w, top_pad + plot_h,
-            left - 4, top_pad + 4, _number(high, unit), left - 4, top_pad + plot_h, _number(low, unit),
+            left - 4, top_pad + 4, number_text(high, unit), left - 4, top_pad + plot_h, number_text(low, unit),
         )
     )  # fmt: skip
     for i, label in enumerate(labels):
@@ -200,7 +243,7 @@ def line_chart(
             body.append(
                 format_html(
                     '<text x="{}" y="{}" font-size="12" fill="#0b0c0c">{}</text>',
-                    _f(x + 8), _f(y + 4), f"{_number(last[1], unit)} {name}" if len(series) > 1 else _number(last[1], unit),
+                    _f(x + 8), _f(y + 4), f"{number_text(last[1], unit)} {name}" if len(series) > 1 else number_text(last[1], unit),
                 )
             )  # fmt: skip
     return _svg(chart_id, title, description, width, height, body)
@@ -231,4 +274,4 @@ def _svg(chart_id, title, description, width, height, body) -> SafeString:
     return mark_safe(head + "".join(str(part) for part in body) + "</svg>")  # noqa: S308
 
 
-__all__ = ["Bar", "bar_chart", "escape", "line_chart"]
+__all__ = ["Bar", "BarChart", "LineChart", "bar_chart", "escape", "line_chart", "number_text"]

@@ -14,6 +14,9 @@ from evaluations.reports.models import ApprovedComment
 from evaluations.reports.services import filter_by_learner, filter_by_period
 
 COMMENTS_SHOWN = 12
+# Approved comments read to find COMMENTS_SHOWN different ones (the same words approved
+# many times over would otherwise crowd the others out).
+COMMENTS_READ = 10 * COMMENTS_SHOWN
 WAVE_LABELS = {
     "baseline": "Before the module",
     "post": "End of the module",
@@ -84,18 +87,26 @@ def comment_section(filters: ReportFilters) -> CommentSection:
         "answer__question__text",
         "answer__response__wave",
         "answer__response__course__title",
-    ).order_by("-answer__response__submitted_at", "-pk")[:COMMENTS_SHOWN]
-    return CommentSection(
-        [
+    ).order_by("-answer__response__submitted_at", "-pk")[:COMMENTS_READ]
+    comments, seen = [], set()
+    for row in rows:
+        # Several people can write the same words ("Use the chronology."): a board
+        # reads each once, the latest.
+        said = " ".join(row["answer__text_value"].split()).casefold()
+        if said in seen:
+            continue
+        seen.add(said)
+        comments.append(
             SharedComment(
                 question=row["answer__question__text"],
                 wave=WAVE_LABELS.get(row["answer__response__wave"], ""),
                 module=row["answer__response__course__title"] or "a module",
                 text=row["answer__text_value"],
             )
-            for row in rows
-        ]
-    )
+        )
+        if len(comments) == COMMENTS_SHOWN:
+            break
+    return CommentSection(comments)
 
 
 @transaction.atomic

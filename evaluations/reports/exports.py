@@ -19,6 +19,7 @@ CSV_COLUMNS = {
     "group": "Group",
     "statistic": "Statistic",
     "value": "Value",
+    "shown_as": "Shown in the report as",
     "unit": "Unit",
     "n": "Number of people (n)",
     "suppressed": "Suppressed",
@@ -26,12 +27,17 @@ CSV_COLUMNS = {
 
 
 def report_csv(report: Report) -> str:
-    """One row per figure, with the filters it was computed under, its n and whether it
-    was suppressed (a suppressed row has an empty value and n). Module titles and job
-    roles are typed by people: the shared writer makes sure none is a live formula."""
+    """The filters the figures were computed under, in words, as the first rows (a
+    reader sees the scope before any number); then, after a blank row, one row per
+    figure with those filters again in its own columns, its n and whether it was
+    suppressed (a suppressed row has an empty value and n). Module titles and job roles
+    are typed by people: the shared writer makes sure none is a live formula."""
     base = report.filters.as_row()
 
     def rows():
+        yield from ([label, value] for label, value in report.filters.describe())
+        yield []
+        yield list(CSV_COLUMNS.values())
         for figure in report.figures():
             row = {**base, **figure.as_row()}
             unknown = row.keys() - CSV_COLUMNS.keys()
@@ -39,4 +45,8 @@ def report_csv(report: Report) -> str:
                 raise ValueError(f"Figure fields without a CSV column: {sorted(unknown)}")
             yield [row.get(key, "") for key in CSV_COLUMNS]
 
-    return csv_text(list(CSV_COLUMNS.values()), rows())
+    return csv_text(FILTERS_HEADER, rows())
+
+
+# The heading of the rows that state the filters, above the table of figures.
+FILTERS_HEADER = ["Filters applied", "Value"]

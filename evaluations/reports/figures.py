@@ -17,6 +17,9 @@ class Figure:
     statistic: str  # count | percent | mean | change | ci_low | ci_high | median
     cell: Cell
     unit: str = ""
+    # How the page prints the figure, when that is not the cell's own ``display`` (the
+    # partnership's indicator figures are printed as entered: 58, 61.5).
+    text: str = ""
 
     def as_row(self) -> dict[str, object]:
         value = self.cell.shown_value
@@ -29,6 +32,7 @@ class Figure:
             "group": self.group,
             "statistic": self.statistic,
             "value": "" if value is None else value,
+            "shown_as": self.text or self.cell.display,
             "unit": self.unit,
             # n itself can identify a small group, so it is hidden with the value.
             "n": "" if self.cell.hidden else self.cell.n,

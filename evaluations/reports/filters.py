@@ -75,11 +75,15 @@ class ReportFilters:
         }
         return {key: value for key, value in query.items() if value}
 
+    @property
+    def module_label(self) -> str:
+        return self.course_title or "All modules"
+
     def as_row(self) -> dict[str, str]:
         """The filter columns of a CSV row."""
         return {
             "partnership": self.partnership.name,
-            "module_filter": self.course_title or "All modules",
+            "module_filter": self.module_label,
             "agency_filter": self.agency_label or "All agencies",
             "job_role_filter": job_role_label(self.job_role) if self.job_role else "All roles",
             "period_from": self.date_from.isoformat() if self.date_from else "",

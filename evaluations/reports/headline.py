@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 
 from evaluations.reports import services
 from evaluations.reports.filters import ReportFilters
+from learning_site.suppression import BASE, SMALL
 
 NOT_SHOWN = "not shown: fewer than {limit} people"
 
@@ -41,9 +42,14 @@ class AgencyReach:
 
     def sentence(self, limit: int) -> str:
         if self.share is None:
+            why = (
+                f"as fewer than {limit} people"
+                if self.completers.reason in (SMALL, BASE)
+                else "so that a smaller figure cannot be worked out"
+            )
             return (
                 f"{self.label}: how many of {self.workforce:,} staff have completed a module "
-                f"is not shown, as fewer than {limit} people (target {self.target}%)."
+                f"is not shown, {why} (target {self.target}%)."
             )
         verdict = "meets the target" if self.meets_target else "below the target"
         return (
@@ -96,7 +102,8 @@ def _day(value: datetime.date) -> str:
 
 
 def _cell(cell, limit: int) -> str:
-    return NOT_SHOWN.format(limit=limit) if cell.hidden else cell.display
+    """A cell as the tables show it (a hidden one says why)."""
+    return cell.display
 
 
 def _reach_point(report, limit: int) -> tuple[Point, list[AgencyReach], list[str]]:

@@ -1,6 +1,7 @@
 """The PDF "annual training-impact report" for a board pack, drawn with reportlab.
 
-Cover, summary, one part per report section, then method notes (waves, pairing,
+Cover (with the filters every figure is for, under the title), summary, one part per
+report section with the page's charts and tables, then method notes (waves, pairing,
 suppression, response rates). Only aggregated, suppressed figures go in: no names and no
 individual answers, except comments a trainer approved for sharing (shown unnamed).
 """
@@ -24,12 +25,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from evaluations.reports.models import quarter_label
+from evaluations.reports.pdf_charts import ChartFlowable
 from evaluations.reports.report import Report
 from learning_site import pdf_fonts
 from learning_site.suppression import SMALL, hidden_text
 
 BRAND = colors.HexColor("#1d3557")
+MARGIN = 18 * mm
+TEXT_WIDTH = A4[0] - 2 * MARGIN
 
 
 def _p(text: str, style) -> Flowable:
@@ -37,10 +40,53 @@ def _p(text: str, style) -> Flowable:
     return pdf_fonts.paragraph(text, style)
 
 
-def _table(header: list[str], rows: list[list[str]], styles) -> Table:
+# Cell padding reportlab's Table adds on each side.
+PADDING = 6
+# A cell this short is a figure ("fewer than 5", "+0.3 to +2.5", "not enough pairs"):
+# it is kept on one line, so a reader never sees a figure broken in two.
+FIGURE_LENGTH = 16
+
+
+def _text_width(text: str, style) -> float:
+    return pdf_fonts.string_width(text, style.fontName, style.fontSize)
+
+
+def _narrowest(text: str, style) -> float:
+    """The least width ``text`` can wrap to without breaking a word (or a figure)."""
+    if len(text) <= FIGURE_LENGTH:
+        return _text_width(text, style)
+    return max((_text_width(word, style) for word in text.split()), default=0)
+
+
+def column_widths(
+    header: list[str], rows: list[list[str]], styles, available: float
+) -> list[float] | None:
+    """Widths that fit ``available`` with no word split inside a column (headers wrap
+    between words: "Completion / rate", never "Quart / er"), giving the spare width
+    to the columns whose text is longest. ``None`` when even that cannot fit."""
+    # Slack of a point: reportlab must not wrap a line measured to fit exactly.
+    pad = 2 * PADDING + 1
+    head_style, cell_style = styles["TableHead"], styles["TableCell"]
+    least, most = [], []
+    for index, head in enumerate(header):
+        cells = [str(row[index]) for row in rows]
+        words = [_text_width(word, head_style) for word in head.split()]
+        least.append(pad + max([*words, *(_narrowest(c, cell_style) for c in cells)]))
+        most.append(
+            pad + max([_text_width(head, head_style), *(_text_width(c, cell_style) for c in cells)])
+        )
+    if sum(least) > available:
+        return None
+    spare = available - sum(least)
+    wanted = sum(m - n for m, n in zip(most, least, strict=True))
+    share = min(1.0, spare / wanted) if wanted else 0.0
+    return [n + (m - n) * share for n, m in zip(least, most, strict=True)]
+
+
+def _one_table(header, rows, styles, widths) -> Table:
     body = [[_p(h, styles["TableHead"]) for h in header]]
     body += [[_p(str(c), styles["TableCell"]) for c in row] for row in rows]
-    table = Table(body, repeatRows=1, hAlign="LEFT")
+    table = Table(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -51,6 +97,38 @@ def _table(header: list[str], rows: list[list[str]], styles) -> Table:
         )
     )
     return table
+
+
+def _table(header: list[str], rows: list[list[str]], styles, available: float = TEXT_WIDTH):
+    """A table whose columns are sized to their words. A table too wide for the page
+    (the quarters beside every local indicator) is printed as several, each repeating
+    the first column, rather than squeezing its headers until words split."""
+    widths = column_widths(header, rows, styles, available)
+    if widths is not None:
+        return _one_table(header, rows, styles, widths)
+    parts, rest = [], list(range(1, len(header)))
+    while rest:
+        take = len(rest)
+        while take > 1 and _fits([0, *rest[:take]], header, rows, styles, available) is None:
+            take -= 1
+        chosen = [0, *rest[:take]]
+        widths = _fits(chosen, header, rows, styles, available)
+        if parts:
+            parts.append(Spacer(1, 3 * mm))
+        parts.append(
+            _one_table(
+                [header[i] for i in chosen], [[row[i] for i in chosen] for row in rows], styles,
+                widths,
+            )
+        )  # fmt: skip
+        rest = rest[take:]
+    return KeepTogether(parts)
+
+
+def _fits(chosen: list[int], header, rows, styles, available):
+    return column_widths(
+        [header[i] for i in chosen], [[row[i] for i in chosen] for row in rows], styles, available
+    )
 
 
 def _styles():
@@ -68,10 +146,10 @@ def report_pdf(report: Report, progress: Callable[[int, str], None] | None = Non
     doc = SimpleDocTemplate(
         buffer,
         pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
         title=f"Annual training-impact report: {filters.partnership.name}",
         author="Neglect learning",
         subject="Training reach, learning, practice change and local context",
@@ -84,7 +162,8 @@ def report_pdf(report: Report, progress: Callable[[int, str], None] | None = Non
         _p("Annual training-impact report", styles["Title"]),
         _p(filters.partnership.name, styles["Heading2"]),
         Spacer(1, 8 * mm),
-        _table(["Filter", "Value"], [list(pair) for pair in filters.describe()], styles),
+        _p("Every figure in this report is for these filters:", styles["BodyText"]),
+        _table(["Filter applied", "Value"], [list(pair) for pair in filters.describe()], styles),
         Spacer(1, 8 * mm),
         _p(f"Prepared {generated:%-d %B %Y at %H:%M}.", styles["BodyText"]),
         _p(
@@ -102,7 +181,7 @@ def report_pdf(report: Report, progress: Callable[[int, str], None] | None = Non
     practice = report.extra_sections.get("practice")
     if practice is not None:
         progress(60, "Practice change")
-        story += practice.pdf_flowables(styles, _p, _table)
+        story += _practice(report, practice, styles)
     progress(70, "Scenario decisions")
     story += _scenarios(report, styles)
     progress(80, "Local context")
@@ -137,6 +216,16 @@ def _summary(report: Report, styles):
     return [*story, PageBreak()]
 
 
+def _chart(chart, styles) -> list[Flowable]:
+    """A chart under its visible title, as on the page, kept on one page."""
+    if chart is None:
+        return []
+    return [
+        KeepTogether([_p(chart.title, styles["Heading3"]), ChartFlowable(chart)]),
+        Spacer(1, 4 * mm),
+    ]
+
+
 def _reach(report: Report, styles):
     rows = [
         [r.label, r.learners.display, r.completers.display, r.enrolments.display,
@@ -155,6 +244,7 @@ def _reach(report: Report, styles):
             "police the hardest agencies to involve in work on neglect.",
             styles["Note"],
         ),
+        *_chart(report.reach_chart(), styles),
         _table(header, rows, styles),
         Spacer(1, 4 * mm),
         _table(["Job role", "Learners", "Completed", "Completion rate"], role_rows, styles),
@@ -162,45 +252,68 @@ def _reach(report: Report, styles):
     ]
 
 
+def _paired_row(group: str, m) -> list[str]:
+    return [group, m.label, m.n.display, m.before.display, m.after.display,
+            m.change.display, m.ci_display]  # fmt: skip
+
+
+PAIRED_HEADER = ["Pairs", "Before", "After", "Mean change", "95% confidence interval"]
+
+
 def _learning(report: Report, styles):
     rows = []
-    measures = [("All modules", report.learning.knowledge, report.learning.confidence)]
-    measures += report.learning.by_module
-    for group, knowledge, confidence in measures:
-        for m in (knowledge, confidence):
-            rows.append(
-                [group, m.label, m.before.display, m.after.display, m.change.display, m.ci_display]
-            )
+    for _breakdown, group, knowledge, confidence in report.learning.rows:
+        rows += [_paired_row(group, knowledge), _paired_row(group, confidence)]
     return [
         _p("Learning: before and after the module", styles["Heading1"]),
         _p("Each learner's answers after the module are paired with their own answers before it.", styles["Note"]),
-        _table(["Module", "Measure", "Before", "After", "Mean change", "95% CI"], rows, styles),
+        *_chart(report.learning_chart(), styles),
+        _table(["Module", "Measure", *PAIRED_HEADER], rows, styles),
         Spacer(1, 6 * mm),
     ]  # fmt: skip
 
 
+def _practice(report: Report, practice, styles):
+    """The practice section's own tables, then the people who answered each survey,
+    which the page shows too."""
+    answered = practice.answered.items()
+    return [
+        *practice.pdf_flowables(styles, _p, _table),
+        Spacer(1, 4 * mm),
+        _table(
+            ["Survey", "People who answered"],
+            [[practice.wave_labels[wave], cell.display] for wave, cell in answered],
+            styles,
+        ),
+        Spacer(1, 4 * mm),
+        *_chart(report.practice_chart(), styles),
+    ]
+
+
 def _scenarios(report: Report, styles):
     rows = [
-        [
-            r.title,
-            r.learners.display,
-            r.tested.display,
-            r.recognised.display,
-            r.median_weeks.display,
-        ]
+        [r.title, r.learners.display, r.tested.display, r.recognised.display,
+         r.completed.display, r.median_weeks.display]
         for r in report.scenarios.rows
-    ]
+    ]  # fmt: skip
     if not rows:
         return [
             _p("Scenario decisions", styles["Heading1"]),
             _p("No scenario was played in this period.", styles["BodyText"]),
         ]
+    endings = [
+        [r.title, label, cell.display] for r in report.scenarios.rows for label, cell in r.outcomes
+    ]
     return [
         _p("Scenario decisions", styles["Heading1"]),
+        *_chart(report.scenario_chart(), styles),
         _table(
-            ["Scenario", "Learners", "Met a disguised-compliance decision", "Chose the child-focused option", "Median weeks the child waited"],
+            ["Scenario", "Learners", "Met a disguised-compliance decision", "Chose the child-focused option there", "Reached an ending", "Median weeks the child waited"],
             rows, styles,
         ),
+        Spacer(1, 4 * mm),
+        _p("How first attempts ended", styles["Heading3"]),
+        _table(["Scenario", "Ending", "Share of first attempts that ended"], endings, styles),
         Spacer(1, 6 * mm),
     ]  # fmt: skip
 
@@ -215,19 +328,15 @@ def _context(report: Report, styles):
             styles["Note"],
         ),
     ]
-    quarters = report.context.quarters
-    if not quarters:
+    if not report.context.quarters:
         return out + [_p("No figures have been entered yet.", styles["BodyText"])]
-    header = ["Quarter", "Module completions"] + [s.indicator.name for s in report.context.series]
-    rows = []
-    for q in quarters:
-        cell = report.context.completions_by_quarter.get(q)
-        row = [quarter_label(q), cell.display if cell else "0"]
-        for series in report.context.series:
-            value = dict(series.points).get(q)
-            row.append("" if value is None else f"{value:g}")
-        rows.append(row)
-    return [*out, KeepTogether(_table(header, rows, styles)), Spacer(1, 6 * mm)]
+    for chart in report.context_charts():
+        out += _chart(chart, styles)
+    header = ["Quarter", "Module completions"] + [
+        f"{s.indicator.name} ({s.indicator.unit})" for s in report.context.series
+    ]
+    rows = [[row["label"], *row["cells"]] for row in report.context.table_rows]
+    return [*out, _table(header, rows, styles), Spacer(1, 6 * mm)]
 
 
 def _method(report: Report, styles):

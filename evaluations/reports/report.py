@@ -42,12 +42,14 @@ class Report:
         return out + self.scenarios.figures() + self.context.figures()
 
     # --- charts -------------------------------------------------------------------------
-    def reach_chart(self):
+    # Each method builds one chart's data; the page draws it as SVG and the PDF with
+    # reportlab graphics, from the same object.
+    def reach_chart(self) -> charts.BarChart:
         bars = [
             charts.Bar.from_cells(row.label, [row.learners, row.completers])
             for row in self.reach.by_agency
         ]
-        return charts.bar_chart(
+        return charts.BarChart(
             "chart-reach-agency",
             "Learners reached and learners who completed, by agency",
             "Horizontal bars: solid for learners enrolled, hatched for learners who completed "
@@ -56,7 +58,7 @@ class Report:
             ["Enrolled", "Completed"],
         )
 
-    def learning_chart(self):
+    def learning_chart(self) -> charts.BarChart:
         rows = [("Knowledge score (%)", self.learning.knowledge)]
         bars = [charts.Bar.from_cells(label, [m.before, m.after]) for label, m in rows]
         conf = self.learning.confidence
@@ -68,7 +70,7 @@ class Report:
                 [conf.before.reason, conf.after.reason],
             )
         )  # fmt: skip
-        return charts.bar_chart(
+        return charts.BarChart(
             "chart-learning",
             "Knowledge and confidence before and after the module, same learners",
             "Horizontal bars: solid before the module, hatched after. Confidence is scaled "
@@ -78,9 +80,9 @@ class Report:
             max_value=100,
         )
 
-    def scenario_chart(self):
+    def scenario_chart(self) -> charts.BarChart:
         bars = [charts.Bar.from_cells(row.title, [row.recognised]) for row in self.scenarios.rows]
-        return charts.bar_chart(
+        return charts.BarChart(
             "chart-scenarios",
             "Share who chose the child-focused option at the first disguised-compliance decision",
             "One bar per scenario, as a percentage of learners who reached such a decision "
@@ -91,12 +93,12 @@ class Report:
             max_value=100,
         )
 
-    def practice_chart(self):
+    def practice_chart(self) -> charts.LineChart | None:
         from evaluations.reports.practice import LATER_WAVES, WAVE_LABELS
 
         practice = self.extra_sections.get("practice")
         if practice is None or not practice.measures:
-            return ""
+            return None
         series = [
             (
                 item.measure,
@@ -107,7 +109,7 @@ class Report:
             )
             for item in practice.measures[:3]
         ]
-        return charts.line_chart(
+        return charts.LineChart(
             "chart-practice",
             "Mean change since before the module, same learners, by wave",
             "Lines join each measure's mean change at the end of the module, 3 months and "
@@ -125,18 +127,18 @@ class Report:
             series,
         )
 
-    def context_charts(self):
+    def context_charts(self) -> list[charts.BarChart | charts.LineChart]:
         quarters = self.context.quarters
         labels = [quarter_label(q) for q in quarters]
         completions = [self.context.completions_by_quarter.get(q) for q in quarters]
         out = [
-            charts.bar_chart(
+            charts.BarChart(
                 "chart-completions-quarter",
                 "Module completions per quarter",
                 "Training reach over time, shown beside the local indicators.",
                 [
-                    charts.Bar(label, [None if c is None or c.hidden else c.value],
-                               [c.reason if c else ""])
+                    # No row for a quarter means nobody completed in it: 0, as in the table.
+                    charts.Bar(label, [0 if c is None else c.shown_value], [c.reason if c else ""])
                     for label, c in zip(labels, completions, strict=True)
                 ],
                 ["Completions"],
@@ -147,7 +149,7 @@ class Report:
                 continue
             by_quarter = dict(item.points)
             out.append(
-                charts.line_chart(
+                charts.LineChart(
                     f"chart-indicator-{index}",
                     f"{item.indicator.name} ({item.indicator.unit}) per quarter",
                     f"Context, not an effect of training. {item.indicator.direction_label}. "

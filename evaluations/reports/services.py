@@ -292,12 +292,21 @@ class LearningSection:
     knowledge: PairedMeasure
     confidence: PairedMeasure
     by_module: list[tuple[str, PairedMeasure, PairedMeasure]] = field(default_factory=list)
+    # What the overall row covers: "All modules", or the one module filtered to.
+    overall_label: str = "All modules"
+
+    @property
+    def rows(self) -> list[tuple[str, str, PairedMeasure, PairedMeasure]]:
+        """(breakdown, group, knowledge, confidence) as the page, PDF and CSV list them.
+        One module alone is the overall row again, so it is not repeated."""
+        out = [("overall", self.overall_label, self.knowledge, self.confidence)]
+        if len(self.by_module) > 1:
+            out += [("module", title, k, c) for title, k, c in self.by_module]
+        return out
 
     def figures(self) -> list[Figure]:
         out = []
-        rows = [("overall", "All modules", self.knowledge, self.confidence)]
-        rows += [("module", title, k, c) for title, k, c in self.by_module]
-        for breakdown, group, knowledge, confidence in rows:
+        for breakdown, group, knowledge, confidence in self.rows:
             for measure in (knowledge, confidence):
                 out += measure_figures("learning", measure, breakdown, group)
         return out
@@ -306,6 +315,7 @@ class LearningSection:
 def measure_figures(section, measure: PairedMeasure, breakdown, group, labels=None):
     before, after = labels or ("before", "after")
     return [
+        Figure(section, f"{measure.label}: people", breakdown, group, "count", measure.n, "people"),
         Figure(section, f"{measure.label}: {before}", breakdown, group, "mean", measure.before, measure.unit),
         Figure(section, f"{measure.label}: {after}", breakdown, group, "mean", measure.after, measure.unit),
         Figure(section, f"{measure.label}: mean change", breakdown, group, "change", measure.change, measure.unit),
@@ -385,7 +395,7 @@ def learning_section(filters: ReportFilters) -> LearningSection:
     for row in sorted(rows, key=lambda r: r["course_title"]):
         k, c = _learning_measures(row, protect=row["course_key"] in protected)
         by_module.append((row["course_title"], k, c))
-    return LearningSection(knowledge, confidence, by_module)
+    return LearningSection(knowledge, confidence, by_module, filters.module_label)
 
 
 # --- scenario decisions -----------------------------------------------------------------
@@ -457,10 +467,11 @@ def _median_from_histogram(counts: dict[int, int]) -> float | None:
 
 
 def scenario_section(filters: ReportFilters) -> ScenarioSection:
-    """Two queries: per-scenario counts (with the first disguised-compliance decision
-    as a subquery), and first attempts grouped by weeks waited and ending."""
+    """Three queries: per-scenario counts (with the first disguised-compliance decision
+    as a subquery), first attempts grouped by weeks waited and ending, and the endings
+    each scenario has."""
     from learning_site.concepts import Concept
-    from scenarios.models import Outcome, Rating, ScenarioDecision
+    from scenarios.models import Outcome, Rating, ScenarioDecision, ScenarioNode
 
     first_dc = ScenarioDecision.objects.filter(
         attempt=OuterRef("pk"), concepts__contains=Concept.DISGUISED_COMPLIANCE.value
@@ -491,12 +502,24 @@ def scenario_section(filters: ReportFilters) -> ScenarioSection:
         by_end = endings.setdefault(row["scenario_id"], {})
         by_end[row["ending_outcome"]] = by_end.get(row["ending_outcome"], 0) + row["c"]
 
+    # The endings each scenario has (a third query): a scenario with no "left in
+    # neglect" ending is not listed with 0% of it. An outcome a first attempt reached is
+    # listed too, even if the scenario's endings have since been edited.
+    possible: dict[int, set[str]] = {}
+    for page_id, outcome in (
+        ScenarioNode.objects.filter(page_id__in=[row["scenario_id"] for row in counts])
+        .exclude(outcome="")
+        .values_list("page_id", "outcome")
+        .distinct()
+    ):
+        possible.setdefault(page_id, set()).add(outcome)
+
     rows = []
     for row in counts:
         done = row["completed"]
-        outcome_counts = {
-            key: endings.get(row["scenario_id"], {}).get(key, 0) for key in Outcome.values
-        }
+        reached = endings.get(row["scenario_id"], {})
+        has = possible.get(row["scenario_id"], set()) | {key for key, n in reached.items() if n}
+        outcome_counts = {key: reached.get(key, 0) for key in Outcome.values if key in has}
         # Every count is of people (one first attempt each). "Tested", "recognised" and
         # "reached an ending" are parts of "learners"; the endings, shown as shares of
         # those who reached one, are parts of that.
@@ -513,7 +536,7 @@ def scenario_section(filters: ReportFilters) -> ScenarioSection:
                 ("learners", ["tested", "not tested"]),
                 ("tested", ["recognised", "not recognised"]),
                 ("learners", ["completed", "not completed"]),
-                ("completed", [("ending", key) for key in Outcome.values]),
+                ("completed", [("ending", key) for key in outcome_counts]),
             ],
             unpublished=["not tested", "not recognised", "not completed"],
         )
@@ -532,6 +555,7 @@ def scenario_section(filters: ReportFilters) -> ScenarioSection:
                 outcomes=[
                     (label, sc.rate_cell(hidden.count(("ending", key)), completed))
                     for key, label in Outcome.choices
+                    if key in has
                 ],
             )
         )  # fmt: skip
@@ -549,6 +573,11 @@ class IndicatorSeries:
         return self.points[-1] if self.points else None
 
 
+def indicator_text(value: float) -> str:
+    """A partnership's own figure as they entered it: 58, 61.5 (not 58.0)."""
+    return f"{value:g}"
+
+
 @dataclass
 class IndicatorSection:
     series: list[IndicatorSeries]
@@ -563,7 +592,7 @@ class IndicatorSection:
             cells = [cell.display]
             for item in self.series:
                 value = dict(item.points).get(quarter)
-                cells.append("" if value is None else f"{value:g}")
+                cells.append("" if value is None else indicator_text(value))
             rows.append({"label": quarter_label(quarter), "cells": cells})
         return rows
 
@@ -578,7 +607,7 @@ class IndicatorSection:
                     Figure(
                         "context", f"local indicator: {item.indicator.name}", "quarter",
                         quarter_label(quarter), "count", sc.Cell(value, 0, "", "mean"),
-                        item.indicator.unit,
+                        item.indicator.unit, indicator_text(value),
                     )
                 )  # fmt: skip
         return out

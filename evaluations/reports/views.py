@@ -8,7 +8,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from evaluations.reports import access
 from evaluations.reports.exporting import request_export
 from evaluations.reports.exports import report_csv
-from evaluations.reports.filters import ReportFilterForm, live_modules, top_job_roles
+from evaluations.reports.filters import (
+    ReportFilterForm,
+    filters_from_query,
+    live_modules,
+    top_job_roles,
+)
 from evaluations.reports.forms import ExportRequestForm, IndicatorValueForm, OutcomeIndicatorForm
 from evaluations.reports.indicators import ensure_default_indicators
 from evaluations.reports.models import (
@@ -129,7 +134,13 @@ def _own_export(request, export_id) -> ReportExport:
 @access.report_viewer_required
 def reports_export(request, export_id):
     export = _own_export(request, export_id)
-    return render(request, "impact_reports/export.html", {"export": export})
+    # The filters the file is (or will be) built with, read back from the export itself.
+    filters = filters_from_query(export.filters, export.partnership)
+    return render(
+        request,
+        "impact_reports/export.html",
+        {"export": export, "filters_applied": filters.describe()},
+    )
 
 
 @require_GET

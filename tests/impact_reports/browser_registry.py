@@ -88,14 +88,14 @@ def board_member_sees_a_follow_up_answer_suppressed_then_counted(page, world) ->
 def board_member_filters_the_report_and_downloads_the_board_pack(page, world) -> None:
     """Filter to one module and one agency, read every section with honest n, download
     the CSV, then have the PDF board pack prepared and download it."""
-    import csv
-    import io
     import re
 
     from playwright.sync_api import expect
 
     from courses.models import CoursePage
+    from tests import pdf_checks
     from tests.e2e.browser import submit
+    from tests.impact_reports.csv_rows import figure_rows, filter_rows
 
     course = CoursePage.objects.get(slug="report-browser-module")
     page.goto(world.url("/reports/"))
@@ -118,8 +118,11 @@ def board_member_filters_the_report_and_downloads_the_board_pack(page, world) ->
 
     with page.expect_download() as info:
         page.get_by_role("link", name="Download figures as CSV").click()
-    with open(info.value.path(), encoding="utf-8") as handle:
-        rows = list(csv.DictReader(io.StringIO(handle.read())))
+    with open(info.value.path(), "rb") as handle:
+        content = handle.read()
+    assert filter_rows(content)["Module"] == course.title
+    assert filter_rows(content)["Agency"] == "Health"
+    rows = figure_rows(content)
     overall = next(
         r for r in rows if r["measure"] == "learners reached" and r["breakdown"] == "overall"
     )
@@ -137,8 +140,12 @@ def board_member_filters_the_report_and_downloads_the_board_pack(page, world) ->
     with page.expect_download() as info:
         page.get_by_role("link", name=re.compile("^Download ")).click()
     assert info.value.suggested_filename.endswith(".pdf")
-    with open(info.value.path(), "rb") as pdf:
-        assert pdf.read(5) == b"%PDF-"
+    with open(info.value.path(), "rb") as handle:
+        pdf = handle.read()
+    assert pdf.startswith(b"%PDF-")
+    # The board pack prints the filters it was made with, as the CSV did.
+    cover = " ".join(pdf_checks.text(pdf).split())
+    assert f"Module {course.title}" in cover and "Agency Health" in cover
 
 
 BOARD_JOURNEY = [

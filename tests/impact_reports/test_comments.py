@@ -68,3 +68,24 @@ def test_board_sees_only_approved_comments_without_names(client, trainer, board_
     )
     client.force_login(board_member)
     assert "I now start a chronology" not in client.get(reverse("reports_home")).content.decode()
+
+
+def test_the_same_words_approved_twice_are_quoted_once(partnership, trainer, course):
+    from evaluations.reports.comments import comment_section, set_approval
+    from evaluations.reports.filters import ReportFilters
+    from tests.impact_reports.factories import at
+
+    survey = Survey("used-chronology")
+    said = [
+        ("I ask what the child had for breakfast.", at(2025, 4)),
+        ("I keep a running chronology.", at(2025, 5)),
+        ("i ask what the child  had for breakfast.", at(2025, 6)),  # same words, typed again
+    ]
+    for text, when in said:
+        survey.respond(learner(partnership), course, "three_months", {}, text=text, when=when)
+    for answer in SurveyAnswer.objects.exclude(text_value=""):
+        set_approval(answer, approved=True, by=trainer)
+
+    quoted = [c.text for c in comment_section(ReportFilters(partnership)).comments]
+    # The latest wording of each, newest first.
+    assert quoted == ["i ask what the child  had for breakfast.", "I keep a running chronology."]

@@ -63,5 +63,5 @@ def test_board_member_reads_the_demo_report_and_csv(client, settings):
     assert "Children re-registered under the category of neglect" in html
     assert "Example" not in html  # demo learners are "<name> Example": no names appear
     csv = client.get(reverse("reports_csv")).content.decode()
-    assert csv.startswith("\ufeffPartnership,Module filter")
+    assert csv.startswith("\ufeffFilters applied,Value\r\nPartnership,Northshire")
     assert "practice change" in csv and "local indicator" in csv

@@ -112,3 +112,30 @@ def test_a_scenario_played_by_few_is_hidden(scenario_world, partnership):
 )
 def test_median_from_grouped_counts(counts, median):
     assert _median_from_histogram(counts) == median
+
+
+def test_first_attempts_list_only_the_endings_a_scenario_has(home_page, partnership):
+    from scenarios.models import ScenarioNode
+
+    scenario = make_scenario(home_page)
+    # This scenario's worst ending is rewritten as a late protection: it has two outcomes.
+    ScenarioNode.objects.filter(page=scenario, outcome="left_in_neglect").update(
+        outcome="protected_late"
+    )
+    for i in range(11):
+        ending = "protected_in_time" if i < 6 else "protected_late"
+        attempt(learner(partnership), scenario, "child_focused", 3, ending, at(2025, 3))
+    (row,) = scenario_section(ReportFilters(partnership)).rows
+    assert [(label, cell.display) for label, cell in row.outcomes] == [
+        ("Child protected in good time", "55%"),
+        ("Child protected, but late", "45%"),
+    ]
+
+    # An ending reached before the scenario was edited is still counted and listed.
+    attempt(learner(partnership), scenario, "collusive", 30, "left_in_neglect", at(2025, 2))
+    (row,) = scenario_section(ReportFilters(partnership)).rows
+    assert [label for label, _ in row.outcomes] == [
+        "Child protected in good time",
+        "Child protected, but late",
+        "Child left in neglect",
+    ]

@@ -12,6 +12,7 @@ from evaluations.reports.exports import CSV_COLUMNS
 from evaluations.reports.models import ExportStatus, IndicatorValue, ReportExport
 from learning_site.models import Agency
 from tests import pdf_checks
+from tests.impact_reports.csv_rows import figure_rows
 from tests.impact_reports.factories import at, enrol, learner
 
 pytestmark = pytest.mark.django_db
@@ -40,13 +41,13 @@ def two_partnerships(partnership, other_partnership, course, second_course):
     return second_course
 
 
+def _content(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
 def _csv_rows(response):
-    """The rows, keyed by field (the file's headings are plain English)."""
-    content = b"".join(response.streaming_content) if response.streaming else response.content
-    assert content.startswith("\ufeff".encode())
-    field = {heading: key for key, heading in CSV_COLUMNS.items()}
-    rows = csv.DictReader(io.StringIO(content.decode("utf-8-sig")))
-    return [{field[heading]: value for heading, value in row.items()} for row in rows]
+    """The figure rows, keyed by field (the file's headings are plain English)."""
+    return figure_rows(_content(response))
 
 
 def test_board_member_reads_own_partnership_report(client, board_member, two_partnerships):
@@ -85,7 +86,18 @@ def test_csv_is_tidy_one_row_per_figure(client, board_member, two_partnerships, 
     response = client.get(reverse("reports_csv"), {"module": course.pk, "agency": Agency.HEALTH})
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    header = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    # The scope first, in words, before any figure.
+    assert lines[:7] == [
+        ["Filters applied", "Value"],
+        ["Partnership", "Northshire Safeguarding Children Partnership"],
+        ["Module", "Recognising neglect (test)"],
+        ["Agency", "Health"],
+        ["Job role", "All roles"],
+        ["Period", "All time"],
+        [],
+    ]
+    header = lines[7]
     assert header[:3] == ["Partnership", "Module filter", "Agency filter"]
     assert header[-3:] == ["Unit", "Number of people (n)", "Suppressed"]
     rows = _csv_rows(response)
@@ -94,14 +106,15 @@ def test_csv_is_tidy_one_row_per_figure(client, board_member, two_partnerships, 
         r for r in rows if r["measure"] == "learners reached" and r["breakdown"] == "overall"
     )
     assert learners["value"] == "8" and learners["n"] == "8" and learners["suppressed"] == "no"
+    assert learners["shown_as"] == "8"
     assert learners["module_filter"] == "Recognising neglect (test)"
     assert learners["agency_filter"] == "Health"
     hidden = [r for r in rows if r["suppressed"] == "yes"]
-    assert {r["measure"] for r in hidden if r["breakdown"] == "overall"} >= {
-        "learners who completed a module",
-        "completion rate",
-    }
+    overall_hidden = {r["measure"]: r for r in hidden if r["breakdown"] == "overall"}
+    assert set(overall_hidden) >= {"learners who completed a module", "completion rate"}
     assert all(r["value"] == "" and r["n"] == "" for r in hidden)
+    # Hidden to protect the 2 who did not complete: the file says so as the page does.
+    assert overall_hidden["learners who completed a module"]["shown_as"] == "not shown"
 
 
 def test_filters_keep_what_was_typed_and_explain_errors(client, board_member, two_partnerships):
@@ -172,6 +185,32 @@ def test_charts_are_accessible_svg_without_inline_style(client, board_member, tw
     assert 'aria-labelledby="chart-reach-agency-title chart-reach-agency-desc"' in html
     assert '<title id="chart-reach-agency-title">' in html
     assert " style=" not in html and "<style" not in html and "<script" not in html
+
+
+def test_every_chart_has_a_visible_title_naming_its_figure(client, board_member, two_partnerships):
+    import re
+
+    indicator = board_member.partnership.outcome_indicators.get(slug="looked-after-children")
+    IndicatorValue.objects.create(
+        indicator=indicator, quarter_start=datetime.date(2025, 4, 1), value=310
+    )
+    client.force_login(board_member)
+    html = client.get(reverse("reports_home")).content.decode()
+    figures = re.findall(
+        r'<figure class="report-chart-figure" aria-labelledby="([\w-]+)-caption">\s*'
+        r'<figcaption id="\1-caption"[^>]*>([^<]+)</figcaption>\s*'
+        r'<div class="report-chart-figure__scroll" role="region" tabindex="0" '
+        r'aria-labelledby="\1-caption"><svg[^>]*>'
+        r'<title id="\1-title">([^<]+)</title>',
+        html,
+    )
+    # Reach, learning, completions per quarter and the indicator (no scenario was played).
+    assert len(figures) == html.count("<svg") == 4
+    for chart_id, caption, title in figures:
+        assert caption == title, chart_id
+    assert ("chart-indicator-2", "Looked-after children (children) per quarter") in {
+        (chart_id, caption) for chart_id, caption, _ in figures
+    }
 
 
 def test_pdf_export_runs_in_the_background_and_downloads(
