@@ -168,11 +168,13 @@ def test_the_csv_and_pdf_of_a_filtered_page_hold_its_figures_and_filters(
     assert "<dt>Agency</dt><dd>Health</dd>" in export_page
     download = client.get(reverse("reports_export_download", args=[export.pk]))
     text = " ".join(pdf_checks.text(b"".join(download.streaming_content)).split())
-    cover = text[: text.index("Summary")]
+    cover = text[: text.index("At a glance")]
     for label, value in applied.items():
         assert f"{label} {value}" in cover
+    # The sections follow page 1's headline, whose last point is the change over time.
+    sections_start = text.index("Change since the previous period")
     headings = [heading for _, heading in SECTIONS.values()]
-    starts = [text.index(heading, len(cover)) for heading in headings]
+    starts = [text.index(heading, sections_start) for heading in headings]
     for (key, _), start, end in zip(
         SECTIONS.items(), starts, [*starts[1:], len(text)], strict=True
     ):
