@@ -1309,7 +1309,7 @@ ASSESSMENT = {
                                 ),
                             },
                         ],
-                        "source": "Case example in Ofsted (2014) In the child's time, section on referrals.",
+                        "source": "Case example in Ofsted (2014) In the child's time, paragraph 32.",
                     },
                 ),
                 (
