@@ -15,21 +15,47 @@ AFC = (
     "of Child Neglect carried out with the University of Stirling."
 )
 BWD = (
-    "Blackburn with Darwen Safeguarding Children Board. Neglect strategy "
-    "(written after Working Together to Safeguard Children, 2015)."
+    "Blackburn with Darwen Safeguarding Children Board. Neglect strategy (undated; it uses "
+    "the definition from Working Together to Safeguard Children, March 2015)."
 )
 CSN = (
     "Surowiec, C. (2014) In the child's time: professional responses to neglect – "
     "Ofsted survey. CSN/LGiU policy briefing, 25 April 2014."
 )
 WORKING_TOGETHER = (
-    "HM Government, Working Together to Safeguard Children: definition of neglect, "
-    "as set out in the SSSCB guidance (2020) and the Blackburn with Darwen strategy."
+    "HM Government (March 2015) Working Together to Safeguard Children, definition of "
+    "neglect, quoted as reproduced in the Blackburn with Darwen neglect strategy. The 2013 "
+    "edition (quoted by Ofsted, 2014, paragraph 4) and the 2018 edition (quoted in the SSSCB "
+    "guidance, 2020, section 2) give the same definition with small differences in wording."
 )
 
-APPENDIX_VOICE = "Paraphrased from SSSCB multi-agency neglect guidance (2020), Appendix 1"
+# Working Together's definition, quoted word for word (2015 edition, as the Blackburn with
+# Darwen strategy reproduces it). The only text in these modules taken verbatim from a
+# source, so the originality test sets it aside by name.
+WORKING_TOGETHER_2015_DEFINITION = (
+    "<p>“The persistent failure to meet a child’s basic physical and/or psychological "
+    "needs, likely to result in the serious impairment of the child’s health or "
+    "development. Neglect may occur during pregnancy as a result of maternal substance "
+    "abuse. Once a child is born, neglect may involve a parent or carer failing to:</p>"
+    "<ul>"
+    "<li>provide adequate food, clothing and shelter (including exclusion from home or "
+    "abandonment);</li>"
+    "<li>protect a child from physical and emotional harm or danger;</li>"
+    "<li>ensure adequate supervision (including the use of inadequate care-givers); or</li>"
+    "<li>ensure access to appropriate medical care or treatment</li>"
+    "</ul>"
+    "<p>It may also include neglect of, or unresponsiveness to, a child’s basic emotional "
+    "needs.”</p>"
+)
+
+# Children's voices in these modules are composites written for this course, never a
+# real child's words and never a disclosure a child did not make.
+APPENDIX_VOICE = (
+    "Written for this course from the SSSCB multi-agency neglect guidance (2020), "
+    "Appendix 1: how neglect may feel to a child at each age"
+)
 AFC_VOICE = (
-    "Paraphrased from young people's focus groups in Action for Children (2014), "
+    "Written for this course from young people's remarks in Action for Children (2014), "
     "Annual Review of Child Neglect with the University of Stirling"
 )
 
@@ -81,31 +107,27 @@ RECOGNISING_NEGLECT = {
                     "year to March 2013, when it accounted for 41% of plans. It was a serious "
                     "factor in 60% of serious case reviews (SCRs), and those reviews involved "
                     "children of every age, not just the youngest.</p>"
-                    "<h2>The definition, in plain words</h2>"
+                    "<h2>The definition</h2>"
                     "<p><i>Working Together to Safeguard Children</i> is the statutory guidance "
-                    "for everyone in England who works with children. In summary, it says neglect "
-                    "happens when a parent or carer keeps failing to meet a child's basic physical "
-                    "or emotional needs, and that failure is likely to do serious damage to the "
-                    "child's health or development.</p>"
-                    "<p>Neglect can begin before birth, for example when a mother misuses drugs or "
-                    "alcohol while pregnant. After birth it can include a parent or carer not:</p>"
-                    "<ul>"
-                    "<li>giving the child enough to eat, suitable clothes and somewhere to live "
-                    "(throwing a child out or abandoning them counts)</li>"
-                    "<li>keeping the child safe from physical or emotional harm and from danger</li>"
-                    "<li>supervising the child well enough, which includes leaving them with carers "
-                    "who are not up to the job</li>"
-                    "<li>making sure the child gets the medical care or treatment they need</li>"
-                    "</ul>"
-                    "<p>It also covers parents who ignore a child's basic emotional needs or do not "
-                    "respond to them.</p>"
+                    "for everyone in England who works with children. Its March 2015 edition "
+                    "defines neglect in these words:</p>"
+                    + WORKING_TOGETHER_2015_DEFINITION
+                    + "<p>The 2013 edition, which Ofsted quoted, and the 2018 edition, which the "
+                    "SSSCB guidance quotes, say the same with small differences in wording.</p>"
+                    "<h2>In plain words</h2>"
+                    "<p>Neglect is a parent or carer failing, again and again, to meet a child's "
+                    "basic physical or psychological needs, in a way that is likely to do "
+                    "serious harm to the child's health or development. It can start before "
+                    "birth, through a mother's drug or alcohol use, and it includes ignoring a "
+                    "child's emotional needs or not responding to them.</p>"
                     "<h2>Three words to hold on to</h2>"
                     "<ul>"
                     "<li><b>Persistent.</b> Neglect is usually a pattern that builds up over "
                     "months or years. There is rarely one incident that brings a family to "
                     "attention. A crisis, such as a parent becoming acutely mentally unwell, can "
                     "still cause sudden and serious neglect, so stay alert to both.</li>"
-                    "<li><b>Basic needs.</b> These are emotional as well as physical. A child can "
+                    "<li><b>Basic needs.</b> These are psychological and emotional as well as "
+                    "physical. A child can "
                     "be well fed, well dressed and living in a comfortable home and still be "
                     "neglected. The Stoke-on-Trent and Staffordshire Safeguarding Children Board "
                     "(SSSCB) guidance notes research on this, which it calls affluent neglect.</li>"
@@ -319,9 +341,11 @@ RECOGNISING_NEGLECT = {
                     "describe children's day-to-day experience at home.</p>"
                     "<h2>Hearing the child</h2>"
                     "<p>Children rarely say in words that they are neglected. Action for Children "
-                    "found that young people usually come to notice because of how they behave or "
-                    "seem, not because they tell someone. Some only realise something is wrong "
-                    "once they start school and see how other children live. The SSSCB guidance "
+                    "reports that young people usually come to notice because of how they behave "
+                    "or seem, not because they tell someone. One young person in its focus "
+                    "groups, Sophia, put it this way: some children do not realise they are "
+                    "neglected until they start primary school, because it is the only life they "
+                    "have known, so teachers need to ask. The SSSCB guidance "
                     "describes four things that help you understand a child's experience:</p>"
                     "<ol>"
                     "<li>Talk with the child, and listen.</li>"
@@ -898,13 +922,12 @@ RECOGNISING_NEGLECT = {
                     "childs_voice",
                     {
                         "age_stage": "adolescent",
-                        "child": "A young person, 14",
+                        "child": "A young person (a composite voice written for this course)",
                         "quote": (
-                            "From the outside you'd never guess. Nobody ever comes round to see "
-                            "what our house is really like.\n"
-                            "I tried to say something once, but I don't think they believed me.\n"
-                            "It's a lot to ask a kid to go looking for help. I wish a grown-up had "
-                            "noticed and just asked me if I was OK."
+                            "From the outside nobody can tell. Nobody comes round to see what's "
+                            "really going on, and sometimes nobody believes you.\n"
+                            "It's a lot to ask a kid to go looking for help. If a grown-up thinks "
+                            "something's not right, they should be the one to ask."
                         ),
                         "source": AFC_VOICE,
                     },
@@ -1286,7 +1309,7 @@ ASSESSMENT = {
                                 ),
                             },
                         ],
-                        "source": "Case example in Ofsted (2014) In the child's time, section on referrals.",
+                        "source": "Case example in Ofsted (2014) In the child's time, paragraph 32.",
                     },
                 ),
                 (
@@ -2067,13 +2090,17 @@ RESISTANCE = {
                     "childs_voice",
                     {
                         "age_stage": "adolescent",
-                        "child": "A young person, 13",
+                        "child": (
+                            "A young person imagining how it happens to others (a composite "
+                            "voice written for this course)"
+                        ),
                         "quote": (
-                            "When Mum's boyfriend is around, everything is about him. If he wants "
-                            "to go out drinking, she goes, and me and my little sister are left on "
-                            "our own.\n"
-                            "I think she's scared of him.\n"
-                            "I'd never tell anyone at school. What if he found out it was me?"
+                            "Say a mum's got a boyfriend who wants all her attention, and she's a "
+                            "bit scared of him.\n"
+                            "If he wants the pub, she goes with him, and the kids are left on "
+                            "their own.\n"
+                            "The kids would be too frightened to tell anyone. That's the hard "
+                            "part."
                         ),
                         "source": AFC_VOICE,
                     },

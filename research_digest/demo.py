@@ -59,8 +59,9 @@ DIGESTS = [
             "assessments missed the family's history or what neglect was doing to the child."
         ),
         summary=(
-            "<p>In 2013 Ofsted inspectors looked at how professionals in 11 local authority "
-            "areas responded when they found neglect, concentrating on children under ten. "
+            "<p>For a report published in March 2014, Ofsted inspectors looked at how "
+            "professionals in 11 local authority areas responded when they found neglect, "
+            "concentrating on children under ten. "
             "They read 124 case files, 55 of them in depth, and talked to the people who had "
             "made referrals and to the multi-agency groups working with each family.</p>"
             "<p>The picture was uneven. Some areas used well-evidenced assessment tools and "
@@ -83,7 +84,11 @@ DIGESTS = [
                 "of the assessments read did not take enough account of family "
                 "history or did not show the impact of neglect on the child.",
             ),
-            ("11 of 55", "long-term cases (21%) had missed chances to start care proceedings."),
+            (
+                "21%",
+                "of the long-term cases inspectors sampled (11 cases) had missed chances to "
+                "start care proceedings.",
+            ),
             (
                 "Few",
                 "multi-agency groups had a clear plan for parents who did not comply, and "
@@ -189,8 +194,9 @@ DIGESTS = [
             "research."
         ),
         summary=(
-            "<p>Two months after Ofsted's report, the Children's Services Network (CSN) of "
-            "the Local Government Information Unit (LGiU) published a short briefing for "
+            "<p>On 25 April 2014, after Ofsted's March report, the Children's Services "
+            "Network (CSN) of the Local Government Information Unit (LGiU) published a short "
+            "briefing for "
             "elected members and officers. It retells the findings and adds a policy "
             "commentary.</p>"
             "<p>The briefing stresses that parents' lack of engagement was a common thread in "
@@ -245,18 +251,21 @@ DIGESTS = [
             "absence."
         ),
         summary=(
-            "<p>After the Ofsted inspection, Blackburn with Darwen's safeguarding board "
-            "wrote a neglect strategy using the 2015 <i>Working Together</i> definition. It "
-            "notes that neglect accounted for 41% of child protection plans nationally and "
-            "35% locally.</p>"
+            "<p>Blackburn with Darwen's safeguarding board wrote a neglect strategy that "
+            "draws on the Ofsted inspection. The document is undated; it adopts the "
+            "definition from the March 2015 edition of <i>Working Together</i>. It notes "
+            "that neglect accounted for 41% of child protection plans nationally and 35% "
+            "locally.</p>"
             "<p>The strategy has five objectives: awareness across agencies, including adult "
             "services; earlier recognition, using early help assessments (CAF) where one "
             "agency cannot meet a child's needs; better assessment built on a chronology; "
             "consistent, outcome-focused plans at every level; and ways to measure impact. "
             "It warns that poverty is a risk factor, not proof of neglect, and that chronic "
             "cases may need long-term support.</p>"
-            "<p>To keep neglect in focus, each agency names a neglect champion, and the board "
-            "runs a neglect-themed audit every year for three years.</p>"
+            "<p>To keep neglect in focus, each agency names a neglect champion and checks its "
+            "own work through quality assurance that includes direct feedback from children "
+            "and families. The board's quality sub-group runs a neglect-themed audit every "
+            "year for three years.</p>"
         ),
         findings=[
             ("35%", "of local child protection plans were for neglect, against 41% nationally."),
@@ -274,7 +283,8 @@ DIGESTS = [
             ),
             (
                 "3",
-                "years of annual neglect-themed audits, with feedback from children and families.",
+                "years of annual neglect-themed audits by the board; each agency's own quality "
+                "assurance includes feedback from children and families.",
             ),
         ],
         points=[
@@ -331,8 +341,9 @@ DIGESTS = [
             ),
             (
                 "62%",
-                "of Staffordshire's 645 child protection plans at 31 March 2020 were for "
-                "neglect; 69% of Stoke-on-Trent's 343.",
+                "of Staffordshire's 645 child protection plans at 31 March 2020 (400 plans) "
+                "had neglect as the category; for Stoke-on-Trent the guidance gives “343 "
+                "(69%)”.",
             ),
         ],
         points=[

@@ -1,12 +1,21 @@
 """Demo scenarios, written in our own words from the case material in the seed documents.
 
 Facts come from Ofsted, *In the child's time: professional responses to neglect* (March
-2014, No. 140059; case examples in paragraphs 24, 32, 67 and 73 and the findings on drift,
-family history and changes of worker) and the Stoke-on-Trent and Staffordshire
-Safeguarding Children Board (SSSCB) multi-agency neglect guidance (2020: the rule of
-optimism, start again syndrome, disguised compliance, chronologies, the child's voice).
-Names, ages and dates are invented. ``seed`` is idempotent: scenarios are found by slug,
-nodes by key and choices by position, so a second run changes nothing.
+2014, No. 140059; case examples in paragraphs 24, 32, 67 and 73, managers telling workers
+that parents needed longer in paragraph 57, and the findings on drift, family history and
+changes of worker) and the Stoke-on-Trent and Staffordshire Safeguarding Children Board
+(SSSCB) multi-agency neglect guidance (2020: babies' vulnerability in section 4; the rule
+of optimism, start again syndrome, disguised compliance, chronologies and the escalation
+policy in section 6; the child's voice in Appendix 1). Names, ages and dates are invented.
+
+The child's clock is part of the story: each choice's weeks cover everything the next
+node's text says has happened ("four months later", "for the next six weeks"), endings
+that leave a child in neglect include the time they describe, and no route with a missed
+choice protects the child as quickly as the child-focused one
+(``tests/scenarios/test_demo_story_clock.py`` walks every route to check).
+
+``seed`` is idempotent: scenarios are found by slug, nodes by key and choices by
+position, so a second run changes nothing.
 """
 
 from __future__ import annotations
@@ -51,25 +60,32 @@ BABY, MID = "baby_toddler", "mid_childhood"
 NEW_BABY = ScenarioSpec(
     title="A new baby and parents who always have a reason",
     slug="new-baby-disguised-compliance",
-    search_description="Disguised compliance: a newborn, parents with drug misuse histories, "
-    "and a pre-proceedings plan stepped down too soon.",
+    search_description="Disguised compliance: a newborn, parents with histories of drug "
+    "misuse, and a pre-proceedings agreement stepped down too soon.",
     estimated_minutes=15,
     focus_concepts=[DC, RO, ESC, CHRON],
     introduction=p(
         "You are the social worker for Kai, born three days ago. Both his parents, Jade and "
         "Liam, have long histories of drug misuse. Their two older children were removed "
-        "because of neglect and now live with adoptive families.",
-        "Jade and Liam tell everyone they have been clean for a year. They are warm, "
-        "articulate and grateful for help. Every decision you make takes time for Kai, "
-        "and a baby's first year does not wait.",
+        "because of neglect and have since been adopted.",
+        "Because of that history, a pre-birth assessment began when Jade was five months "
+        "pregnant. An initial child protection conference held before the birth decided "
+        "that Kai would be subject to a child protection plan from the day he was born.",
+        "Jade and Liam tell everyone they have been drug-free for a year. They are warm, "
+        "articulate and grateful for help. Every decision you make takes time for Kai, and "
+        "a baby’s first months do not wait.",
     ),
     sources=sources(
-        f"{OFSTED}, paragraphs 66 to 68: a case in "
-        "which a new baby’s parents tested positive for cocaine and heroin, pre-proceedings "
-        "were stepped down when they seemed to cooperate, and the chair later called them "
-        "“very plausible”.",
-        f"{SSSCB}, section 6: disguised compliance, the rule of optimism, and the vulnerability "
-        "of babies to neglect.",
+        f"{OFSTED}, paragraphs 66 to 68: a case in which a new baby’s parents tested "
+        "positive for cocaine and heroin, pre-proceedings were stepped down when they "
+        "seemed to co-operate, the child was removed some months later, and the chair "
+        "called the parents “very plausible”.",
+        f"{OFSTED}, paragraphs 57 and 71: in four cases, professionals who took a failing "
+        "plan to senior managers were told the parents needed longer; managers and "
+        "conference chairs should be rigorous about parents not complying with plans.",
+        f"{SSSCB}, section 4: why babies are particularly vulnerable to neglect; section 6: "
+        "disguised compliance, the rule of optimism, and the escalation policy for "
+        "professionals who disagree about a plan.",
     ),
     reflection_prompt=(
         "Jade and Liam always had a reason. Think of a family you work with now: list the "
@@ -82,35 +98,40 @@ NEW_BABY = ScenarioSpec(
             "Kai is born",
             "decision",
             p(
-                "An initial child protection conference made Kai subject to a child protection "
-                "plan before he left hospital. The plan lists drug testing, weekly home visits, "
-                "health visitor checks and a parenting course.",
-                "At your first visit the flat is spotless. Jade has a folder of certificates from "
-                "a recovery group. Liam says: “We know we messed up before. This time is "
-                "different.”",
+                "Kai goes home from hospital on a child protection plan. It lists random drug "
+                "tests for both parents, weekly home visits, health visitor checks and a "
+                "parenting course.",
+                "At your first visit the flat is spotless. Jade’s folder of certificates from "
+                "her recovery group is open on the table.",
+                "“We know we messed up before,” Liam says. “We were using, and we weren’t "
+                "looking after the kids properly. We’re not those people now.”",
+                "Jade nods. “Ask anyone at the group. I’ve not missed a session in a year. I "
+                "just want the chance to be his mum.”",
             ),
             is_start=True,
-            case_record="Kai born. Child protection plan: both parents misused drugs; two older "
-            "children removed because of neglect.",
+            case_record="Kai born and home on a child protection plan. Pre-birth assessment: "
+            "both parents misused drugs; two older children removed because of neglect.",
             choices=[
                 C(
-                    "Read the older children’s files before the first core group, and agree a "
-                    "written plan with random drug tests",
+                    "Read the older children’s files before the first core group meeting, and "
+                    "agree in writing that drug tests will be random and unannounced",
                     "first-tests",
-                    2,
+                    4,
                     CF,
                     [CHRON, DC],
-                    "The files show the same pattern last time: early cooperation, then missed "
-                    "tests and reasons. You will recognise it if it starts again.",
+                    "The files show the same pattern last time: early co-operation, then "
+                    "missed tests, each with a reason. You will recognise it if it starts "
+                    "again, and random tests give you a true picture within weeks.",
                 ),
                 C(
-                    "Give them a fresh start: focus on how they are now, not on the past",
+                    "Give them a fresh start: focus on how they are now, and let them book "
+                    "their own test dates",
                     "first-tests",
-                    2,
+                    7,
                     OPT,
                     [SA, RO],
-                    "Their history is the best predictor you have. Setting it aside makes it "
-                    "harder to see a repeating pattern.",
+                    "Their history is the best guide you have. Setting it aside, and letting "
+                    "them choose when to be tested, means the first true picture comes later.",
                 ),
             ],
         ),
@@ -119,24 +140,29 @@ NEW_BABY = ScenarioSpec(
             "The first test results",
             "decision",
             p(
-                "Six weeks in, the results arrive: Jade is positive for cocaine and Liam for "
-                "heroin.",
-                "Jade is tearful. She says someone must have spiked her drink at a christening. "
-                "Liam says the result must be from medication after a dental operation. Both "
-                "explanations are detailed and sound sincere.",
+                "The first results come back: Jade is positive for cocaine and Liam for heroin.",
+                "Jade is in tears. “Someone must have put something in my drink at my "
+                "cousin’s christening. I didn’t know. I’d never risk Kai.”",
+                "Liam is calm. “Mine’ll be the painkillers from the dentist. I had a tooth "
+                "out. You can ring him.” He writes the dentist’s name on the back of an "
+                "envelope.",
+                "Both explanations are detailed, and both parents sound sincere.",
             ),
             case_record="Drug tests: mother positive for cocaine, father positive for heroin. "
             "Both give explanations.",
             choices=[
                 C(
-                    "Take the results to your manager and ask for a legal gateway meeting to "
-                    "start pre-proceedings under the Public Law Outline (PLO)",
+                    "Take the results to your manager and ask for a legal gateway meeting (where "
+                    "managers and the council’s lawyer decide on legal action) to consider "
+                    "pre-proceedings under the Public Law Outline (PLO)",
                     "plo-meeting",
-                    3,
+                    9,
                     CF,
                     [ESC, DC],
                     "Two positive tests in a baby’s first weeks are a risk to Kai whatever the "
-                    "explanation. Escalating makes the expectations formal and clear.",
+                    "explanation. Whether to start pre-proceedings is your manager’s and the "
+                    "legal gateway meeting’s decision; your job is to put the evidence in "
+                    "front of them now.",
                 ),
                 C(
                     "Accept their explanations and repeat the tests next month",
@@ -154,11 +180,14 @@ NEW_BABY = ScenarioSpec(
             "Always a reason",
             "decision",
             p(
-                "Over the next month Jade and Liam miss three of five appointments: the bus did "
-                "not come, Kai had a cold, Jade’s grandmother died. They ring to apologise every "
-                "time.",
-                "The health visitor tells you Kai has dropped from the 50th to the 9th centile "
-                "for weight.",
+                "Over the next month Jade and Liam miss three of five appointments. The bus "
+                "did not come. Kai had a cold. Jade’s grandmother died. They ring to apologise "
+                "every time.",
+                "“I know how it looks,” Jade tells you on the phone. “But we’re doing "
+                "everything else. You’ve seen the flat.”",
+                "Liam takes the phone. “Test us again. Go on. We’ve got nothing to hide.”",
+                "Then the health visitor rings: Kai has dropped from the 50th to the 9th "
+                "centile for weight.",
             ),
             case_record="Health visitor: Kai’s weight has fallen from the 50th to the 9th "
             "centile. Three of five appointments missed.",
@@ -170,7 +199,7 @@ NEW_BABY = ScenarioSpec(
                     "Put the missed appointments and Kai’s weight side by side, and ask your "
                     "manager for a legal gateway meeting",
                     "plo-meeting",
-                    4,
+                    9,
                     CF,
                     [ESC, VOICE],
                     "You looked past each reason to what the pattern means for Kai: he is not "
@@ -179,7 +208,7 @@ NEW_BABY = ScenarioSpec(
                 C(
                     "Each reason is believable: rebook the appointments",
                     "core-group",
-                    6,
+                    8,
                     COL,
                     [DC, DD],
                     "Each reason on its own is believable. Together they are a pattern, and Kai "
@@ -192,34 +221,47 @@ NEW_BABY = ScenarioSpec(
             "Pre-proceedings",
             "decision",
             p(
-                "The local authority sends a letter before proceedings. At the meeting, with "
-                "their solicitor, Jade and Liam sign a written agreement: tests every fortnight, "
-                "every appointment kept, unannounced visits allowed.",
-                "For six weeks everything changes. Every test is clear and they are early for "
-                "every appointment. At the core group, the nursery nurse says they are “a "
-                "different family”.",
+                "The legal gateway meeting agrees to start pre-proceedings. The council sends "
+                "a letter before proceedings. At the meeting that follows, with their "
+                "solicitor beside them, Jade and Liam sign a written agreement: tests every "
+                "fortnight, every appointment kept, unannounced visits allowed. It will be "
+                "reviewed twelve weeks from the meeting.",
+                "“Whatever it takes,” Liam says as he signs. Jade squeezes his hand. “We "
+                "won’t let you down.”",
+                "For the next six weeks everything changes. Every test is clear and they are "
+                "early for every appointment. The nursery nurse tells the core group they "
+                "are “a different family”.",
+                "Your manager stops you in the corridor. “Six clear weeks. They’ve done "
+                "everything we asked. The legal gateway meeting won’t want to keep a family in "
+                "pre-proceedings when they’re co-operating like this. Let’s step down and give "
+                "them the credit, and the time to show us.”",
             ),
             case_record="PLO meeting: written agreement signed (testing, attendance, "
-            "unannounced visits). Six weeks of clear tests.",
+            "unannounced visits). Six weeks of clear tests. Manager proposes stepping down.",
             choices=[
                 C(
-                    "Keep pre-proceedings running to the planned review and judge progress on "
-                    "Kai’s care, not on how well the parents attend",
+                    "Tell your manager you disagree: keep pre-proceedings running to the "
+                    "review, and judge progress on Kai’s care, not on how well his parents "
+                    "attend",
                     "plo-review",
-                    8,
+                    5,
                     CF,
                     [DC, DD],
-                    "Attending is not the same as changing. Keeping the agreement in place "
-                    "lets you test whether change lasts.",
+                    "Attending is not the same as changing. Six weeks cannot show whether "
+                    "change will last; keeping the agreement in place lets you find out. "
+                    "Saying so to your manager, with reasons, is part of the job.",
                 ),
                 C(
-                    "Step down from pre-proceedings: they are cooperating now",
+                    "Agree with your manager and step down from pre-proceedings: they are "
+                    "co-operating now",
                     "stepped-down",
-                    4,
+                    2,
                     OPT,
                     [RO, DC],
-                    "Six good weeks after years of drug misuse is hopeful, not sustained "
-                    "change. Stepping down removes the clearest message about what must change.",
+                    "Six good weeks after years of drug misuse is hopeful, not lasting change. "
+                    "Stepping down removes the clearest message about what must change. "
+                    "Inspectors found managers telling workers that parents needed longer; "
+                    "the child is the one who waits.",
                 ),
             ],
         ),
@@ -228,10 +270,14 @@ NEW_BABY = ScenarioSpec(
             "An unannounced visit",
             "decision",
             p(
-                "Ten days before the PLO review you call without warning. Liam opens the door "
-                "after a long wait, slurring and unsteady. Kai is alone in a bouncer in the "
-                "bedroom, in a soaked nappy, with a bottle of cold milk propped beside him.",
-                "Jade is out. Liam says he is just tired after a night shift.",
+                "Ten days before the review you call without warning. Liam takes a long time "
+                "to open the door. He is slurring and unsteady. Kai is alone in a bouncer in "
+                "the bedroom, in a soaked nappy, with a bottle of cold milk propped beside "
+                "him.",
+                "“I’m just wrecked,” Liam says. “I’ve been on nights all week. Jade’s at her "
+                "mum’s. He’s fine, he’s only just gone down.”",
+                "When you ask what he has taken, he folds his arms. “Nothing. Test me if you "
+                "want. You lot are never going to believe us, are you?”",
             ),
             case_record="Unannounced visit: father unsteady and slurring; Kai alone in a "
             "bouncer, soaked nappy, propped bottle.",
@@ -240,19 +286,20 @@ NEW_BABY = ScenarioSpec(
             age_stage=BABY,
             choices=[
                 C(
-                    "Make Kai safe today, and ask for care proceedings with the evidence from "
-                    "the agreement and the visit",
+                    "With your manager, arrange for Kai to be looked after safely today, and "
+                    "ask the legal gateway meeting to decide on care proceedings, using the "
+                    "agreement and this visit as evidence",
                     "end-in-time",
                     2,
                     CF,
                     [ESC],
                     "The written agreement made clear what would happen next. Acting on it "
-                    "protects Kai while he is still a baby.",
+                    "protects Kai while he is still a young baby.",
                 ),
                 C(
                     "Extend pre-proceedings by twelve weeks to give them a final chance",
                     "review-conference",
-                    12,
+                    14,
                     OPT,
                     [RO, DD],
                     "Another “final chance” is three more months of Kai’s first year. The "
@@ -266,33 +313,39 @@ NEW_BABY = ScenarioSpec(
             "information",
             p(
                 "Pre-proceedings end. The case goes back to the child protection plan, and "
-                "visits drop to fortnightly. Jade sends you a thank-you card: “You believed in "
-                "us.”"
+                "visits drop to fortnightly. Jade sends you a card: “Thank you for believing "
+                "in us.”",
+                "“We won’t need you for ever,” Liam says at the door, smiling. “But it’s "
+                "been good to have someone on our side.”",
             ),
-            case_record="Pre-proceedings ended early: parents cooperating. Child protection "
+            case_record="Pre-proceedings ended early: parents co-operating. Child protection "
             "plan continues; visits fortnightly.",
-            choices=[C("Continue", "core-group", 6)],
+            choices=[C("Continue", "core-group", 8)],
         ),
         N(
             "core-group",
             "The core group",
             "decision",
             p(
-                "At the core group, the list of tasks not done is growing. The nursery place "
-                "was never taken up. Jade missed her last two tests: a hospital appointment, "
-                "then a lost letter. Liam says he has a new job and cannot attend.",
-                "Everyone agrees they are very plausible. The health visitor quietly adds that "
-                "Kai has a flattened head and is very quiet for his age.",
+                "At the core group meeting the list of tasks not done is growing. The nursery "
+                "place was never taken up. Jade missed her last two tests: first a hospital "
+                "appointment, then a letter that never arrived.",
+                "“I can’t be in two places at once,” Jade says. “You want me at the hospital, "
+                "you want me at the test, you want me at the nursery. I’m one person.”",
+                "Liam sends a text: he has started a new job and cannot come. “Tell them I’m "
+                "doing it for Kai.”",
+                "Everyone agrees the parents are very plausible. Then the health visitor adds, "
+                "quietly, that Kai has a flattened head and is very quiet for his age.",
             ),
             case_record="Core group: nursery place not taken up; two tests missed; health "
-            "visitor notes Kai is flat and quiet.",
+            "visitor notes Kai’s flattened head and that he is very quiet.",
             childs_voice="Kai rarely cries when he is put down and does not look for his "
             "mother’s face. He brightens when the nursery nurse talks to him.",
             age_stage=BABY,
             choices=[
                 C(
-                    "Lay out every missed task and every reason in one chronology and ask for "
-                    "the legal gateway meeting to reconvene",
+                    "Lay out every missed task and every reason in one chronology, and ask your "
+                    "manager to take the case back to the legal gateway meeting",
                     "gateway-again",
                     3,
                     CF,
@@ -303,7 +356,7 @@ NEW_BABY = ScenarioSpec(
                 C(
                     "Agree a new list of tasks with a later review date",
                     "review-conference",
-                    8,
+                    12,
                     PROC,
                     [DD],
                     "A new list with a later date is drift: the process moves on while Kai’s "
@@ -316,17 +369,20 @@ NEW_BABY = ScenarioSpec(
             "Back to the lawyers",
             "decision",
             p(
-                "At the legal gateway meeting the local authority’s lawyer asks: “What is the "
-                "evidence of harm to Kai, not just of his parents’ drug use?”"
+                "At the legal gateway meeting the council’s lawyer asks: “What is the "
+                "evidence of harm to Kai, not just of his parents’ drug use?”",
+                "The service manager chairing the meeting adds: “And they are turning up. If "
+                "we go to court now, the first thing their barrister will say is that we never "
+                "gave them a proper chance. I’d rather give them longer on the plan.”",
             ),
-            case_record="Legal gateway meeting reconvened. Lawyer asks for evidence of impact "
-            "on Kai.",
+            case_record="Legal gateway meeting reconvened. Lawyer asks for evidence of the "
+            "impact on Kai; service manager would rather give the parents longer.",
             choices=[
                 C(
-                    "Bring the weight chart, the nursery’s observations and the chronology to "
-                    "show what Kai is living with",
+                    "Bring the weight chart, the health visitor’s and nursery’s observations and "
+                    "the chronology, to show what Kai is living with",
                     "end-late",
-                    3,
+                    4,
                     CF,
                     [VOICE, CHRON],
                     "Evidence about the child, gathered from every agency, is what lets the "
@@ -348,44 +404,53 @@ NEW_BABY = ScenarioSpec(
             "The review conference",
             "decision",
             p(
-                "Kai is nine months old. Jade has another positive test and says she was near "
-                "people smoking at a party. Liam’s probation officer reports missed "
-                "appointments. Kai cannot yet sit up without support.",
-                "The parents ask for “one more chance”. They point out they have never missed "
-                "a conference.",
+                "At the review child protection conference, Jade has another positive test. "
+                "“I was at a party. People were smoking round me. I didn’t take anything, I "
+                "swear on Kai’s life.”",
+                "Liam’s probation officer reports missed appointments. Liam says: “I’ve got a "
+                "job now. I can’t keep taking time off for all these meetings.”",
+                "The health visitor’s check shows Kai is behind: he is not yet rolling over, "
+                "and he rarely babbles.",
+                "The chair sums up: “The parents have never missed a conference, and there "
+                "has been real effort. I am minded to give them three more months on the "
+                "plan before we look at anything else.”",
             ),
             case_record="Review conference: new positive test for mother; father missing "
-            "probation; Kai (nine months) not sitting unsupported.",
-            childs_voice="At nine months Kai is quiet and watchful. He does not reach up to be "
-            "held.",
+            "probation appointments; Kai behind in his development. Chair proposes three "
+            "more months.",
+            childs_voice="Kai is quiet and watchful. He does not reach up to be held.",
             age_stage=BABY,
             choices=[
                 C(
-                    "Challenge the plan: use the partnership’s escalation procedure and ask for "
-                    "care proceedings",
+                    "Say you disagree and have it recorded; ask your manager to take the case "
+                    "to the legal gateway meeting for a decision on care proceedings, and use "
+                    "the partnership’s escalation procedure if the chair’s plan stands",
                     "end-late",
-                    4,
+                    6,
                     CF,
                     [ESC],
-                    "Challenge at this point protects Kai, but he has already spent most of his "
-                    "first year waiting.",
+                    "Care proceedings are for your manager and the legal gateway meeting to "
+                    "decide; the escalation procedure is how you challenge a decision you "
+                    "disagree with, here the chair’s. Challenging now protects Kai, but he "
+                    "has already spent most of his first year waiting.",
                 ),
                 C(
-                    "Agree three more months on the plan",
+                    "Agree with the chair: three more months on the plan",
                     "end-crisis",
-                    14,
+                    18,
                     OPT,
                     [RO, DD],
                     "More time without a new way of testing change gives the same result, and "
                     "Kai pays for it.",
                 ),
                 C(
-                    "Step down to a child in need plan, since they attend every meeting",
+                    "Support stepping down to a child in need plan, since they attend every "
+                    "meeting",
                     "end-left",
-                    16,
+                    56,
                     COL,
                     [DC, RO],
-                    "Attendance at meetings is the most visible form of cooperation and the "
+                    "Attendance at meetings is the most visible form of co-operation and the "
                     "easiest to give. It says little about Kai’s care.",
                 ),
             ],
@@ -395,13 +460,14 @@ NEW_BABY = ScenarioSpec(
             "Kai is safe",
             "ending",
             p(
-                "The court makes an interim care order. Kai goes to a foster carer who knows "
-                "him from respite visits. Within a month he is gaining weight and babbling."
+                "The legal gateway meeting agrees, and the court makes an interim care order. "
+                "Kai goes to a foster carer who knows him from respite visits. Within a month "
+                "he is gaining weight and babbling."
             ),
             case_record="Interim care order. Kai placed with a familiar foster carer.",
             outcome="protected_in_time",
-            ending_summary="Kai was protected before his first birthday, because the written "
-            "agreement was kept and its breach was acted on.",
+            ending_summary="Kai was protected while he was still a young baby, because the "
+            "written agreement was kept and its breach was acted on.",
         ),
         N(
             "end-late",
@@ -409,38 +475,40 @@ NEW_BABY = ScenarioSpec(
             "ending",
             p(
                 "Care proceedings start. Kai is placed with foster carers. He is behind in his "
-                "development and needs help from a physiotherapist to sit and crawl."
+                "development and needs a physiotherapist’s help to sit and crawl."
             ),
             case_record="Care proceedings issued. Kai placed in foster care; development delayed.",
             outcome="protected_late",
             ending_summary="Kai was protected, but months of his first year were spent "
-            "waiting while the parents’ explanations were accepted.",
+            "waiting while his parents’ explanations were accepted.",
         ),
         N(
             "end-crisis",
             "Removed after a crisis",
             "ending",
             p(
-                "Months later Kai is taken to hospital after a fall from the sofa while both "
-                "parents were asleep. Care proceedings start as an emergency."
+                "Four months later Kai is taken to hospital after falling from the sofa while "
+                "both parents were asleep. Care proceedings start as an emergency."
             ),
             case_record="Kai admitted to hospital after a fall; both parents asleep. Emergency "
             "protection order.",
             outcome="protected_late",
             ending_summary="As in the Ofsted case, the child was removed months later, after "
-            "more evidence of drug misuse. The chair said they should have challenged sooner.",
+            "more evidence of drug misuse. Looking back, the chair says they should have "
+            "challenged the lack of progress much sooner.",
         ),
         N(
             "end-left",
             "Still waiting",
             "ending",
             p(
-                "The case steps down. Kai’s first birthday passes with no health check. The next "
-                "referral comes from a neighbour, a year later."
+                "The plan steps down to child in need, then closes. A year later a neighbour "
+                "calls the police: Kai, now walking, has been crying alone in the flat for "
+                "hours."
             ),
             outcome="left_in_neglect",
             ending_summary="Kai was left in neglect. Each step was reasonable on its own; "
-            "together they were a year of his life.",
+            "together they cost him well over a year.",
         ),
     ],
 )
@@ -456,7 +524,7 @@ STEPPING = ScenarioSpec(
     introduction=p(
         "You are a social worker in the children’s services team. Donna has misused alcohol "
         "since before her children were born. Ellie is nine and Josh is four.",
-        "When Donna drinks heavily the children go to their aunt or grandmother. When she "
+        "When Donna drinks heavily the children go to her sister, their aunt Sue. When she "
         "stops, she engages well, and the case is stepped down. It has happened before. "
         "Every choice you make has a cost in the children’s time.",
     ),
@@ -464,7 +532,10 @@ STEPPING = ScenarioSpec(
         f"{OFSTED}, paragraph 73: a mother who engages with agencies when abstinent and "
         "disengages when she relapses, a case frequently stepped up and down, and a child "
         "with high levels of anxiety.",
-        f"{SSSCB}, section 6: the rule of optimism, drift, chronologies, and the child’s voice.",
+        f"{OFSTED}, paragraph 57: in four cases, professionals who took a failing plan to "
+        "senior managers were told the parents needed longer.",
+        f"{SSSCB}, section 6: the rule of optimism, drift and chronologies; Appendix 1: the "
+        "child’s own voice.",
     ),
     reflection_prompt=(
         "Professionals in this case responded to Donna's drinking rather than to what the "
@@ -477,28 +548,32 @@ STEPPING = ScenarioSpec(
             "A call from the police",
             "decision",
             p(
-                "At 11pm the police find Donna drunk and unable to stand. Ellie had rung her "
-                "aunt, who took both children home with her.",
-                "Next morning Donna is mortified. She has already booked an appointment with "
-                "the alcohol service and asks for the case not to go any further.",
+                "At eleven at night the police find Donna drunk and unable to stand. Ellie had "
+                "rung her aunt Sue, who took both children home with her.",
+                "Next morning Donna rings you before you can ring her. “I’m so ashamed. It was "
+                "one night. I’ve already booked in with the alcohol service for Thursday.”",
+                "“Please don’t make this into a big thing,” she says. “The kids are fine. "
+                "Sue’s brilliant with them. I just need to sort myself out.”",
             ),
             is_start=True,
             case_record="Police: mother intoxicated at home at night; Ellie (9) rang her aunt. "
-            "Children staying with maternal aunt.",
+            "Children staying with their aunt, Sue.",
             choices=[
                 C(
-                    "Read the full file and build a multi-agency chronology before deciding "
-                    "what level of plan is needed",
+                    "Read the full file, ask every agency what it knows, and see the children "
+                    "before deciding what level of plan is needed",
                     "history",
                     2,
                     CF,
-                    [CHRON],
-                    "Before judging this episode you find out whether it is the first.",
+                    [CHRON, VOICE],
+                    "Before judging this episode you find out whether it is the first, and "
+                    "what the children make of it.",
                 ),
                 C(
-                    "Treat it as a one-off: Donna is remorseful and has already sought help",
+                    "Treat it as a one-off: give advice and close the case, since Donna is "
+                    "remorseful and has already sought help",
                     "abstinent",
-                    1,
+                    8,
                     OPT,
                     [RO],
                     "Her remorse is real, but it tells you little about what happens next. You "
@@ -513,53 +588,24 @@ STEPPING = ScenarioSpec(
             p(
                 "Pulling together records from the police, school, health and two earlier "
                 "social care episodes, you find five episodes in four years.",
-                "Each follows the same pattern: Donna drinks, the children move to relatives, "
-                "Donna engages, the case is stepped down within three months, and she drinks "
-                "again. Nobody had put the episodes side by side before.",
+                "Each follows the same pattern: Donna drinks, the children go to Sue, Donna "
+                "engages, the case is stepped down within three months, and she drinks again. "
+                "Nobody had put the episodes side by side before.",
             ),
             case_record="Chronology complete: five episodes in four years, each stepped down "
             "within three months of the mother engaging.",
-            choices=[C("Continue", "strategy", 1)],
-        ),
-        N(
-            "strategy",
-            "The conference",
-            "decision",
-            p(
-                "An initial child protection conference makes both children subject to a plan. "
-                "Donna has been sober for four weeks and attends everything. The chair asks "
-                "what the plan should aim for."
-            ),
-            case_record="Initial child protection conference: both children on plans.",
-            choices=[
-                C(
-                    "Plan for the long term: a relapse plan agreed with the family, goals for "
-                    "the children, and no step-down until change has lasted six months",
-                    "sustained",
-                    12,
-                    CF,
-                    [DD, RO],
-                    "The plan now answers the question the chronology raised: what happens to "
-                    "the children next time?",
-                ),
-                C(
-                    "Aim to step down at the first review, as Donna is engaging so well",
-                    "abstinent",
-                    6,
-                    OPT,
-                    [RO],
-                    "This is the step that has failed five times. Good engagement when sober is "
-                    "part of the pattern, not evidence it has ended.",
-                ),
-            ],
+            choices=[C("Continue", "ellie-seen", 1)],
         ),
         N(
             "abstinent",
             "Sober, and the children home",
             "decision",
             p(
-                "Donna is sober and the children are home. The house is calm. The school rings: "
-                "Ellie has stomach aches most Mondays and keeps asking to phone home at lunchtime."
+                "The case was closed after your visit. Two months later the school rings. "
+                "Donna is sober and the children are home, but Ellie has stomach aches most "
+                "Mondays and keeps asking to phone home at lunchtime.",
+                "When you ring Donna she is cheerful. “She’s always been a worrier, that one. "
+                "Honestly, we’re good. I’ve not had a drink since that night.”",
             ),
             case_record="School: Ellie has stomach aches, asks to ring home at lunchtimes.",
             childs_voice="“I have to check Mum’s alright. If she doesn’t answer, I get the "
@@ -567,16 +613,16 @@ STEPPING = ScenarioSpec(
             age_stage=MID,
             choices=[
                 C(
-                    "See Ellie on her own at school, and make her anxiety part of the plan",
+                    "Reopen the case and see Ellie on her own at school",
                     "ellie-seen",
-                    3,
+                    1,
                     CF,
                     [VOICE],
                     "Ellie’s worry tells you what the drinking has done to her, even in the "
                     "good weeks.",
                 ),
                 C(
-                    "Close the case: Donna is sober and the home is fine",
+                    "Reassure the school: Donna is sober and the home is fine",
                     "relapse",
                     10,
                     OPT,
@@ -590,9 +636,12 @@ STEPPING = ScenarioSpec(
             "Ellie talks",
             "decision",
             p(
-                "In the school nurse’s room Ellie draws her house. She shows you where she "
-                "hides the car keys, and explains how she can tell when Mum has been drinking. "
-                "She makes Josh’s tea when Mum is “poorly”."
+                "You see Ellie on her own in the school nurse’s room. She draws her house and "
+                "shows you where she hides the car keys. She explains how she can tell when "
+                "Mum has been drinking: “She talks slow and she laughs at stuff that isn’t "
+                "funny.”",
+                "She makes Josh’s tea when Mum is “poorly”. At the end she asks you not to "
+                "tell Mum what she said.",
             ),
             case_record="Ellie seen alone: she looks after Josh when her mother drinks, and "
             "watches for signs.",
@@ -601,19 +650,20 @@ STEPPING = ScenarioSpec(
             age_stage=MID,
             choices=[
                 C(
-                    "Share what Ellie said with the core group, and agree a safety plan with the "
-                    "aunt that does not depend on Donna staying sober",
-                    "sustained",
-                    4,
+                    "Tell Ellie honestly what you will share and why; take her words and a "
+                    "chronology of every agency’s records to a strategy discussion, and ask "
+                    "for an initial child protection conference",
+                    "strategy",
+                    3,
                     CF,
-                    [VOICE, ESC],
-                    "You have put Ellie’s experience at the centre and planned for the relapse "
-                    "that the history predicts.",
+                    [VOICE, ESC, CHRON],
+                    "You have put Ellie’s experience at the centre, without making her a "
+                    "promise you could not keep.",
                 ),
                 C(
                     "Reassure Ellie that Mum is doing well now and it won’t happen again",
                     "relapse",
-                    8,
+                    10,
                     OPT,
                     [RO, VOICE],
                     "You cannot promise that, and Ellie knows it. She learns that telling "
@@ -622,24 +672,68 @@ STEPPING = ScenarioSpec(
             ],
         ),
         N(
+            "strategy",
+            "The conference",
+            "decision",
+            p(
+                "An initial child protection conference makes both children subject to a "
+                "plan. The chronology is read out. Donna says she has not had a drink since "
+                "the night the police came, and she has been to every appointment.",
+                "“I know what that list looks like,” she tells the conference. “But I’ve "
+                "never had proper help before. This time I’ve got a key worker. This time "
+                "it’s different.”",
+                "The chair is encouraged. “This is a mother who is doing everything we ask. "
+                "I’d like the plan to aim for stepping down at the first review if things "
+                "stay as they are.”",
+            ),
+            case_record="Initial child protection conference: both children subject to "
+            "plans. Chair proposes aiming to step down at the first review.",
+            choices=[
+                C(
+                    "Argue for a long-term plan: a relapse plan agreed with Donna and Sue, "
+                    "goals for the children, and no step-down until change has lasted six "
+                    "months",
+                    "sustained",
+                    26,
+                    CF,
+                    [DD, RO],
+                    "The plan now answers the question the chronology raised: what happens to "
+                    "the children next time? Disagreeing with the chair, with reasons, is "
+                    "part of what a conference is for.",
+                ),
+                C(
+                    "Agree with the chair: aim to step down at the first review",
+                    "relapse",
+                    16,
+                    OPT,
+                    [RO],
+                    "This is the step that has failed five times. Good engagement when sober "
+                    "is part of the pattern, not evidence it has ended.",
+                ),
+            ],
+        ),
+        N(
             "relapse",
             "The relapse",
             "decision",
             p(
-                "Donna stops answering the door. The grandmother rings: the children are with "
-                "her again and Donna is drinking. Ellie has missed four days of school.",
-                "A week later Donna texts you: she is going to get back in touch with the "
-                "alcohol service when she feels ready.",
+                "Donna stops answering the door. Sue rings you: the children are with her "
+                "again, and Donna is drinking. Ellie has missed four days of school.",
+                "Then Donna texts you: “I know I’ve let everyone down. I’ll go back to the "
+                "alcohol service when I’m ready. Please leave me alone till then.”",
+                "Sue tells you she loves the children but cannot keep doing this. “Every "
+                "time, I think it’s the last time.”",
             ),
-            case_record="Mother relapsed and disengaged. Children with grandmother. Ellie "
+            case_record="Mother relapsed and disengaged. Children with their aunt. Ellie "
             "missed four days of school.",
             childs_voice="Ellie has stopped eating lunch at school. She tells her teacher she "
             "isn’t hungry.",
             age_stage=MID,
             choices=[
                 C(
-                    "Step the case up: call a conference with the whole chronology and ask for "
-                    "a legal planning meeting",
+                    "Step the case up: ask for a child protection conference with the whole "
+                    "chronology, and ask your manager to take the case to a legal gateway "
+                    "meeting",
                     "conference-again",
                     4,
                     CF,
@@ -653,7 +747,7 @@ STEPPING = ScenarioSpec(
                     OPT,
                     [RO],
                     "The plan follows Donna’s drinking again, while the children move between "
-                    "relatives.",
+                    "homes.",
                 ),
             ],
         ),
@@ -663,14 +757,19 @@ STEPPING = ScenarioSpec(
             "decision",
             p(
                 "Donna rings you. She has been sober for three weeks, is back at the alcohol "
-                "service and the children are home. She apologises and asks for the case to be "
-                "closed: “I can’t get better with social workers watching me.”"
+                "service, and the children are home.",
+                "“I’m sorry. I mean it this time. But I can’t get better with social workers "
+                "watching me. Every visit, I feel like I’m being marked.”",
+                "Your team manager reads the file with you. “She’s trying. If we push now, we "
+                "could tip her back into drinking. I’d give her a few months’ breathing space "
+                "and see.”",
             ),
             case_record="Mother sober three weeks, back with the alcohol service. Children "
-            "home. Asks for the case to close.",
+            "home. She asks for the case to close; manager suggests giving her time.",
             choices=[
                 C(
-                    "Step up despite her engagement: the pattern, not this week, is the risk",
+                    "Show your manager the chronology: the pattern, not this week, is the "
+                    "risk. Ask for a child protection conference",
                     "conference-again",
                     3,
                     CF,
@@ -681,16 +780,16 @@ STEPPING = ScenarioSpec(
                 C(
                     "Step down again: she is trying, and pressure might push her back to drink",
                     "relapse",
-                    10,
+                    12,
                     COL,
                     [RO, DC],
-                    "This is the cycle again. The children will go back to their grandmother "
-                    "when the next relapse comes.",
+                    "This is the cycle again. The children will go back to Sue when the next "
+                    "relapse comes.",
                 ),
                 C(
                     "Close the case: a plan has nothing more to add",
                     "end-left",
-                    20,
+                    40,
                     PROC,
                     [DD],
                     "Closing without a plan for the next relapse leaves Ellie as the only "
@@ -704,17 +803,20 @@ STEPPING = ScenarioSpec(
             "decision",
             p(
                 "At the conference the chronology is read aloud. Ellie’s attendance has fallen "
-                "to 78%. Josh has started school with delayed speech. The legal planning "
-                "meeting asks what would make a difference now."
+                "to 78%. Josh has started school with delayed speech.",
+                "Donna cries. “I love my kids. Everyone keeps saying what I’ve done wrong. "
+                "Nobody says what I’ve done right.”",
+                "Your manager takes the case to a legal gateway meeting, which asks what would "
+                "make a difference now.",
             ),
             case_record="Conference: Ellie’s attendance 78%; Josh starting school with "
             "delayed speech.",
             choices=[
                 C(
-                    "Hold a family group conference and start pre-proceedings, assessing the "
-                    "aunt as a long-term carer",
+                    "Hold a family group conference and start pre-proceedings, assessing Sue as "
+                    "a long-term carer",
                     "end-late",
-                    6,
+                    36,
                     CF,
                     [ESC],
                     "The children get a stable plan at last, though later than they needed it.",
@@ -722,7 +824,7 @@ STEPPING = ScenarioSpec(
                 C(
                     "Agree another plan with the same goals",
                     "end-left",
-                    16,
+                    44,
                     PROC,
                     [DD],
                     "The same goals with the same approach will give the same result.",
@@ -731,32 +833,36 @@ STEPPING = ScenarioSpec(
         ),
         N(
             "sustained",
-            "Six months on",
+            "Six months into the plan",
             "decision",
             p(
-                "Six months into the plan Donna has one lapse. This time she rings the aunt "
+                "Six months into the plan Donna has one lapse. This time she rings Sue "
                 "herself, the children go there the same evening, and the school is told the "
-                "next morning. Ellie has started sessions with the school counsellor."
+                "next morning. Ellie has started sessions with the school counsellor.",
+                "“I hated ringing her,” Donna tells you. “But it’s what we agreed. I didn’t "
+                "want Ellie to be the one doing it.”",
+                "At the review conference the chair says: “One lapse, handled well. I think "
+                "we can close this now and let the family get on with their lives.”",
             ),
-            case_record="One lapse in six months; safety plan worked: children to aunt the "
-            "same evening, school told.",
+            case_record="One lapse in six months; safety plan worked: children to their aunt "
+            "the same evening, school told.",
             childs_voice="“Auntie Sue came and we had pizza. I didn’t have to ring anyone.”",
             age_stage=MID,
             choices=[
                 C(
-                    "Keep the plan until the children’s goals are met, then step down with "
-                    "monitoring and a quick way back in",
+                    "Keep the plan until the children’s goals are met, then step down to a "
+                    "child in need plan with monitoring and a quick way back in",
                     "end-in-time",
-                    8,
+                    20,
                     CF,
                     [DD],
                     "Change has been tested by a lapse and held. Stepping down with monitoring "
                     "keeps the children safe if it does not.",
                 ),
                 C(
-                    "Close the case now: the lapse was handled well",
+                    "Agree with the chair: close the case now, as the lapse was handled well",
                     "relapse",
-                    4,
+                    8,
                     OPT,
                     [RO],
                     "Closing at once removes the support that made the difference, and the "
@@ -769,11 +875,12 @@ STEPPING = ScenarioSpec(
             "A plan that holds",
             "ending",
             p(
-                "A year on, Donna has had two short lapses, each handled by the safety plan. "
-                "Ellie’s stomach aches have stopped. Josh’s speech is catching up."
+                "A year on, Donna has had two short lapses since the night the police came, "
+                "each handled by the safety plan. Ellie’s stomach aches have stopped. Josh’s "
+                "speech is catching up."
             ),
-            case_record="Case stepped down to child in need with monitoring; the safety plan "
-            "stays.",
+            case_record="Case stepped down to a child in need plan with monitoring; the safety "
+            "plan stays.",
             outcome="protected_in_time",
             ending_summary="The children were protected because the plan was built for the "
             "pattern, not for the good weeks.",
@@ -783,9 +890,10 @@ STEPPING = ScenarioSpec(
             "Settled, at last",
             "ending",
             p(
-                "After pre-proceedings, the children live with their aunt under a special "
-                "guardianship order. Ellie still checks her phone for messages from her mum "
-                "every lunchtime."
+                "Over the next eight months, through pre-proceedings and an assessment of Sue, "
+                "the children settle with her, and the court makes a special guardianship "
+                "order. Ellie still checks her phone for messages from her mum every "
+                "lunchtime."
             ),
             outcome="protected_late",
             ending_summary="Ellie and Josh are safe, after years of moving between homes. "
@@ -796,8 +904,8 @@ STEPPING = ScenarioSpec(
             "Round again",
             "ending",
             p(
-                "The case closes. Four months later the police are called again. It is the "
-                "sixth episode in five years."
+                "The case closes. Eight months later the police are called to the house "
+                "again. It is the sixth episode in five years."
             ),
             outcome="left_in_neglect",
             ending_summary="The children were left in neglect: the response followed Donna’s "
@@ -811,13 +919,13 @@ START_AGAIN = ScenarioSpec(
     title="Start again: Mason at his new school",
     slug="start-again-new-school",
     search_description="Start again syndrome: a six-year-old at a new school, a family known "
-    "before, a new social worker and a move between authorities.",
+    "before, changes of worker and a move between authorities.",
     estimated_minutes=15,
     focus_concepts=[SA, CHRON, DD, VOICE],
     introduction=p(
-        "You have just joined the local authority’s assessment team. A primary school has "
-        "referred Mason, aged six, who started there this term after his family moved from "
-        "another authority, Eastborough.",
+        "You have just joined the local authority’s assessment team as a social worker. A "
+        "primary school has referred Mason, aged six, who started there this term after his "
+        "family moved from another authority, Eastborough.",
         "Nobody in this authority knows the family. Whether anyone finds out what is already "
         "known depends on you. Mason’s days go on while you decide.",
     ),
@@ -825,6 +933,8 @@ START_AGAIN = ScenarioSpec(
         f"{OFSTED}, paragraph 24: a six-year-old arriving at school very early, without "
         "breakfast, unwashed and without a coat in cold weather; paragraphs 31 to 32 and "
         "78 on family history, moves between authorities and changes of social worker.",
+        f"{OFSTED}, paragraph 57: in four cases, professionals who took a failing plan to "
+        "senior managers were told the parents needed longer.",
         f"{SSSCB}, section 6: start again syndrome and the use of chronologies in assessing "
         "neglect.",
     ),
@@ -876,9 +986,13 @@ START_AGAIN = ScenarioSpec(
             "The home visit",
             "decision",
             p(
-                "Kerry is friendly and tired. The move was hard, the boiler is broken, Mason is "
-                "“a slow eater”, and Lily takes him to school because Kerry starts work early. "
-                "The flat is sparse but tidy."
+                "Kerry is friendly and tired. “It’s been a nightmare since we moved. The "
+                "boiler’s broken, the landlord won’t answer, and I start work at six, so Lily "
+                "takes him in.”",
+                "“He’s a slow eater, Mason. Always has been. I can’t make him eat if he won’t.”",
+                "When you ask whether the family had a social worker in Eastborough, she "
+                "shrugs. “Years ago. It was nothing. They closed it.” The flat is sparse but "
+                "tidy.",
             ),
             case_record="Home visit: flat sparse; no bedding on Mason’s bed; mother says the "
             "boiler is broken.",
@@ -897,7 +1011,7 @@ START_AGAIN = ScenarioSpec(
                 ),
                 C(
                     "Offer early help: a food bank referral and a breakfast club place, and "
-                    "close to social care",
+                    "close the case to social care",
                     "early-help",
                     3,
                     OPT,
@@ -912,9 +1026,10 @@ START_AGAIN = ScenarioSpec(
             "What Eastborough knew",
             "information",
             p(
-                "Eastborough’s records arrive. Mason’s older brother was on a child protection "
-                "plan for neglect for sixteen months. The plan closed when the family moved "
-                "away. There were two referrals before that, and three moves in four years.",
+                "You read Eastborough’s records beside what is happening now. Mason’s older "
+                "brother, who now lives with his father, was on a child protection plan for "
+                "neglect for sixteen months. The plan closed when the family moved away. "
+                "There were two referrals before that, and three moves in four years.",
                 "Each authority had started its own assessment from the beginning.",
             ),
             case_record="Eastborough: older brother on a child protection plan for neglect "
@@ -927,14 +1042,17 @@ START_AGAIN = ScenarioSpec(
             "decision",
             p(
                 "With the history in front of you, Mason’s hunger, cold and wetting look very "
-                "like what his brother lived with. Your manager asks how you want to proceed."
+                "like what his brother lived with.",
+                "Your manager is cautious. “That plan closed when they left Eastborough. "
+                "Moving is hard on any family, and this is a fresh start for them. I’d give "
+                "them a few months to settle, with some early help, before we go in heavy.”",
             ),
             case_record="Assessment: current concerns match the pattern in the older "
-            "brother’s plan.",
+            "brother’s plan. Manager suggests giving the family time to settle.",
             choices=[
                 C(
-                    "Build one multi-agency chronology across both authorities and hold a "
-                    "strategy discussion",
+                    "Tell your manager why the history matters now: build one multi-agency "
+                    "chronology across both authorities and hold a strategy discussion",
                     "strategy",
                     2,
                     CF,
@@ -942,12 +1060,12 @@ START_AGAIN = ScenarioSpec(
                     "One chronology shows the whole of Mason’s life, not just this term.",
                 ),
                 C(
-                    "Start a fresh assessment of the family’s current circumstances; the old "
-                    "plan is closed",
+                    "Agree with your manager: give the family time to settle, with early help "
+                    "in the meantime",
                     "early-help",
                     6,
                     OPT,
-                    [SA],
+                    [SA, RO],
                     "A closed plan is not a resolved concern. Leaving the history aside is how "
                     "start again syndrome works.",
                 ),
@@ -959,30 +1077,34 @@ START_AGAIN = ScenarioSpec(
             "decision",
             p(
                 "An early help plan starts: breakfast club, a food bank, a family support "
-                "worker. Kerry comes to the first meeting, then stops answering. Mason eats two "
-                "breakfasts at school and still has no coat. Lily is late for her own school "
-                "most days."
+                "worker. Kerry comes to the first meeting. “I’ll do whatever. I just need a "
+                "bit of help getting straight.” Then she stops answering the door.",
+                "Mason eats two breakfasts at school and still has no coat. Lily is late for "
+                "her own school most days.",
+                "The family support worker rings you. “I’m not getting in, and the school are "
+                "really worried. Can social care look at this again?”",
             ),
             case_record="Early help plan; mother attended the first meeting only. Still no "
-            "coat; Lily often late for school.",
+            "coat; Lily often late for school. Family support worker asks social care to look "
+            "again.",
             childs_voice="Mason tells the breakfast club worker: “Mum was asleep. Lily did my "
             "toast but there wasn’t any bread.”",
             age_stage=MID,
             choices=[
                 C(
-                    "Escalate back to social care with the breakfast club’s notes, and ask for "
-                    "the family’s history",
+                    "Reopen the case: put the breakfast club’s notes and the support worker’s "
+                    "concerns beside everything Eastborough knew",
                     "history-found",
                     2,
                     CF,
                     [ESC, CHRON],
-                    "You used what Mason said and what staff saw to challenge the level of "
-                    "response.",
+                    "You used what Mason said and what staff saw to look again, with the "
+                    "history in view.",
                 ),
                 C(
                     "Give it more time: the family is still settling in",
                     "new-worker",
-                    8,
+                    14,
                     OPT,
                     [RO, DD],
                     "Settling in is a reason offered for months. Mason’s mornings have not "
@@ -995,12 +1117,15 @@ START_AGAIN = ScenarioSpec(
             "A new worker",
             "information",
             p(
-                "The case is stepped up and allocated to a social worker, who leaves after six "
-                "weeks. It is reallocated to you. You are the third worker since the family "
-                "arrived. Kerry tells you she has told her story twice and will not do it "
-                "again."
+                "Two months later the early help plan is reviewed and the case comes back to "
+                "social care. Your team is short of staff, so it goes to a colleague, who "
+                "leaves six weeks later. It comes back to you.",
+                "Kerry has now told her story to three workers since the family arrived. "
+                "“I’ve said it all before,” she tells you on the phone. “To you, to her, to "
+                "the support worker. I’m not doing it again.”",
             ),
-            case_record="Case reallocated: third social worker since the family arrived.",
+            case_record="Case reallocated to you after a colleague left. Mother has met three "
+            "workers since the family arrived.",
             choices=[C("Continue", "handover", 2)],
         ),
         N(
@@ -1008,23 +1133,26 @@ START_AGAIN = ScenarioSpec(
             "The handover",
             "decision",
             p(
-                "The file has a note of each visit, but no chronology and nothing from "
-                "Eastborough. Kerry says she is “done with social workers”."
+                "Your colleague’s file has a note of each visit, but no chronology, and "
+                "nothing that links what happened in Eastborough to what is happening now.",
+                "Kerry says she is “done with social workers”. “Every time someone new comes, "
+                "it’s the same questions. And nothing changes except the name on the letter.”",
             ),
-            case_record="File handed over: no chronology; nothing from the previous authority.",
+            case_record="File handed back: no chronology; nothing linking the previous "
+            "authority’s history to now.",
             choices=[
                 C(
-                    "Read the whole file, ask Eastborough for their records and build a "
-                    "chronology before you meet Kerry",
+                    "Read the whole file, get Eastborough’s records and build a chronology "
+                    "before you meet Kerry",
                     "history-found",
                     3,
                     CF,
                     [CHRON, SA],
-                    "A new worker is where start again syndrome usually begins. You made sure "
-                    "it did not.",
+                    "A change of worker is where start again syndrome usually begins. You made "
+                    "sure it did not.",
                 ),
                 C(
-                    "Introduce yourself and agree a fresh plan with Kerry",
+                    "Introduce yourself again and agree a fresh plan with Kerry",
                     "move-again",
                     6,
                     OPT,
@@ -1039,7 +1167,10 @@ START_AGAIN = ScenarioSpec(
             "decision",
             p(
                 "Police, the school nurse and the GP join. The GP says Mason has missed his "
-                "health checks. A dentist found six decayed teeth and no follow-up was kept."
+                "health checks. A dentist found six decayed teeth and no follow-up appointment "
+                "was kept.",
+                "The school’s designated safeguarding lead reads from her notes: Mason asked "
+                "whether he could take the leftover toast home “for Lily”.",
             ),
             case_record="Strategy discussion: missed health checks; six decayed teeth, no "
             "follow-up.",
@@ -1069,16 +1200,18 @@ START_AGAIN = ScenarioSpec(
             "decision",
             p(
                 "Kerry tells the school the family is moving back to Eastborough next week. "
-                "She does not give a new address."
+                "She does not give a new address.",
+                "When you reach her, she says: “It’s not running away. My mum’s there. I need "
+                "the help. You lot don’t even know us.”",
             ),
             case_record="Mother says the family is moving back to Eastborough; no forwarding "
             "address.",
             choices=[
                 C(
-                    "Ring Eastborough today: ask for a transfer-in conference, send the "
-                    "chronology, and tell the new school and health visitor",
+                    "Ring Eastborough today: refer Mason to their children’s social care with "
+                    "your chronology, and tell his new school and the health services there",
                     "end-late",
-                    4,
+                    8,
                     CF,
                     [CHRON, ESC],
                     "The history goes with Mason, so the next team does not start again.",
@@ -1086,7 +1219,7 @@ START_AGAIN = ScenarioSpec(
                 C(
                     "Close the case: it will be Eastborough’s when they arrive",
                     "end-left",
-                    2,
+                    60,
                     PROC,
                     [SA, DD],
                     "Closing on a move is how the family’s history was lost last time.",
@@ -1111,8 +1244,8 @@ START_AGAIN = ScenarioSpec(
             "Picked up, months later",
             "ending",
             p(
-                "Eastborough holds a transfer-in conference with your chronology. Mason goes on "
-                "a plan there, after another winter of cold mornings."
+                "Eastborough’s children’s social care reads your chronology and holds a "
+                "conference. Mason goes on a plan there, after more weeks of cold mornings."
             ),
             outcome="protected_late",
             ending_summary="Mason was protected, but late: months were lost to starting again.",
