@@ -192,6 +192,17 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # Keep the profile questions (name, partnership, agency, role) on the sign-up form.
 ACCOUNT_SIGNUP_FORM_CLASS = "learning_site.forms.SignupProfileForm"
 ACCOUNT_ADAPTER = "learning_site.adapters.AccountAdapter"
+# allauth's forms with labels and errors that name their field ("Enter your email address").
+ACCOUNT_FORMS = {
+    "login": "learning_site.forms_accounts.SignInForm",
+    "signup": "learning_site.forms_accounts.CreateAccountForm",
+    "reset_password": "learning_site.forms_accounts.ResetPasswordForm",
+    "reset_password_from_key": "learning_site.forms_accounts.ResetPasswordKeyForm",
+    "change_password": "learning_site.forms_accounts.ChangePasswordForm",
+    "set_password": "learning_site.forms_accounts.SetPasswordForm",
+    "add_email": "learning_site.forms_accounts.AddEmailForm",
+    "reauthenticate": "learning_site.forms_accounts.ReauthenticateForm",
+}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Neglect learning] "
