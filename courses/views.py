@@ -11,7 +11,7 @@ from django.utils.module_loading import import_string
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses import cpd, pdf, services
-from courses.forms import JournalEntryForm, QuestionnaireForm
+from courses.forms import CertificateCodeForm, JournalEntryForm, QuestionnaireForm
 from courses.models import (
     GIBBS_HEADINGS,
     Certificate,
@@ -307,12 +307,17 @@ def certificate_pdf(request, code: str):
 
 
 def certificate_verify(request):
-    code = request.GET.get("code", "").strip().upper()[:20]
-    certificate = None
-    if code:
+    """Anyone can check a certificate by its code; the form is GET so a link can carry it
+    (the certificate's QR code does). Opened without ``code`` it is an empty form."""
+    form = CertificateCodeForm(request.GET if "code" in request.GET else None)
+    code = certificate = None
+    if form.is_valid():
+        code = form.cleaned_data["code"]
         certificate = Certificate.objects.filter(code=code).first()
     return render(
-        request, "courses/certificate_verify.html", {"code": code, "certificate": certificate}
+        request,
+        "courses/certificate_verify.html",
+        {"form": form, "code": code, "certificate": certificate},
     )
 
 

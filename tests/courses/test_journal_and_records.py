@@ -179,3 +179,34 @@ def test_cpd_csv_columns_and_formula_safety(client, learner, course_tree):
     assert rows[1][5].startswith("'=SUM")  # never a live spreadsheet formula
     pdf = client.get(reverse("cpd_record_pdf"))
     assert pdf.content.startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        lambda code: code.lower(),
+        lambda code: code.replace("-", " "),
+        lambda code: code.replace("-", ""),
+        lambda code: f"  {code[:2]}-{code[2:7].replace('-', '')} {code[7:].lower()}  ",
+    ],
+    ids=["lower case", "spaces", "run together", "hyphens in odd places"],
+)
+def test_a_certificate_code_is_found_however_it_was_typed(client, learner, course_tree, typed):
+    certificate = complete(client, learner, course_tree)
+    client.logout()
+    response = client.get(reverse("certificate_verify"), {"code": typed(certificate.code)})
+    html = response.content.decode()
+    assert "This certificate is genuine" in html and "Lee Learner" in html
+    assert f"<dd>{certificate.code}</dd>" in html
+
+
+def test_an_empty_or_short_certificate_code_says_what_to_do(client):
+    first_visit = client.get(reverse("certificate_verify")).content.decode()
+    assert "There is a problem" not in first_visit
+    empty = client.get(reverse("certificate_verify"), {"code": "  - "}).content.decode()
+    assert '<a href="#id_code">Enter the certificate code.</a>' in empty
+    assert "<title>Error: Check a certificate" in empty
+    short = client.get(reverse("certificate_verify"), {"code": "ABCD-EFGH"}).content.decode()
+    assert "A certificate code has 12 letters and numbers" in short
+    assert 'value="ABCD-EFGH"' in short  # what was typed stays, to correct
+    assert "No certificate has the code" not in short
