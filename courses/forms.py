@@ -1,5 +1,3 @@
-import secrets
-
 from django import forms
 from django.conf import settings
 
@@ -7,6 +5,7 @@ from courses.blocks import ALL_THAT_APPLY, question_text
 from courses.models import GIBBS_HEADINGS, JournalEntry
 from courses.models.progress import CERTIFICATE_CODE_LENGTH, normalised_certificate_code
 from courses.requirements import CheckSpec
+from learning_site.forms import new_submission_key
 from learning_site.sanitise import sanitise_text
 
 CONFIDENCE_CHOICES = [
@@ -111,7 +110,7 @@ class JournalEntryForm(forms.ModelForm):
         self.fields["body"].required = False  # any heading will do instead: see clean()
         self.fields["body"].strip = False
         if self.instance.pk is None and not self.is_bound:
-            self.initial.setdefault("submission_key", secrets.token_urlsafe(32))
+            self.initial.setdefault("submission_key", new_submission_key())
 
     def clean_title(self):
         return clean_learner_text(
