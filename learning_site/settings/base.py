@@ -396,11 +396,27 @@ ROLES_REQUIRING_TWO_FACTOR = (
     "Partnership administrator",
     "Administrator",
 )
-# Header sections, in order: (label, "app_label.IndexPageModel").
+# Header sections, in order: (label, "app_label.IndexPageModel", the sentence on the home
+# page's card for it, used until an editor writes the index page's search description).
 SECTION_INDEX_PAGES = [
-    ("Modules", "courses.CourseIndexPage"),
-    ("Scenarios", "scenarios.ScenarioIndexPage"),
-    ("Research", "research_digest.DigestIndexPage"),
+    (
+        "Modules",
+        "courses.CourseIndexPage",
+        "Short modules on recognising and responding to neglect, each with a certificate "
+        "for your continuing professional development (CPD) record.",
+    ),
+    (
+        "Scenarios",
+        "scenarios.ScenarioIndexPage",
+        "Work through a family's case, make the decisions a practitioner would, and see "
+        "what each one meant for the child.",
+    ),
+    (
+        "Research",
+        "research_digest.DigestIndexPage",
+        "Five-minute summaries of research and case reviews on neglect, and what they "
+        "mean for your practice.",
+    ),
 ]
 # Pages learners have records of (model, its page field): the admin refuses to delete
 # them and suggests unpublishing (learning_site/page_deletion.py).
