@@ -4,6 +4,7 @@
 import re
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from tests.factories import PASSWORD
@@ -109,3 +110,46 @@ def test_signing_in_and_out_say_so_in_the_sites_words(client, learner):
     html = client.get(reverse("account_logout")).content.decode()
     assert title_and_heading(html) == ("Sign out – Neglect learning", "Sign out")
     assert "Sign Out" not in html
+
+
+def test_resetting_a_password_reads_plainly_from_start_to_end(client, learner):
+    response = client.post(reverse("account_reset_password"), {"email": learner.email}, follow=True)
+    assert title_and_heading(response.content.decode())[1] == "Check your email"
+    link = re.search(r"https?://[^\s]+/accounts/password/reset/key/[^\s]+", mail.outbox[-1].body)
+    response = client.get(link.group(0).split("testserver", 1)[-1], follow=True)
+    form_page = response.content.decode()
+    assert title_and_heading(form_page)[1] == "Choose a new password"
+    response = client.post(response.request["PATH_INFO"], {}, follow=True)
+    assert summary(response.content.decode()) == [
+        "Enter a new password.",
+        "Type the new password again.",
+    ]
+    new = "another-long-passphrase-77"
+    response = client.post(
+        response.request["PATH_INFO"], {"password1": new, "password2": new}, follow=True
+    )
+    html = response.content.decode()
+    assert title_and_heading(html)[1] == "Your password has been changed"
+    assert "Change Password" not in html
+    response = client.post(reverse("account_reset_password_from_key", args=["x", "y"]))
+    assert "This link no longer works" in response.content.decode()
+
+
+def test_after_creating_an_account_the_page_says_to_check_email(client, partnership):
+    from learning_site.models import PartnershipDomain
+
+    PartnershipDomain.objects.create(partnership=partnership, domain="council.gov.uk")
+    data = {
+        "full_name": "New Person",
+        "email": "new.person@council.gov.uk",
+        "agency": "health",
+        "job_role": "Health visitor",
+        "password1": "a-long-unusual-passphrase-42",
+        "password2": "a-long-unusual-passphrase-42",
+    }
+    html = client.post(reverse("account_signup"), data, follow=True).content.decode()
+    assert title_and_heading(html) == ("Check your email – Neglect learning", "Check your email")
+    link = re.search(r"https?://[^\s]+/accounts/confirm-email/[^\s]+", mail.outbox[-1].body)
+    html = client.get(link.group(0).split("testserver", 1)[-1]).content.decode()
+    assert title_and_heading(html)[1] == "Confirm your email address"
+    assert '<button type="submit" class="button">Confirm</button>' in html
