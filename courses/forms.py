@@ -1,11 +1,11 @@
-import secrets
-
 from django import forms
 from django.conf import settings
 
 from courses.blocks import ALL_THAT_APPLY, question_text
 from courses.models import GIBBS_HEADINGS, JournalEntry
+from courses.models.progress import CERTIFICATE_CODE_LENGTH, normalised_certificate_code
 from courses.requirements import CheckSpec
+from learning_site.forms import new_submission_key
 from learning_site.sanitise import sanitise_text
 
 CONFIDENCE_CHOICES = [
@@ -110,7 +110,7 @@ class JournalEntryForm(forms.ModelForm):
         self.fields["body"].required = False  # any heading will do instead: see clean()
         self.fields["body"].strip = False
         if self.instance.pk is None and not self.is_bound:
-            self.initial.setdefault("submission_key", secrets.token_urlsafe(32))
+            self.initial.setdefault("submission_key", new_submission_key())
 
     def clean_title(self):
         return clean_learner_text(
@@ -168,3 +168,30 @@ class QuestionnaireForm(forms.Form):
                 int(v) for v in (value if isinstance(value, list) else [value])
             )
         return answers
+
+
+class CertificateCodeForm(forms.Form):
+    """Check a certificate: the code as printed, however it was typed."""
+
+    code = forms.CharField(
+        label="Certificate code",
+        max_length=40,
+        help_text="It is printed on the certificate, for example ABCD-EFGH-JKLM. "
+        "Spaces, hyphens and small letters do not matter.",
+        error_messages={
+            "required": "Enter the certificate code.",
+            "max_length": "A certificate code has 12 letters and numbers, like ABCD-EFGH-JKLM.",
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_code(self) -> str:
+        code = normalised_certificate_code(self.cleaned_data["code"])
+        if not code:
+            raise forms.ValidationError("Enter the certificate code.")
+        if len(code) != CERTIFICATE_CODE_LENGTH + 2:
+            raise forms.ValidationError(
+                "A certificate code has 12 letters and numbers, like ABCD-EFGH-JKLM. "
+                "Check you typed all of it."
+            )
+        return code

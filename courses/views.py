@@ -11,7 +11,7 @@ from django.utils.module_loading import import_string
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses import cpd, pdf, services
-from courses.forms import JournalEntryForm, QuestionnaireForm
+from courses.forms import CertificateCodeForm, JournalEntryForm, QuestionnaireForm
 from courses.models import (
     GIBBS_HEADINGS,
     Certificate,
@@ -22,6 +22,7 @@ from courses.models import (
     QuestionnaireStage,
 )
 from learning_site.converters import parse_object_id
+from learning_site.search_results import nothing_found
 
 
 def _live_course(course_id: int) -> CoursePage:
@@ -163,6 +164,14 @@ SEARCHED_FIELDS = (
 )
 
 
+# The journal's "Where it came from" filter: value in the address, label on the page.
+JOURNAL_SOURCES = {
+    "lesson": "Lesson reflections",
+    "scenario": "Scenario debriefs",
+    "free": "My own entries",
+}
+
+
 @login_required
 def journal(request):
     entries = JournalEntry.objects.owned_by(request.user).select_related("course")
@@ -187,6 +196,12 @@ def journal(request):
         pk__in=JournalEntry.objects.owned_by(request.user).exclude(course=None).values("course_id")
     )
     page = Paginator(entries, 20).get_page(request.GET.get("page"))
+    filters = []
+    if source in JOURNAL_SOURCES:
+        filters.append(("filter", JOURNAL_SOURCES[source]))
+    module = next((m for m in modules if m.pk == module_pk), None)
+    if module is not None:
+        filters.append(("module", module.title))
     return render(
         request,
         "courses/journal.html",
@@ -194,8 +209,11 @@ def journal(request):
             "page": page,
             "query": query,
             "source": source,
+            "sources": JOURNAL_SOURCES,
             "module_id": course_id,
             "modules": modules,
+            "filtered": bool(filters),
+            "nothing_found": nothing_found("entries", query, filters),
         },
     )
 
@@ -307,12 +325,17 @@ def certificate_pdf(request, code: str):
 
 
 def certificate_verify(request):
-    code = request.GET.get("code", "").strip().upper()[:20]
-    certificate = None
-    if code:
+    """Anyone can check a certificate by its code; the form is GET so a link can carry it
+    (the certificate's QR code does). Opened without ``code`` it is an empty form."""
+    form = CertificateCodeForm(request.GET if "code" in request.GET else None)
+    code = certificate = None
+    if form.is_valid():
+        code = form.cleaned_data["code"]
         certificate = Certificate.objects.filter(code=code).first()
     return render(
-        request, "courses/certificate_verify.html", {"code": code, "certificate": certificate}
+        request,
+        "courses/certificate_verify.html",
+        {"form": form, "code": code, "certificate": certificate},
     )
 
 

@@ -34,6 +34,18 @@ class EmailSite:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # allauth's own messages, in the site's words (the others are already plain).
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "email_password_mismatch": "The email address or password is not correct. "
+        "Check both and try again.",
+        "enter_current_password": "Enter your current password.",
+        "incorrect_password": "The password is not correct.",
+        "too_many_login_attempts": "Too many attempts to sign in. Wait a few minutes, "
+        "then try again.",
+        "rate_limited": "Too many attempts. Wait a few minutes, then try again.",
+    }
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Every allauth email greets from the site's name, and its links (confirm your
         address, reset your password, sign up) go to the base URL, never to whatever

@@ -1,10 +1,16 @@
 import contextlib
+import secrets
 
 from django import forms
 from django.contrib.auth import password_validation
 
 from learning_site.models import Agency, Partnership, User
 from learning_site.sanitise import sanitise_text
+
+
+def new_submission_key() -> str:
+    """A one-time key for a form that must save once however often it is sent."""
+    return secrets.token_urlsafe(32)
 
 
 class ProfileFieldsMixin(forms.Form):

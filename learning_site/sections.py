@@ -3,15 +3,26 @@
 learning_site imports none of the feature apps: their index page types are named in
 settings (SECTION_INDEX_PAGES) and found by content type, in one query. The header shows
 them on every page, so the links are cached until a page is saved, moved or deleted.
+The home page shows each as a card with one sentence: the index page's search
+description where an editor has written one, otherwise the sentence in settings.
 """
+
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse
 
-CACHE_KEY = "learning_site:section-links"
+CACHE_KEY = "learning_site:sections:v2"
 CACHE_SECONDS = 600
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str
+    url: str
+    description: str
 
 
 def optional_reverse(name: str, *args) -> str | None:
@@ -21,12 +32,16 @@ def optional_reverse(name: str, *args) -> str | None:
         return None
 
 
+def sections() -> list[Section]:
+    found = cache.get(CACHE_KEY)
+    if found is None:
+        found = _sections_from_pages()
+        cache.set(CACHE_KEY, found, CACHE_SECONDS)
+    return found
+
+
 def section_links() -> list[tuple[str, str]]:
-    links = cache.get(CACHE_KEY)
-    if links is None:
-        links = _section_links_from_pages()
-        cache.set(CACHE_KEY, links, CACHE_SECONDS)
-    return links
+    return [(section.label, section.url) for section in sections()]
 
 
 def forget_section_links(sender=None, instance=None, **kwargs) -> None:
@@ -37,12 +52,12 @@ def forget_section_links(sender=None, instance=None, **kwargs) -> None:
         cache.delete(CACHE_KEY)
 
 
-def _section_links_from_pages() -> list[tuple[str, str]]:
+def _sections_from_pages() -> list[Section]:
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page
 
     wanted = {}
-    for label, model_path in settings.SECTION_INDEX_PAGES:
+    for label, model_path, _ in settings.SECTION_INDEX_PAGES:
         try:
             model = apps.get_model(model_path)
         except LookupError:
@@ -50,7 +65,11 @@ def _section_links_from_pages() -> list[tuple[str, str]]:
         wanted[ContentType.objects.get_for_model(model).pk] = label
     if not wanted:
         return []
-    found: dict[str, str] = {}
+    found: dict[str, Page] = {}
     for page in Page.objects.live().filter(content_type_id__in=wanted).order_by("path"):
-        found.setdefault(wanted[page.content_type_id], page.url)
-    return [(label, found[label]) for label, _ in settings.SECTION_INDEX_PAGES if label in found]
+        found.setdefault(wanted[page.content_type_id], page)
+    return [
+        Section(label, found[label].url, found[label].search_description.strip() or description)
+        for label, _, description in settings.SECTION_INDEX_PAGES
+        if label in found
+    ]

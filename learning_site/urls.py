@@ -8,6 +8,7 @@ from learning_site import files, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),  # JSON for load balancers
+    path("status/", views.service_status, name="service_status"),  # the same, for people
     # Browsers and feed readers that ignore the page's <link rel="icon"> ask for this.
     path("favicon.ico", views.FaviconRedirect.as_view(), name="favicon"),
     path("start/", views.landing, name="landing"),

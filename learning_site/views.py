@@ -7,7 +7,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import RedirectView
 
 from learning_site import health
@@ -100,12 +100,25 @@ class FaviconRedirect(RedirectView):
 
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Database and broker status for load balancers and monitoring: 200 or 503."""
-    checks = {"database": health.check_database(), "broker": health.check_broker()}
+    """Database, cache and broker status for load balancers and monitoring: 200 or 503."""
+    checks = health.run_checks()
     healthy = all(c["ok"] for c in checks.values())
     return JsonResponse(
         {"status": "ok" if healthy else "unavailable", "checks": checks},
         status=200 if healthy else 503,
+    )
+
+
+@never_cache
+@require_GET
+def service_status(request: HttpRequest) -> HttpResponse:
+    """The footer's "Service status": the same checks as /healthz, in words."""
+    results = health.run_checks()
+    rows = [(check, results[check.key]["ok"]) for check in health.CHECKS]
+    return render(
+        request,
+        "learning_site/service_status.html",
+        {"rows": rows, "all_working": all(ok for _, ok in rows)},
     )
 
 

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from research_digest.models import (
     DigestQuerySet,
     DigestSubscription,
+    DigestTopic,
     DigestTopicLink,
     EvidenceType,
     ResearchDigestPage,
@@ -53,6 +54,16 @@ class DigestFilters:
     @property
     def active(self) -> bool:
         return bool(self.query or self.topic or self.evidence_type)
+
+    def described(self) -> list[tuple[str, str]]:
+        """The filters in use, named as a reader sees them: [("topic", "Drift"), …]."""
+        named = []
+        if self.topic:
+            topic = DigestTopic.objects.filter(slug=self.topic).first()
+            named.append(("topic", topic.name if topic else self.topic))
+        if self.evidence_type:
+            named.append(("type of evidence", EvidenceType(self.evidence_type).label))
+        return named
 
     def as_query_string(self) -> str:
         params = {"q": self.query, "topic": self.topic, "evidence": self.evidence_type}

@@ -110,9 +110,22 @@ class CourseCompletion(models.Model):
         return f"{self.user} completed {self.course} on {self.completed_at:%d %B %Y}"
 
 
+CERTIFICATE_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+CERTIFICATE_CODE_LENGTH = 12
+
+
 def new_certificate_code() -> str:
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
-    raw = "".join(secrets.choice(alphabet) for _ in range(12))
+    raw = "".join(secrets.choice(CERTIFICATE_CODE_ALPHABET) for _ in range(CERTIFICATE_CODE_LENGTH))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def normalised_certificate_code(typed: str) -> str:
+    """A code as someone copied it off a printed certificate (spaces, hyphens anywhere,
+    small letters), written the way it is stored: ABCD-EFGH-JKLM. Text that cannot be a
+    code comes back as its letters and digits only, in capitals."""
+    raw = "".join(c for c in typed.upper() if c.isascii() and c.isalnum())
+    if len(raw) != CERTIFICATE_CODE_LENGTH:
+        return raw
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 

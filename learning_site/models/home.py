@@ -25,3 +25,10 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        from learning_site.sections import sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = sections()
+        return context

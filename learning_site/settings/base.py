@@ -192,6 +192,17 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # Keep the profile questions (name, partnership, agency, role) on the sign-up form.
 ACCOUNT_SIGNUP_FORM_CLASS = "learning_site.forms.SignupProfileForm"
 ACCOUNT_ADAPTER = "learning_site.adapters.AccountAdapter"
+# allauth's forms with labels and errors that name their field ("Enter your email address").
+ACCOUNT_FORMS = {
+    "login": "learning_site.forms_accounts.SignInForm",
+    "signup": "learning_site.forms_accounts.CreateAccountForm",
+    "reset_password": "learning_site.forms_accounts.ResetPasswordForm",
+    "reset_password_from_key": "learning_site.forms_accounts.ResetPasswordKeyForm",
+    "change_password": "learning_site.forms_accounts.ChangePasswordForm",
+    "set_password": "learning_site.forms_accounts.SetPasswordForm",
+    "add_email": "learning_site.forms_accounts.AddEmailForm",
+    "reauthenticate": "learning_site.forms_accounts.ReauthenticateForm",
+}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Neglect learning] "
@@ -385,11 +396,27 @@ ROLES_REQUIRING_TWO_FACTOR = (
     "Partnership administrator",
     "Administrator",
 )
-# Header sections, in order: (label, "app_label.IndexPageModel").
+# Header sections, in order: (label, "app_label.IndexPageModel", the sentence on the home
+# page's card for it, used until an editor writes the index page's search description).
 SECTION_INDEX_PAGES = [
-    ("Modules", "courses.CourseIndexPage"),
-    ("Scenarios", "scenarios.ScenarioIndexPage"),
-    ("Research", "research_digest.DigestIndexPage"),
+    (
+        "Modules",
+        "courses.CourseIndexPage",
+        "Short modules on recognising and responding to neglect, each with a certificate "
+        "for your continuing professional development (CPD) record.",
+    ),
+    (
+        "Scenarios",
+        "scenarios.ScenarioIndexPage",
+        "Work through a family's case, make the decisions a practitioner would, and see "
+        "what each one meant for the child.",
+    ),
+    (
+        "Research",
+        "research_digest.DigestIndexPage",
+        "Five-minute summaries of research and case reviews on neglect, and what they "
+        "mean for your practice.",
+    ),
 ]
 # Pages learners have records of (model, its page field): the admin refuses to delete
 # them and suggests unpublishing (learning_site/page_deletion.py).

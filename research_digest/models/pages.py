@@ -131,6 +131,7 @@ class DigestIndexPage(Page):
         return ResearchDigestPage.objects.child_of(self).for_readers()
 
     def get_context(self, request, *args, **kwargs):
+        from learning_site.search_results import nothing_found
         from research_digest.services import DigestFilters, find_digests
 
         context = super().get_context(request, *args, **kwargs)
@@ -154,6 +155,8 @@ class DigestIndexPage(Page):
             evidence_types=EvidenceType.choices,
             query_without_page=filters.as_query_string(),
         )
+        if not paginator.count:
+            context["nothing_found"] = nothing_found("digests", filters.query, filters.described())
         return context
 
 

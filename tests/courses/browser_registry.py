@@ -64,6 +64,7 @@ PAGES = [
     ),
     PageType("CPD record", lambda w: Visit("/learning/cpd-record/", "learner")),
     PageType("check a certificate", lambda w: Visit("/certificates/verify/")),
+    PageType("check a certificate, with errors", lambda w: Visit("/certificates/verify/?code=")),
 ]
 
 

@@ -1,7 +1,9 @@
 import csv
 import io
+import re
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from courses import services
@@ -50,6 +52,34 @@ def test_author_sees_searches_and_filters_journal(client, learner, entry):
     assert "Home visit" in html and "Supervision" not in html
     html = client.get(reverse("journal"), {"source": "free"}).content.decode()
     assert "Home visit" in html and "Supervision" in html
+
+
+def test_an_empty_journal_search_says_whether_the_words_or_a_filter_found_nothing(
+    client, learner, entry
+):
+    client.force_login(learner)
+    html = client.get(reverse("journal"), {"q": "kitchen", "source": "scenario"}).content.decode()
+    assert "Home visit" not in html
+    assert "No entries match “kitchen” with the filter “Scenario debriefs”." in html
+    assert '<a href="?q=kitchen">Search all your entries for “kitchen”</a>' in html
+    # Without the filter, the words find the entry.
+    assert "Home visit" in client.get(reverse("journal"), {"q": "kitchen"}).content.decode()
+
+    html = client.get(reverse("journal"), {"q": "zebra"}).content.decode()
+    assert "No entries match “zebra”." in html
+    assert "Search all your entries" not in html
+    html = client.get(reverse("journal"), {"source": "lesson"}).content.decode()
+    assert "There are no entries with the filter “Lesson reflections”." in html
+    assert f'<a href="{reverse("journal")}">Clear the search and filters</a>' in html
+
+
+def test_journal_cards_are_a_list_without_bullets(client, learner, entry):
+    client.force_login(learner)
+    html = client.get(reverse("journal")).content.decode()
+    assert '<ul class="journal-list">' in html
+    with open(finders.find("css/site.css"), encoding="utf-8") as css:
+        rule = re.search(r"^\.journal-list \{([^}]*)\}", css.read(), re.M)
+    assert "list-style: none" in rule.group(1) and "padding: 0" in rule.group(1)
 
 
 def test_editing_keeps_earlier_versions(client, learner, entry):
@@ -179,3 +209,34 @@ def test_cpd_csv_columns_and_formula_safety(client, learner, course_tree):
     assert rows[1][5].startswith("'=SUM")  # never a live spreadsheet formula
     pdf = client.get(reverse("cpd_record_pdf"))
     assert pdf.content.startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        lambda code: code.lower(),
+        lambda code: code.replace("-", " "),
+        lambda code: code.replace("-", ""),
+        lambda code: f"  {code[:2]}-{code[2:7].replace('-', '')} {code[7:].lower()}  ",
+    ],
+    ids=["lower case", "spaces", "run together", "hyphens in odd places"],
+)
+def test_a_certificate_code_is_found_however_it_was_typed(client, learner, course_tree, typed):
+    certificate = complete(client, learner, course_tree)
+    client.logout()
+    response = client.get(reverse("certificate_verify"), {"code": typed(certificate.code)})
+    html = response.content.decode()
+    assert "This certificate is genuine" in html and "Lee Learner" in html
+    assert f"<dd>{certificate.code}</dd>" in html
+
+
+def test_an_empty_or_short_certificate_code_says_what_to_do(client):
+    first_visit = client.get(reverse("certificate_verify")).content.decode()
+    assert "There is a problem" not in first_visit
+    empty = client.get(reverse("certificate_verify"), {"code": "  - "}).content.decode()
+    assert '<a href="#id_code">Enter the certificate code.</a>' in empty
+    assert "<title>Error: Check a certificate" in empty
+    short = client.get(reverse("certificate_verify"), {"code": "ABCD-EFGH"}).content.decode()
+    assert "A certificate code has 12 letters and numbers" in short
+    assert 'value="ABCD-EFGH"' in short  # what was typed stays, to correct
+    assert "No certificate has the code" not in short

@@ -74,6 +74,7 @@ def _password_reset_key(world) -> str:
 PAGES = [
     PageType("home page", lambda w: Visit("/")),
     PageType("home page, signed in", lambda w: Visit("/", role="learner")),
+    PageType("service status", lambda w: Visit("/status/")),
     PageType("sign in", lambda w: Visit("/accounts/login/")),
     PageType(
         "sign in, wrong password",

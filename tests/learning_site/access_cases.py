@@ -2,6 +2,7 @@ from tests.access import FORBIDDEN, NOT_FOUND, OK, REDIRECT, AccessCase, everyon
 
 CASES = {
     "healthz": AccessCase(everyone(OK)),
+    "service_status": AccessCase(everyone(OK)),
     "favicon": AccessCase(everyone(REDIRECT)),
     # Each role lands somewhere different after signing in.
     "landing": AccessCase(signed_in_only(REDIRECT)),

@@ -1,5 +1,8 @@
+import re
+
 import pytest
 from django.db.utils import OperationalError
+from django.urls import reverse
 
 from learning_site import health
 
@@ -13,6 +16,33 @@ def test_healthz_ok(client):
     assert body["status"] == "ok"
     assert body["checks"]["database"]["ok"] is True
     assert body["checks"]["broker"]["ok"] is True
+    assert body["checks"]["cache"]["ok"] is True
+
+
+def rows(html: str) -> dict[str, str]:
+    found = re.findall(r'<th scope="row">(.*?)</th><td>.*?</td><td><strong>(.*?)</strong>', html)
+    return dict(found)
+
+
+def test_service_status_page_says_working_in_words(client):
+    html = client.get(reverse("service_status")).content.decode()
+    assert rows(html) == {"Database": "Working", "Cache": "Working", "Task queue": "Working"}
+    assert "Everything is working." in html
+    assert '"status"' not in html  # not the monitors' JSON
+
+
+def test_service_status_page_names_the_part_that_is_not_working(client, monkeypatch):
+    class ForgetfulCache:
+        def set(self, *args, **kwargs):
+            raise ConnectionError("cache server gone")
+
+    monkeypatch.setattr(health, "cache", ForgetfulCache())
+    html = client.get(reverse("service_status")).content.decode()
+    assert rows(html) == {"Database": "Working", "Cache": "Not working", "Task queue": "Working"}
+    assert "Part of the service is not working." in html
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["cache"] == {"ok": False, "detail": "ConnectionError"}
 
 
 def test_healthz_reports_database_down(client, monkeypatch):

@@ -7,11 +7,13 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 
-def test_footer_has_no_link_to_the_load_balancers_json(client, home_page):
+def test_footer_service_status_is_a_page_for_people_not_the_monitors_json(client, home_page):
     html = client.get(home_page.url).content.decode()
     assert "Check a certificate" in html
-    assert "Service status" not in html
+    assert f'<a href="{reverse("service_status")}">Service status</a>' in html
     assert 'href="/healthz"' not in html
+    status = client.get(reverse("service_status"))
+    assert status["Content-Type"] == "text/html; charset=utf-8"
     # The check itself stays, for load balancers and monitoring.
     assert client.get("/healthz")["Content-Type"] == "application/json"
 

@@ -2,6 +2,8 @@
 once, then cached until a page changes: publishing or unpublishing a section's index
 shows in the header at once."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -38,3 +40,24 @@ def test_the_header_does_not_read_the_page_tree_on_every_request(client, home_pa
         q["sql"] for q in ctx.captured_queries if '"content_type_id" IN' in q["sql"]
     ]
     assert content_type_lookups == []
+
+
+def test_home_page_cards_are_one_link_each_with_a_sentence(client, home_page):
+    from courses.models import CourseIndexPage
+
+    home_page.add_child(instance=ScenarioIndexPage(title="Case scenarios", slug="cases"))
+    home_page.add_child(
+        instance=CourseIndexPage(
+            title="Modules", slug="modules", search_description="Our own modules, in brief."
+        )
+    )
+    html = client.get("/").content.decode()
+    cards = re.findall(r'<li class="card card--link">(.*?)</li>', html, re.S)
+    expected = [("/modules/", "Modules"), ("/cases/", "Scenarios")]
+    for card, (url, heading) in zip(cards, expected, strict=True):
+        # One link per card, the heading, so a screen reader hears each card once.
+        assert re.findall(r"<a [^>]*>", card) == [f'<a class="card__link" href="{url}">']
+        assert f'<h3><a class="card__link" href="{url}">{heading}</a></h3>' in card
+    # An editor's search description, else the sentence from settings.
+    assert "<p>Our own modules, in brief.</p>" in cards[0]
+    assert "<p>Work through a family&#x27;s case, make the decisions" in cards[1]

@@ -88,3 +88,29 @@ def test_search_of_only_punctuation_matches_nothing_and_says_what_was_typed(clie
     html = client.get(index.url, {"q": '"'}).content.decode()
     assert "0 digests found" in html
     assert "No digests match “&quot;”" in html
+
+
+def test_no_results_from_a_topic_says_the_topic_not_the_words(client, seeded):
+    html = client.get(
+        seeded.url, {"q": "neglect", "topic": "rule-of-optimism", "evidence": "survey"}
+    )
+    html = html.content.decode()
+    assert "0 digests found" in html
+    assert (
+        "No digests match “neglect” with the topic “The rule of optimism” and the type of "
+        "evidence “Survey of children, parents and professionals”." in html
+    )
+    # One step back: the same words in every topic, which does find digests.
+    link = re.search(r'<a href="([^"]+)">Search all topics and types of evidence for', html)
+    assert link.group(1) == f"{seeded.url}?q=neglect"
+    assert re.search(r"[1-9]\d* digests? found", client.get(link.group(1)).content.decode())
+
+
+def test_no_results_from_filters_alone_names_them(client, seeded):
+    html = client.get(seeded.url, {"topic": "rule-of-optimism", "evidence": "survey"})
+    html = html.content.decode()
+    assert (
+        "There are no digests with the topic “The rule of optimism” and the type of evidence "
+        "“Survey of children, parents and professionals”." in html
+    )
+    assert "Search all topics" not in html

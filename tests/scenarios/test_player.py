@@ -1,6 +1,8 @@
 """The player: real edges only, progress on the server, resume and restart, debrief."""
 
 import contextlib
+import html as html_text
+import re
 
 import pytest
 from django.urls import NoReverseMatch, reverse
@@ -266,6 +268,33 @@ def test_the_reflection_goes_to_the_journal_and_back(client, learner, scenario):
         },
     )
     assert response.status_code == 302 and response.url == debrief_path
+
+
+def test_the_debrief_reflection_sent_twice_makes_one_journal_entry(client, learner, scenario):
+    from courses.models import JournalEntry
+
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    choose(client, attempt, "start", choice_id(scenario, "start", "Start an assessment now"))
+    choose(client, attempt, "assess", choice_id(scenario, "assess", "Convene a strategy meeting"))
+    debrief_path = reverse("scenario_debrief", args=[attempt.pk])
+    html = client.get(debrief_path).content.decode()
+    form = html[html.index('class="scenario-reflection"') :]
+    form = form[: form.index("</form>")]
+    sent = {
+        name: html_text.unescape(value)
+        for name, value in re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form)
+    }
+    assert len(sent["submission_key"]) >= 32
+    sent["body"] = "I will read the chronology first."
+    first = client.post(reverse("journal_new"), sent)
+    again = client.post(reverse("journal_new"), sent, follow=True)
+    [entry] = JournalEntry.objects.filter(author=learner)
+    assert first.url == debrief_path
+    assert "This entry is already saved in your journal." in again.content.decode()
+    # The next visit to the debrief draws a new key, for a second, different reflection.
+    assert sent["submission_key"] not in client.get(debrief_path).content.decode()
+    assert entry.source_label == "Scenario: A test case"
 
 
 def test_player_and_debrief_queries_do_not_grow_with_the_path(client, learner, scenario):
