@@ -64,7 +64,8 @@ def sign_up(page: Page, world, name: str, email: str) -> None:
 def answer_survey(page: Page, confidence: str) -> None:
     """Every question answered; the confidence scale at ``confidence``; send."""
     answer_the_closed_questions(page)
-    page.locator("main input[type=radio][value='%s']" % confidence).first.check()
+    # The first question is the confidence scale (tests/evaluations/factories.py).
+    page.locator(f"main input[type=radio][value='{confidence}']").first.check()
     submit(page, "main button[name=action][value=submit]")
 
 
