@@ -8,14 +8,6 @@ from courses.requirements import CheckSpec
 from learning_site.forms import new_submission_key
 from learning_site.sanitise import sanitise_text
 
-CONFIDENCE_CHOICES = [
-    ("1", "1 – not at all confident"),
-    ("2", "2 – slightly confident"),
-    ("3", "3 – fairly confident"),
-    ("4", "4 – confident"),
-    ("5", "5 – very confident"),
-]
-
 
 def answer_field(spec: CheckSpec, label: str | None = None) -> forms.Field:
     choices = [(str(i), option["text"]) for i, option in enumerate(spec.options)]
@@ -136,38 +128,6 @@ class JournalEntryForm(forms.ModelForm):
                 "body", "Write your reflection, or answer one of the headings, before saving."
             )
         return cleaned
-
-
-class QuestionnaireForm(forms.Form):
-    """Before/after questionnaire: confidence on each outcome, then the knowledge items."""
-
-    def __init__(self, outcomes, checks, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.outcomes = list(outcomes)
-        self.checks = list(checks)
-        for outcome in self.outcomes:
-            self.fields[f"confidence_{outcome.pk}"] = forms.ChoiceField(
-                label=f"How confident are you that you can: {outcome.text[0].lower()}{outcome.text[1:]}",
-                choices=CONFIDENCE_CHOICES,
-                widget=forms.RadioSelect,
-                error_messages={"required": "Choose how confident you are."},
-            )
-        for n, spec in enumerate(self.checks, start=1):
-            self.fields[f"knowledge_{spec.lesson_id}_{spec.key}"] = answer_field(
-                spec, label=f"Question {n}: {question_text(spec.question)}"
-            )
-
-    def confidence(self) -> dict[int, int]:
-        return {o.pk: int(self.cleaned_data[f"confidence_{o.pk}"]) for o in self.outcomes}
-
-    def knowledge(self) -> dict[str, list[int]]:
-        answers = {}
-        for spec in self.checks:
-            value = self.cleaned_data[f"knowledge_{spec.lesson_id}_{spec.key}"]
-            answers[spec.ref] = sorted(
-                int(v) for v in (value if isinstance(value, list) else [value])
-            )
-        return answers
 
 
 class CertificateCodeForm(forms.Form):

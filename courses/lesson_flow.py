@@ -21,8 +21,8 @@ from courses.forms import KnowledgeCheckForm, ReflectionForm
 
 @dataclass
 class Sitting:
-    """A learner at a lesson they may answer in: enrolled and past the 'before' questions
-    (or already complete)."""
+    """A learner at a lesson they may answer in: enrolled (and past the 'before' survey
+    when the module makes lessons wait for it)."""
 
     user: object
     lesson: object
@@ -52,9 +52,10 @@ def _sitting(lesson, request, *, answering: bool) -> Sitting | HttpResponse:
         return TemplateResponse(
             request, "courses/not_enrolled.html", {"course": course, "lesson": lesson}, status=403
         )
-    if not status.baseline_done and status.completion is None:
-        messages.info(request, "Before you start, answer a few questions about what you know now.")
-        return redirect("course_questionnaire", course_id=course.pk, stage="baseline")
+    before_survey = services.before_survey_blocks_lessons(user, status)
+    if before_survey:
+        messages.info(request, "Before you start, answer a few questions about where you are now.")
+        return redirect(before_survey)
     if answering and lesson.pk not in status.visited_ids:
         # An answer for a lesson the learner never opened is forged or stale.
         messages.error(request, "Open the lesson before answering its questions.")

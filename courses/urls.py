@@ -6,11 +6,6 @@ urlpatterns = [
     path("", views.my_learning, name="my_learning"),
     path("modules/<id:course_id>/enrol/", views.enrol, name="course_enrol"),
     path("modules/<id:course_id>/leave/", views.leave, name="course_leave"),
-    path(
-        "modules/<id:course_id>/questions/<slug:stage>/",
-        views.questionnaire,
-        name="course_questionnaire",
-    ),
     path("journal/", views.journal, name="journal"),
     path("journal/new/", views.journal_new, name="journal_new"),
     path("journal/<id:entry_id>/", views.journal_entry, name="journal_entry"),

@@ -11,16 +11,8 @@ from django.utils.module_loading import import_string
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses import cpd, pdf, services
-from courses.forms import CertificateCodeForm, JournalEntryForm, QuestionnaireForm
-from courses.models import (
-    GIBBS_HEADINGS,
-    Certificate,
-    CoursePage,
-    CourseQuestionnaireResponse,
-    Enrolment,
-    JournalEntry,
-    QuestionnaireStage,
-)
+from courses.forms import CertificateCodeForm, JournalEntryForm
+from courses.models import GIBBS_HEADINGS, Certificate, CoursePage, Enrolment, JournalEntry
 from learning_site.converters import parse_object_id
 from learning_site.search_results import nothing_found
 
@@ -39,7 +31,13 @@ def enrol(request, course_id: int):
         messages.error(request, str(refusal))
         return redirect(course.url)
     messages.success(request, f"You are enrolled on '{course.title}'.")
-    return redirect("course_questionnaire", course_id=course.pk, stage=QuestionnaireStage.BASELINE)
+    # The module's 'before' survey comes first, if the partnership set one.
+    status = services.course_status_for(request.user, course)
+    services.add_before_after(request.user, [status])
+    if status.before_survey_url:
+        return redirect(status.before_survey_url)
+    first = status.resume_lesson
+    return redirect(first.url if first else course.url)
 
 
 @login_required
@@ -57,54 +55,6 @@ def leave(request, course_id: int):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
-def questionnaire(request, course_id: int, stage: str):
-    if stage not in QuestionnaireStage.values:
-        raise Http404
-    course = _live_course(course_id)
-    status = services.course_status_for(request.user, course)
-    if not status.enrolled:
-        raise Http404("You are not enrolled on this module.")
-    if stage == QuestionnaireStage.POST and status.completion is None:
-        messages.info(request, "The 'after' questions open when you complete the module.")
-        return redirect(course.url)
-    already = CourseQuestionnaireResponse.objects.filter(
-        enrolment=status.enrolment, stage=stage
-    ).exists()
-    if already:
-        messages.info(request, "You have already answered these questions.")
-        return redirect(course.url)
-    form = QuestionnaireForm(
-        course.outcomes.all(),
-        status.requirements.checks,
-        request.POST if request.method == "POST" else None,
-    )
-    if request.method == "POST" and form.is_valid():
-        services.record_questionnaire(
-            status.enrolment, stage, form.confidence(), form.knowledge(), status.requirements.checks
-        )
-        if stage == QuestionnaireStage.BASELINE:
-            messages.success(request, "Thank you. You can start the first lesson now.")
-            first = status.resume_lesson
-            return redirect(first.url if first else course.url)
-        messages.success(
-            request, "Thank you. Your answers help your partnership see what the module changed."
-        )
-        return redirect("my_learning")
-    return render(
-        request,
-        "courses/questionnaire.html",
-        {
-            "course": course,
-            "form": form,
-            "stage": stage,
-            "stage_label": QuestionnaireStage(stage).label,
-        },
-        status=400 if form.errors else 200,
-    )
-
-
-@login_required
 def my_learning(request):
     enrolments = (
         Enrolment.objects.active()
@@ -113,11 +63,13 @@ def my_learning(request):
         .order_by("-enrolled_at")
     )
     in_progress, completed = [], []
-    for status in services.course_statuses_for(request.user, enrolments):
+    statuses = services.course_statuses_for(request.user, enrolments)
+    for status in statuses:
         # As on the module page: progress recorded before completion was checked
         # everywhere is completed here. No query when there is nothing to record.
         services.evaluate_completion(request.user, status.course, status)
         (completed if status.completion else in_progress).append(status)
+    services.add_before_after(request.user, statuses)
     panels = []
     for path in settings.MY_LEARNING_PANELS:
         panel = import_string(path)(request)

@@ -17,8 +17,11 @@ child's lived experience, and use research.
 
 import datetime
 import random
+from decimal import Decimal
 
+from evaluations import before_after
 from evaluations.models import (
+    BEFORE_AND_AFTER_WAVES,
     FollowUpInvitation,
     Instrument,
     InvitationStatus,
@@ -376,6 +379,35 @@ def _respond(user, course, wave, version, when, invitation=None):
             )
         )
     SurveyAnswer.objects.bulk_create(new)
+    if wave in BEFORE_AND_AFTER_WAVES:
+        _before_and_after_scores(response, course, rng, stage)
+
+
+def _before_and_after_scores(response, course, rng: random.Random, stage: int) -> None:
+    """The module's knowledge questions answered in its 'before' and 'after' survey (more
+    of them right at the end), scored, and the mean of the confidence ratings: what the
+    learner sees as their change and the board report pairs."""
+    checks = before_after.module_checks(course)
+    right_share = 0.45 if stage == 0 else 0.85
+    knowledge = {}
+    for spec in checks:
+        if rng.random() < right_share:
+            chosen = sorted(spec.correct_indexes)
+        else:
+            chosen = [next(i for i in range(len(spec.options)) if i not in spec.correct_indexes)]
+        knowledge[spec.ref] = chosen
+    ratings = list(
+        response.answers.filter(measure__kind="confidence", number_value__isnull=False).values_list(
+            "number_value", flat=True
+        )
+    )
+    SurveyResponse.objects.filter(pk=response.pk).update(
+        knowledge_answers=knowledge,
+        knowledge_score=before_after.knowledge_score(checks, knowledge),
+        mean_confidence=(
+            (Decimal(sum(ratings)) / len(ratings)).quantize(Decimal("0.01")) if ratings else None
+        ),
+    )
 
 
 def _settle(invitation, i: int, version, course):
@@ -446,11 +478,52 @@ def seed_activity(partnership, instruments) -> int:
     return completions
 
 
+RETURNING_LEARNER = "learner@northshire.example"
+
+
+def seed_returning_learner(context, instruments) -> str | None:
+    """The README's Northshire learner comes back to a module they finished last month:
+    their 'before' and 'after' answers are on record, so the module page and My learning
+    show what changed for them."""
+    from courses.models import Enrolment
+    from courses.services import record_completion
+
+    user = context.users.get(RETURNING_LEARNER)
+    courses = _demo_courses()
+    if user is None or user.partnership_id is None or not courses:
+        return None
+    course = courses[0]
+    versions = {wave: instruments[wave].current_version() for wave in BEFORE_AND_AFTER_WAVES}
+    enrolled_at = ANCHOR + datetime.timedelta(days=-30)
+    enrolment, _ = Enrolment.objects.update_or_create(
+        user=user, course=course, defaults={"enrolled_at": enrolled_at, "left_at": None}
+    )
+    _respond(user, course, WaveKind.BASELINE, versions[WaveKind.BASELINE], enrolled_at)
+    completed_at = enrolled_at + datetime.timedelta(days=9)
+    completion = record_completion(enrolment, completed_at=completed_at, knowledge_score=90)
+    _respond(user, course, WaveKind.POST, versions[WaveKind.POST], completed_at)
+    for invitation in schedule_follow_ups(completion):
+        # Past due: settled as the practitioners' are (the 3-month one answered).
+        months = 3 if invitation.wave == WaveKind.THREE_MONTHS else 12
+        invitation.due_at = due_at(completed_at, months)
+        FollowUpInvitation.objects.filter(pk=invitation.pk).update(
+            due_at=invitation.due_at, completed_at=completed_at
+        )
+        _settle(invitation, 5, instruments[invitation.wave].current_version(), course)
+    return course.title
+
+
 def seed(context) -> None:
     measures = seed_measures()
     instruments = seed_instruments(measures)
     partnership = context.partnerships.get("northshire")
     completions = seed_activity(partnership, instruments) if partnership else 0
+    returning = seed_returning_learner(context, instruments)
+    if returning:
+        context.log.append(
+            f"Surveys: {RETURNING_LEARNER} completed '{returning}' with 'before' and 'after' "
+            "answers, so My learning shows what changed for them"
+        )
     context.log.append(
         f"Surveys: '{instruments[WaveKind.BASELINE].title}' before and after each module, "
         f"'{instruments[WaveKind.THREE_MONTHS].title}' at 3 and 12 months; {completions} "

@@ -54,18 +54,45 @@ def _field_for(question: FrozenQuestion, required: bool) -> forms.Field:
     )
 
 
-class SurveyForm(forms.Form):
-    """One field per question. With ``partial`` (save and come back later) nothing is
-    required, but every answer given is still checked."""
+def knowledge_field_name(spec) -> str:
+    return f"knowledge_{spec.lesson_id}_{spec.key}"
 
-    def __init__(self, questions, *args, partial: bool = False, **kwargs):
+
+class SurveyForm(forms.Form):
+    """One field per question, then one per knowledge question of the module (``checks``,
+    before and after the module only). With ``partial`` (save and come back later) nothing
+    is required, but every answer given is still checked."""
+
+    def __init__(self, questions, *args, partial: bool = False, checks=(), **kwargs):
+        from courses.blocks import question_text
+        from courses.forms import answer_field
+
         super().__init__(*args, **kwargs)
         self.questions = list(questions)
+        self.checks = list(checks)
         self.partial = partial
         for question in self.questions:
             self.fields[question.field_name] = _field_for(
                 question, required=question.required and not partial
             )
+        for n, spec in enumerate(self.checks, start=1):
+            field = answer_field(
+                spec, label=f"Knowledge question {n}: {question_text(spec.question)}"
+            )
+            field.required = not partial
+            self.fields[knowledge_field_name(spec)] = field
+
+    def knowledge(self) -> dict[str, list[int]]:
+        """The knowledge questions answered, as {'lesson id:key': [option indexes]}."""
+        answers = {}
+        for spec in self.checks:
+            value = self.cleaned_data.get(knowledge_field_name(spec))
+            if value in (None, "", []):
+                continue
+            answers[spec.ref] = sorted(
+                int(v) for v in (value if isinstance(value, list) else [value])
+            )
+        return answers
 
     def clean(self):
         cleaned = super().clean()
@@ -91,3 +118,5 @@ class SurveyForm(forms.Form):
         """After a partial save fails, label the fields as the full survey does."""
         for question in self.questions:
             self.fields[question.field_name].required = question.required
+        for spec in self.checks:
+            self.fields[knowledge_field_name(spec)].required = True

@@ -203,9 +203,16 @@ def questions_of(response: SurveyResponse) -> list[FrozenQuestion]:
     return list(response.instrument_version.frozen_questions.select_related("measure"))
 
 
-def initial_answers(response: SurveyResponse) -> dict:
-    """Saved answers as form initial data (field name → value)."""
+def initial_answers(response: SurveyResponse, checks=()) -> dict:
+    """Saved answers as form initial data (field name → value), with the module's
+    knowledge questions (``checks``) answered before and after it."""
+    from evaluations.forms import knowledge_field_name
+
     initial = {}
+    for spec in checks:
+        chosen = [str(i) for i in response.knowledge_answers.get(spec.ref, [])]
+        if chosen:
+            initial[knowledge_field_name(spec)] = chosen if spec.multiple else chosen[0]
     for answer in response.answers.select_related("question"):
         kind = answer.question.kind
         name = answer.question.field_name
@@ -236,11 +243,23 @@ def _answer_fields(question: FrozenQuestion, value) -> dict | None:
 
 
 def save_answers(
-    response: SurveyResponse, questions, cleaned: dict, *, submit: bool, now=None
+    response: SurveyResponse,
+    questions,
+    cleaned: dict,
+    *,
+    submit: bool,
+    checks=(),
+    knowledge: dict | None = None,
+    now=None,
 ) -> SurveyResponse:
     """Save what the learner has answered (a blank answer removes a saved one).
 
-    With ``submit`` the response is final and its invitation is marked responded."""
+    Before and after the module, ``knowledge`` holds the answers to the module's knowledge
+    questions (``checks``): kept and scored with the response, as is the mean of its
+    confidence ratings. With ``submit`` the response is final and its invitation is
+    marked responded; a response already sent is refused (``SurveyUnavailable``)."""
+    from evaluations import before_after
+
     now = now or timezone.now()
     with transaction.atomic():
         locked = SurveyResponse.objects.select_for_update().get(pk=response.pk)
@@ -268,10 +287,23 @@ def save_answers(
                 answer.answered_at = now
                 answer.save()
         locked.saved_at = now
+        locked.mean_confidence = before_after.mean_confidence(questions, cleaned)
+        if checks:
+            locked.knowledge_answers = knowledge or {}
+            locked.knowledge_score = before_after.knowledge_score(checks, locked.knowledge_answers)
         if submit:
             locked.status = ResponseStatus.SUBMITTED
             locked.submitted_at = now
-        locked.save(update_fields=["saved_at", "status", "submitted_at"])
+        locked.save(
+            update_fields=[
+                "saved_at",
+                "status",
+                "submitted_at",
+                "mean_confidence",
+                "knowledge_answers",
+                "knowledge_score",
+            ]
+        )
         if submit and locked.invitation_id:
             FollowUpInvitation.objects.filter(
                 pk=locked.invitation_id, status__in=PENDING_STATUSES
@@ -353,7 +385,7 @@ def waiting_surveys(user, now=None) -> list[WaitingSurvey]:
     responses = {
         (r.course_id, r.wave): r
         for r in SurveyResponse.objects.filter(user=user)
-        .only("course_id", "wave", "status")
+        .only("course_id", "wave", "status", "knowledge_answers")
         .annotate(has_answers=Exists(SurveyAnswer.objects.filter(response=OuterRef("pk"))))
     }
     configured = {
@@ -374,7 +406,9 @@ def waiting_surveys(user, now=None) -> list[WaitingSurvey]:
             return
         if not course.live or not has_instrument(wave, course.pk):
             return
-        started = response is not None and response.has_answers
+        started = response is not None and (
+            response.has_answers or bool(response.knowledge_answers)
+        )
         waiting.append(WaitingSurvey(course, wave, started, closes_at))
 
     completions = {

@@ -12,9 +12,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from evaluations import services
+from evaluations import before_after, services
 from evaluations.forms import SurveyForm
-from evaluations.models import FOLLOW_UP_WAVES, InvitationStatus, WaveInstrument, WaveKind
+from evaluations.models import (
+    BEFORE_AND_AFTER_WAVES,
+    FOLLOW_UP_WAVES,
+    InvitationStatus,
+    WaveInstrument,
+    WaveKind,
+)
 from learning_site.auditing import audit_scope, audited
 from learning_site.models import AuditEvent
 from learning_site.spreadsheets import SafeCsvWriter
@@ -23,22 +29,42 @@ TRAINER_PERMISSION = "learning_site.view_trainer_analytics"
 
 
 def _answer(
-    request, response, *, course, wave, action_url, done_url, reflection=None, show_saved=True
+    request,
+    response,
+    *,
+    course,
+    wave,
+    action_url,
+    done_url,
+    reflection=None,
+    show_saved=True,
+    checks=(),
+    skip_url=None,
 ):
     """Show the survey; save for later or send. Shared by both routes.
 
     Saved answers are shown only when ``show_saved``: to their author, signed in. Someone
     holding the emailed link without being signed in as its person can still answer
     (the link is the learner's way in without an account session), but never reads what
-    was saved before."""
+    was saved before.
+
+    Before and after the module the module's knowledge questions (``checks``) follow the
+    survey's own; before it, ``skip_url`` offers "Skip for now" when lessons do not wait."""
     questions = services.questions_of(response)
     status = 200
     if request.method == "POST":
         partial = request.POST.get("action") == "save"
-        form = SurveyForm(questions, request.POST, partial=partial)
+        form = SurveyForm(questions, request.POST, partial=partial, checks=checks)
         if form.is_valid():
             try:
-                services.save_answers(response, questions, form.cleaned_data, submit=not partial)
+                services.save_answers(
+                    response,
+                    questions,
+                    form.cleaned_data,
+                    submit=not partial,
+                    checks=checks,
+                    knowledge=form.knowledge(),
+                )
             except services.SurveyUnavailable as refusal:
                 return _closed(request, str(refusal))
             if partial and not show_saved:
@@ -55,8 +81,8 @@ def _answer(
         form.show_real_required()
         status = 400
     else:
-        initial = services.initial_answers(response) if show_saved else {}
-        form = SurveyForm(questions, initial=initial)
+        initial = services.initial_answers(response, checks) if show_saved else {}
+        form = SurveyForm(questions, initial=initial, checks=checks)
     return render(
         request,
         "evaluations/survey.html",
@@ -67,6 +93,9 @@ def _answer(
             "course": course,
             "wave_label": WaveKind(wave).label,
             "is_follow_up": wave in FOLLOW_UP_WAVES,
+            "wave": wave,
+            "has_knowledge_questions": bool(checks),
+            "skip_url": skip_url,
             "reflection": reflection,
             "action_url": action_url,
             "saved_answers_hidden": not show_saved and response.answers.exists(),
@@ -101,14 +130,25 @@ def survey(request, course_id: int, wave: str):
     reflection = (
         services.latest_reflection(request.user, course) if wave in FOLLOW_UP_WAVES else None
     )
+    # Before lesson 1 the answers lead to it (or "Skip for now" does, unless the module
+    # waits for them); at the end they lead back to the module, which shows the change.
+    checks, done_url, skip_url = (), reverse("my_learning"), None
+    if wave in BEFORE_AND_AFTER_WAVES:
+        checks = before_after.module_checks(course)
+        first = course.lessons().first()
+        done_url = first.url if wave == WaveKind.BASELINE and first else course.url
+        if wave == WaveKind.BASELINE and first and not course.before_questions_required:
+            skip_url = first.url
     return _answer(
         request,
         response,
         course=course,
         wave=wave,
         action_url=request.path,
-        done_url=reverse("my_learning"),
+        done_url=done_url,
         reflection=reflection,
+        checks=checks,
+        skip_url=skip_url,
     )
 
 

@@ -6,10 +6,8 @@ from .progress import (
     Certificate,
     CheckAttempt,
     CourseCompletion,
-    CourseQuestionnaireResponse,
     Enrolment,
     LessonVisit,
-    QuestionnaireStage,
 )
 
 __all__ = [
@@ -19,12 +17,10 @@ __all__ = [
     "CourseCompletion",
     "CourseIndexPage",
     "CoursePage",
-    "CourseQuestionnaireResponse",
     "Enrolment",
     "JournalEntry",
     "JournalEntryVersion",
     "LearningOutcome",
     "LessonPage",
     "LessonVisit",
-    "QuestionnaireStage",
 ]

@@ -49,8 +49,8 @@ class CourseIndexPage(Page):
 
 
 class LearningOutcome(Orderable):
-    """One learning outcome. Learners rate their confidence on each before and after, so
-    outcomes are rows with stable ids rather than lines of text."""
+    """One learning outcome, as rows with stable ids rather than lines of text (answers
+    moved from the module's old before/after questions still name them)."""
 
     course = ParentalKey("courses.CoursePage", on_delete=models.CASCADE, related_name="outcomes")
     text = models.CharField(
@@ -95,6 +95,12 @@ class CoursePage(Page):
         related_name="required_by",
         help_text="Modules a learner must complete before enrolling on this one.",
     )
+    before_questions_required = models.BooleanField(
+        "lessons wait for the 'before' questions",
+        default=False,
+        help_text="Tick to open lessons only after the learner has sent the 'before' "
+        "survey set for this module. Untick to let them skip it for now.",
+    )
     sources = RichTextField(
         blank=True, features=["italic", "link", "ul"], help_text="Citations for the module."
     )
@@ -110,6 +116,7 @@ class CoursePage(Page):
                 FieldPanel("cpd_hours"),
                 FieldPanel("pass_mark"),
                 FieldPanel("prerequisites"),
+                FieldPanel("before_questions_required"),
             ],
             heading="Audience and completion",
         ),
@@ -139,7 +146,7 @@ class CoursePage(Page):
         return [labels.get(key, key) for key in self.audience]
 
     def get_context(self, request, *args, **kwargs):
-        from courses.services import course_status_for, evaluate_completion
+        from courses.services import add_before_after, course_status_for, evaluate_completion
 
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = list(self.lessons())
@@ -147,6 +154,8 @@ class CoursePage(Page):
         # Requirements met elsewhere (a scenario) record completion where they are met;
         # this catches any progress recorded before that was so. No query once complete.
         evaluate_completion(request.user, self, status)
+        if status.enrolled or status.completion:
+            add_before_after(request.user, [status])
         context["status"] = status
         return context
 

@@ -142,37 +142,3 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return self.code
-
-
-class QuestionnaireStage(models.TextChoices):
-    BASELINE = "baseline", "Before the module"
-    POST = "post", "After the module"
-
-
-class CourseQuestionnaireResponse(models.Model):
-    """The before/after questionnaire of one module: confidence on each learning outcome
-    (1–5) and the module's knowledge items, answered without feedback.
-
-    Kept per enrolment and stage so learning gain is paired per learner; the evaluations
-    app reads these rows beside its own 3- and 12-month waves.
-    """
-
-    enrolment = models.ForeignKey(
-        Enrolment, on_delete=models.CASCADE, related_name="questionnaires"
-    )
-    stage = models.CharField(max_length=10, choices=QuestionnaireStage.choices)
-    confidence = models.JSONField(help_text="{outcome id: 1-5}")
-    knowledge_answers = models.JSONField(help_text="{'lesson_id:key': [option indexes]}")
-    knowledge_score = models.PositiveSmallIntegerField(help_text="Percentage right.")
-    mean_confidence = models.DecimalField(max_digits=3, decimal_places=2)
-    submitted_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["enrolment", "stage"], name="one_questionnaire_per_stage"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_stage_display()} questionnaire"

@@ -21,6 +21,7 @@ column a report groups by is copied onto the row, so totals do not change.
 """
 
 from evaluations.models.instruments import (
+    BEFORE_AND_AFTER_WAVES,
     DEFAULT_LIKERT_LABELS,
     FOLLOW_UP_MONTHS,
     FOLLOW_UP_WAVES,
@@ -52,6 +53,7 @@ from evaluations.models.responses import (
 )
 
 __all__ = [
+    "BEFORE_AND_AFTER_WAVES",
     "DEFAULT_LIKERT_LABELS",
     "FOLLOW_UP_MONTHS",
     "FOLLOW_UP_WAVES",

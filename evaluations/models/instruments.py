@@ -35,6 +35,9 @@ class WaveKind(models.TextChoices):
     TWELVE_MONTHS = "twelve_months", "12 months after completion"
 
 
+# The module's one before/after instrument: answered before lesson 1 and at the end.
+BEFORE_AND_AFTER_WAVES = (WaveKind.BASELINE, WaveKind.POST)
+
 # Calendar months after completion for the waves that are sent by email.
 FOLLOW_UP_MONTHS = {WaveKind.THREE_MONTHS: 3, WaveKind.TWELVE_MONTHS: 12}
 FOLLOW_UP_WAVES = tuple(FOLLOW_UP_MONTHS)

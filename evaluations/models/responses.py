@@ -65,8 +65,10 @@ class SurveyResponse(models.Model):
     respondent_key = models.UUIDField(
         db_index=True, help_text="Pairs one learner's answers across waves, without a name."
     )
+    # Empty only on before/after answers moved from the module's own questions (migration
+    # 0004) of a learner outside any partnership: no report counts them, the learner keeps them.
     partnership = models.ForeignKey(
-        "learning_site.Partnership", on_delete=models.PROTECT, related_name="+"
+        "learning_site.Partnership", null=True, on_delete=models.PROTECT, related_name="+"
     )
     agency = models.CharField(max_length=40, blank=True)
     course = models.ForeignKey(
@@ -86,6 +88,18 @@ class SurveyResponse(models.Model):
     status = models.CharField(
         max_length=20, choices=ResponseStatus.choices, default=ResponseStatus.IN_PROGRESS
     )
+    # Before and after the module (baseline and post waves) the survey also asks the
+    # module's knowledge questions, without feedback: kept here, scored, so the board
+    # report pairs a learner's score before with after. Empty on other waves.
+    knowledge_answers = models.JSONField(
+        default=dict, blank=True, help_text="{'lesson id:check key': [option indexes]}"
+    )
+    knowledge_score = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Per cent of the module's knowledge questions right."
+    )
+    # The mean of the confidence ratings (measures of kind "confidence") in this response,
+    # kept with it so the report pairs before with after without adding up answers again.
+    mean_confidence = models.DecimalField(max_digits=3, decimal_places=2, null=True, blank=True)
     started_at = models.DateTimeField(default=timezone.now)
     saved_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)

@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, F, FloatField, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, TruncQuarter
 from django.utils import timezone
 
@@ -343,42 +343,59 @@ def _learning_measures(row, *, protect=False) -> tuple[PairedMeasure, PairedMeas
     )
 
 
-def _questionnaires(filters: ReportFilters, stage: str):
-    from courses.models import CourseQuestionnaireResponse
+def _before_and_after(filters: ReportFilters, wave: str):
+    """Sent 'before' (baseline) or 'after' (post) surveys that carry both a knowledge
+    score and a confidence mean, of learners whose enrolment on the module started in
+    the period."""
+    from courses.models import Enrolment
+    from evaluations.models import SurveyResponse
 
-    qs = CourseQuestionnaireResponse.objects.filter(stage=stage)
-    qs = filter_by_learner(qs, filters, "enrolment__user")
+    qs = SurveyResponse.objects.submitted().filter(
+        wave=wave, knowledge_score__isnull=False, mean_confidence__isnull=False
+    )
+    qs = filter_by_learner(qs, filters, "user")
     if filters.course_id:
-        qs = qs.filter(enrolment__course_id=filters.course_id)
-    return filter_by_period(qs, filters, "enrolment__enrolled_at")
+        qs = qs.filter(course_id=filters.course_id)
+    if filters.starts_at or filters.ends_before:
+        enrolments = filter_by_period(
+            Enrolment.objects.filter(user=OuterRef("user"), course=OuterRef("course")),
+            filters,
+            "enrolled_at",
+        )
+        qs = qs.filter(Exists(enrolments))
+    return qs
 
 
 def learning_section(filters: ReportFilters) -> LearningSection:
-    """Two queries: overall, and by module. Each post-module questionnaire is joined to
-    the same enrolment's baseline; enrolments without both are left out. Overall, a
-    person with several modules counts once, with the mean of their modules' changes."""
-    from courses.models import QuestionnaireStage
+    """Two queries: overall, and by module. Each learner's 'after' survey of a module is
+    joined to their 'before' survey of the same module (the module's one before/after
+    instrument, ``evaluations.before_after``); learners without both are left out.
+    Overall, a person with several modules counts once, with the mean of their modules'
+    changes."""
+    from evaluations.models import WaveKind
 
     after = {
-        "enrolment_key": F("enrolment_id"),
-        "person": F("enrolment__user_id"),
+        "learner": F("user_id"),
+        "module": F("course_id"),
+        "person": F("user_id"),
         "k_after": F("knowledge_score"),
         "c_after": Cast("mean_confidence", FloatField()),
     }
-    later = _questionnaires(filters, QuestionnaireStage.POST).values(**after)
-    later_by_module = _questionnaires(filters, QuestionnaireStage.POST).values(
-        **after, course_key=F("enrolment__course_id"), course_title=F("enrolment__course__title")
+    later = _before_and_after(filters, WaveKind.POST).values(**after)
+    later_by_module = _before_and_after(filters, WaveKind.POST).values(
+        **after, course_key=F("course_id"), course_title=F("course__title")
     )
-    earlier = _questionnaires(filters, QuestionnaireStage.BASELINE).values(
-        enrolment_key=F("enrolment_id"),
+    earlier = _before_and_after(filters, WaveKind.BASELINE).values(
+        learner=F("user_id"),
+        module=F("course_id"),
         k_before=F("knowledge_score"),
         c_before=Cast("mean_confidence", FloatField()),
     )
     spec = {
-        "on": ["enrolment_key"],
+        "on": ["learner", "module"],
         "person": "person",
         "pairs": {"k": ("k_before", "k_after"), "c": ("c_before", "c_after")},
-        # One questionnaire per enrolment and stage (a unique constraint in courses).
+        # One response per learner, module and wave (a unique constraint in evaluations).
         "earlier_unique": True,
     }
     (overall,) = paired_sums(later, earlier, group_by=[], **spec)

@@ -32,10 +32,6 @@ CASES = {
     "course_leave": AccessCase(
         signed_in_only(NOT_ALLOWED), kwargs=lambda w: {"course_id": w.course.pk}
     ),
-    # The learner is enrolled and completed (post stage open); everyone else is not enrolled.
-    "course_questionnaire": AccessCase(
-        owner_only(), kwargs=lambda w: {"course_id": w.course.pk, "stage": "post"}
-    ),
     "journal": AccessCase(signed_in_only(OK)),
     "journal_new": AccessCase(signed_in_only(OK)),
     "journal_entry": AccessCase(owner_only(), kwargs=lambda w: {"entry_id": w.entry.pk}),

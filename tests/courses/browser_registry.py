@@ -14,17 +14,16 @@ from tests.e2e.registry import FreeTextField, JourneyStep, PageType, ShownOn, Vi
 
 
 def build_world(world) -> None:
-    from courses.models import JournalEntry, QuestionnaireStage
-    from courses.services import enrol, record_questionnaire
+    from courses.models import JournalEntry
+    from courses.services import enrol
     from learning_site.roles import Role
     from tests.factories import make_user
 
     course, lesson1, lesson2 = build_course(world.home_page)
     world.objects.update(course=course, lesson=lesson1, other_lesson=lesson2)
-    # The learner has answered the 'before' questions, so lessons open (not the questions).
-    enrolment = enrol(world.learner, course)
-    confidence = {outcome.pk: 3 for outcome in course.outcomes.all()}
-    record_questionnaire(enrolment, QuestionnaireStage.BASELINE, confidence, {}, [])
+    # Enrolled. The module's 'before' survey (tests/evaluations/browser_registry.py sets
+    # one for every wave) is still to answer; lessons do not wait for it.
+    enrol(world.learner, course)
     # Another has just enrolled: the 'before' questions are still to answer.
     world.users["starting_learner"] = make_user(
         Role.LEARNER, world.partnership, full_name="Sam Starter"
@@ -36,7 +35,7 @@ def build_world(world) -> None:
 
 
 def _is_the_lesson(world):
-    """Not the 'before' questions the learner would be sent to first."""
+    """The lesson itself: lessons do not wait for the module's 'before' survey."""
 
     def then(page: Page) -> None:
         expect(page.get_by_role("heading", level=1)).to_have_text(world.lesson.title)
@@ -51,7 +50,7 @@ PAGES = [
     PageType("module page (enrolled learner)", lambda w: Visit(w.course.url, "learner")),
     PageType(
         "questions before the module",
-        lambda w: Visit(f"/learning/modules/{w.course.pk}/questions/baseline/", "starting_learner"),
+        lambda w: Visit(f"/surveys/{w.course.pk}/baseline/", "starting_learner"),
     ),
     PageType("lesson page", lambda w: Visit(w.lesson.url, "learner", then=_is_the_lesson(w))),
     PageType("journal", lambda w: Visit("/learning/journal/", "learner")),
@@ -115,19 +114,12 @@ def complete_the_module_and_download_the_certificate(page: Page, world) -> None:
     """Answer the 'before' questions, get a check wrong then right, write the required
     reflection, finish the lessons and download the certificate PDF."""
     from courses.models import Certificate
+    from tests.evaluations.browser_registry import answer_the_closed_questions
 
     course = world.course
-    page.goto(world.url(f"/learning/modules/{course.pk}/questions/baseline/"))
-    for name in set(
-        page.eval_on_selector_all("main input[type=radio]", "els => els.map(e => e.name)")
-    ):
-        value = "3" if name.startswith("confidence_") else "0"
-        page.locator(f"input[name='{name}'][value='{value}']").check()
-    for name in set(
-        page.eval_on_selector_all("main input[type=checkbox]", "els => els.map(e => e.name)")
-    ):
-        page.locator(f"input[name='{name}'][value='0']").check()
-    submit(page)
+    page.goto(world.url(f"/surveys/{course.pk}/baseline/"))
+    answer_the_closed_questions(page)
+    submit(page, "main button[name=action][value=submit]")
     expect(page.get_by_role("heading", level=1)).to_have_text(world.lesson.title)
 
     page.locator("input[name='check-definition-answer'][value='1']").check()

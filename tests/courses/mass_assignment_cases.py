@@ -1,26 +1,20 @@
-"""Modules, questionnaires, lesson reflections and the journal (see tests/mass_assignment.py)."""
-
-from django.urls import reverse
+"""Modules, lesson reflections and the journal (see tests/mass_assignment.py)."""
 
 from tests.mass_assignment import FormCase, NotAForm, unique
 
 
 def build_world(world):
     from courses import services
-    from courses.models import JournalEntry, QuestionnaireStage
+    from courses.models import JournalEntry
     from tests.courses.conftest import build_course
 
     # Enrolled and started: the lesson's reflection is open, and the other learner is on
     # the same module.
     course, lesson, _ = build_course(world.home, slug="mass-assignment-module")
     enrolment = services.enrol(world.learner, course)
-    services.record_questionnaire(enrolment, QuestionnaireStage.BASELINE, {}, {}, [])
     services.record_visit(enrolment, lesson)
     world.other_enrolment = services.enrol(world.other_learner, course)
     world.course, world.lesson = course, lesson
-    # Enrolled, "before" questions not answered yet.
-    world.questionnaire_course = build_course(world.home, slug="mass-assignment-questions")[0]
-    services.enrol(world.learner, world.questionnaire_course)
     # Not enrolled.
     world.new_course = build_course(world.home, slug="mass-assignment-new")[0]
     world.entry = services.save_journal_entry(
@@ -55,9 +49,7 @@ def _entry_saved_as_theirs(world):
 def _enrolments_are_their_own(world):
     from courses.models import Enrolment
 
-    assert not Enrolment.objects.filter(
-        user=world.other_learner, course__in=[world.new_course, world.questionnaire_course]
-    ).exists()
+    assert not Enrolment.objects.filter(user=world.other_learner, course=world.new_course).exists()
     world.other_enrolment.refresh_from_db()
     assert world.other_enrolment.user == world.other_learner
     assert world.other_enrolment.left_at is None
@@ -68,27 +60,6 @@ def _enrolled(world):
 
     _enrolments_are_their_own(world)
     assert Enrolment.objects.filter(user=world.learner, course=world.new_course).exists()
-
-
-def _questionnaire(world):
-    url = reverse("course_questionnaire", args=[world.questionnaire_course.pk, "baseline"])
-    form = world.client.get(url).context["form"]
-    data = {name: "3" for name in form.fields if name.startswith("confidence_")}
-    for name, field in form.fields.items():
-        if name.startswith("knowledge_"):
-            data[name] = ["0"] if field.widget.allow_multiple_selected else "0"
-    return data
-
-
-def _questionnaire_is_theirs(world):
-    from courses.models import CourseQuestionnaireResponse
-
-    _enrolments_are_their_own(world)
-    answers = CourseQuestionnaireResponse.objects.filter(
-        enrolment__course=world.questionnaire_course
-    )
-    assert answers.exists()
-    assert set(answers.values_list("enrolment__user", flat=True)) == {world.learner.pk}
 
 
 def _reflection(world):
@@ -117,12 +88,6 @@ CASES = {
         kwargs=lambda w: {"course_id": w.course.pk},
         data=lambda w: {},
         check=_enrolments_are_their_own,
-    ),
-    "course_questionnaire": FormCase(
-        who="learner",
-        kwargs=lambda w: {"course_id": w.questionnaire_course.pk, "stage": "baseline"},
-        data=_questionnaire,
-        check=_questionnaire_is_theirs,
     ),
     # Lesson reflections are posted to the lesson page's own route for them.
     "page:courses.LessonPage": FormCase(

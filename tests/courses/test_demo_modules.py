@@ -11,7 +11,7 @@ from courses.models import CourseCompletion, CoursePage
 from courses.requirements import requirements_for
 from scenarios.models import ScenarioPage
 from scenarios.services import make_move, start_attempt
-from tests.courses.test_completion import enrol_with_baseline
+from tests.courses.test_completion import enrol_and_start
 from tests.scenarios.test_demo import path_to
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +83,7 @@ def test_a_learner_fails_retries_and_completes_each_demo_module(client, learner,
         lessons = list(course.lessons())
         reqs = requirements_for(lessons)
         by_id = {lesson.pk: lesson for lesson in lessons}
-        enrol_with_baseline(client, learner, course)
+        enrol_and_start(client, learner, course)
         for lesson in lessons:
             client.get(lesson.url)
         for spec in reqs.checks:

@@ -10,7 +10,7 @@ from courses import services
 from courses.cpd import CSV_COLUMNS
 from courses.models import Certificate, JournalEntry, JournalEntryVersion
 from tests import pdf_checks
-from tests.courses.test_completion import answer, enrol_with_baseline
+from tests.courses.test_completion import answer, enrol_and_start
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +151,7 @@ def test_a_module_filter_that_is_not_an_id_shows_the_whole_journal(client, learn
 
 def complete(client, learner, course_tree):
     course, lesson1, lesson2 = course_tree
-    enrol_with_baseline(client, learner, course)
+    enrol_and_start(client, learner, course)
     client.get(lesson1.url)
     client.get(lesson2.url)
     answer(client, lesson1, "definition", "0")

@@ -10,7 +10,7 @@ from courses import services
 from courses.models import JournalEntry
 from courses.requirements import requirements_for
 from tests.courses.conftest import REFLECTION
-from tests.courses.test_completion import enrol_with_baseline
+from tests.courses.test_completion import enrol_and_start
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +112,7 @@ def test_a_lesson_reflection_label_agrees_with_its_required_tag(
         {"type": "reflection", "value": {**REFLECTION, "required": required}},
     ]
     lesson1.save_revision().publish()
-    enrol_with_baseline(client, learner, course)
+    enrol_and_start(client, learner, course)
     section = _reflection_section(client.get(lesson1.url).content.decode())
     assert ('<span class="tag">Required</span>' in section) is required
     assert ("(optional)" in section) is not required

@@ -12,7 +12,7 @@ from django.utils.html import strip_tags
 from courses.models import CheckAttempt, CourseCompletion, JournalEntry, LessonPage
 from scenarios.models import ScenarioAttempt
 from tests.courses.conftest import CHECK_TWO, build_course
-from tests.courses.test_completion import enrol_with_baseline
+from tests.courses.test_completion import enrol_and_start
 from tests.scenarios.factories import make_scenario
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def test_the_module_completes_when_its_scenario_is_the_last_thing_done(
     client, learner, module_with_scenario
 ):
     course, (lesson1, lesson2, lesson3), scenario = module_with_scenario
-    enrol_with_baseline(client, learner, course)
+    enrol_and_start(client, learner, course)
     for lesson in (lesson1, lesson2, lesson3):
         client.get(lesson.url)
     answer(client, lesson1, "definition", "0")
@@ -97,7 +97,7 @@ def test_finishing_the_scenario_last_completes_the_module_there_and_then(
     from tests.courses.test_demo_modules import play_to_an_ending
 
     course, (lesson1, lesson2, lesson3), scenario = module_with_scenario
-    enrol_with_baseline(client, learner, course)
+    enrol_and_start(client, learner, course)
     for lesson in (lesson1, lesson2, lesson3):
         client.get(lesson.url)
     answer(client, lesson1, "definition", "0")
@@ -137,7 +137,7 @@ def test_the_debrief_has_no_module_links_when_the_scenario_was_opened_on_its_own
 
 def test_answers_post_to_the_lessons_own_addresses_without_javascript(client, learner, course_tree):
     course, lesson1, _ = course_tree
-    enrol_with_baseline(client, learner, course)
+    enrol_and_start(client, learner, course)
     html = client.get(lesson1.url).content.decode()
     check_url = form_action(html, "check-definition")
     reflection_url = form_action(html, "reflection-day-in-the-life")
@@ -161,7 +161,7 @@ def test_answers_post_to_the_lessons_own_addresses_without_javascript(client, le
 
 def test_a_page_drawn_before_the_routes_still_posts_its_answers(client, learner, course_tree):
     course, lesson1, _ = course_tree
-    enrol_with_baseline(client, learner, course)
+    enrol_and_start(client, learner, course)
     client.get(lesson1.url)
     response = client.post(
         lesson1.url, {"action": "check", "key": "definition", "check-definition-answer": "0"}
@@ -177,7 +177,7 @@ def test_the_check_says_try_again_only_after_a_wrong_answer(client, learner, cou
     body[1]["value"]["options"][0]["text"] += "."  # options are often full sentences
     lesson1.body = body
     lesson1.save_revision().publish()
-    enrol_with_baseline(client, learner, course)
+    enrol_and_start(client, learner, course)
     client.get(lesson1.url)
     answer(client, lesson1, "definition", "1")
     html = client.get(lesson1.url).content.decode()
@@ -201,11 +201,15 @@ def test_select_all_that_apply_is_said_once(client, learner, home_page):
     body[1]["value"]["question"] = CHECK_TWO["question"] + " Select all that apply."
     lesson2.body = body
     lesson2.save_revision().publish()
+    from tests.evaluations.factories import make_instrument, use_everywhere
+
+    use_everywhere(make_instrument(), waves=["baseline"])
     client.force_login(learner)
     client.post(reverse("course_enrol", args=[course.pk]))
-    questions = client.get(reverse("course_questionnaire", args=[course.pk, "baseline"]))
+    # The 'before' survey asks the module's knowledge questions too.
+    questions = client.get(reverse("evaluations:survey", args=[course.pk, "baseline"]))
+    assert "Knowledge question 2" in questions.content.decode()
     assert questions.content.decode().count("Select all that apply") == 1
-    enrol_with_baseline(client, learner, course)
     html = client.get(lesson2.url).content.decode()
     assert html.count("Select all that apply") == 1
 
@@ -253,7 +257,7 @@ def test_the_module_page_queries_do_not_grow_with_progress(
     client, learner, course_tree, django_assert_max_num_queries
 ):
     course, lesson1, lesson2 = course_tree
-    enrol_with_baseline(client, learner, course)
+    enrol_and_start(client, learner, course)
     client.get(lesson1.url)
     client.get(course.url)
     reset_queries()  # the capture reads a log that holds only the last 9,000 queries

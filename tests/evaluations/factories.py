@@ -90,3 +90,18 @@ def valid_answers(response_or_questions, **overrides) -> dict:
         question = next(q for q in questions if q.key == key)
         data[question.field_name] = value
     return data
+
+
+def knowledge_answers(course, *, right: bool) -> dict:
+    """Form data answering each of the module's knowledge questions (asked in its 'before'
+    and 'after' surveys), every one right or every one wrong."""
+    from evaluations.before_after import module_checks
+    from evaluations.forms import knowledge_field_name
+
+    data = {}
+    for spec in module_checks(course):
+        correct = sorted(spec.correct_indexes)
+        wrong = [i for i in range(len(spec.options)) if i not in spec.correct_indexes][:1]
+        chosen = [str(i) for i in (correct if right else wrong)]
+        data[knowledge_field_name(spec)] = chosen if spec.multiple else chosen[0]
+    return data

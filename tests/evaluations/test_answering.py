@@ -12,7 +12,7 @@ from courses.models import Enrolment, JournalEntry
 from evaluations.models import FollowUpInvitation, ResponseStatus, SurveyResponse, WaveKind
 from evaluations.sweep import sweep_due_invitations
 from tests.evaluations.conftest import COMPLETED
-from tests.evaluations.factories import complete_module, valid_answers
+from tests.evaluations.factories import complete_module, knowledge_answers, valid_answers
 from tests.evaluations.test_links import link_in
 from tests.evaluations.test_sweep import DUE
 from tests.factories import make_user
@@ -188,7 +188,8 @@ def test_my_learning_lists_waiting_surveys(client, learner, module, instrument):
     response = client.get(baseline)
     assert response.status_code == 200
     version_questions = SurveyResponse.objects.get().instrument_version.frozen_questions.all()
-    assert client.post(baseline, valid_answers(list(version_questions))).status_code == 302
+    data = valid_answers(list(version_questions)) | knowledge_answers(module, right=False)
+    assert client.post(baseline, data).status_code == 302
     assert baseline not in client.get(reverse("my_learning")).content.decode()
     # The end-of-module survey is not open before completion.
     post = reverse("evaluations:survey", args=[module.pk, WaveKind.POST])

@@ -80,3 +80,24 @@ def test_demo_surveys_are_seeded_once_with_data_for_reports():
         ).aggregate(m=Avg("number_value"))["m"]
 
     assert mean("twelve_months") > mean("baseline")
+
+    # The module's one before/after instrument: the board's Learning section pairs the
+    # demo learners' 'before' and 'after' answers, knowledge going up.
+    from evaluations.reports.filters import ReportFilters
+    from evaluations.reports.services import learning_section
+
+    learning = learning_section(ReportFilters(northshire))
+    assert learning.knowledge.pairs >= 20 and not learning.knowledge.change.hidden
+    assert learning.knowledge.change.value > 0 and learning.confidence.change.value > 0
+
+
+def test_the_readme_learner_returns_to_a_module_with_their_before_and_after(client):
+    from courses.demo import seed as seed_courses
+
+    context = seed_foundation()
+    seed_courses(context)
+    demo.seed(context)
+    client.force_login(context.users[demo.RETURNING_LEARNER])
+    page = client.get("/learning/").content.decode().replace("&#x27;", "'")
+    assert "Your confidence describing the child's lived experience" in page
+    assert "Your score on the module's knowledge questions went from" in page

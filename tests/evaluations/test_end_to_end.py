@@ -16,7 +16,7 @@ from django.urls import reverse
 from courses.models import CourseCompletion
 from evaluations.schedule import LONDON
 from tests.courses.conftest import build_course
-from tests.courses.test_completion import answer, enrol_with_baseline
+from tests.courses.test_completion import answer, enrol_and_start
 from tests.evaluations.factories import valid_answers
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def sweep(now) -> str:
 def test_follow_up_journey(client, learner, trainer, instrument, home_page, time_machine):
     course, lesson1, lesson2 = build_course(home_page)
     # The learner completes the module for real (lessons, checks, reflection).
-    enrol_with_baseline(client, learner, course)
+    enrol_and_start(client, learner, course)
     client.get(lesson1.url)
     answer(client, lesson1, "definition", "0")
     client.get(lesson2.url)

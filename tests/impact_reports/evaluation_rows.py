@@ -42,10 +42,15 @@ class Survey:
         )  # fmt: skip
 
     def respond(self, user, course, wave, answers: dict, *, key=None, when=None, text=""):
-        response = SurveyResponse.objects.create(
-            user=user, respondent_key=key or uuid.uuid4(), partnership=user.partnership,
-            agency=user.agency, course=course, wave=wave, instrument_version=self.version,
-            status="submitted", submitted_at=when or at(2025, 10),
+        # The module's 'before' survey may already hold the learner's knowledge score and
+        # confidence (factories.questionnaire): one response per learner, module and wave.
+        response, _ = SurveyResponse.objects.update_or_create(
+            user=user, course=course, wave=wave,
+            defaults={
+                "respondent_key": key or uuid.uuid4(), "partnership": user.partnership,
+                "agency": user.agency, "instrument_version": self.version,
+                "status": "submitted", "submitted_at": when or at(2025, 10),
+            },
         )  # fmt: skip
         for slug, value in answers.items():
             question = self.questions[slug]

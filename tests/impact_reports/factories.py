@@ -7,7 +7,8 @@ from itertools import count
 
 from django.utils import timezone
 
-from courses.models import CourseCompletion, CourseQuestionnaireResponse, Enrolment
+from courses.models import CourseCompletion, Enrolment
+from evaluations.models import Instrument, Respondent, SurveyResponse
 from learning_site.models import Agency, User
 
 
@@ -41,11 +42,22 @@ def enrol(user, course, when=None, *, completed=None, score=80):
 
 
 def questionnaire(enrolment, stage, knowledge, confidence):
-    return CourseQuestionnaireResponse.objects.create(
-        enrolment=enrolment,
-        stage=stage,
-        confidence={"1": float(confidence)},
-        knowledge_answers={},
+    """The module's before ("baseline") or after ("post") survey, sent, with the knowledge
+    score and mean confidence the Learning section pairs."""
+    instrument, _ = Instrument.objects.get_or_create(
+        slug="report-before-after", defaults={"title": "Before and after"}
+    )
+    user = enrolment.user
+    return SurveyResponse.objects.create(
+        user=user,
+        respondent_key=Respondent.key_for(user),
+        partnership=user.partnership,
+        agency=user.agency,
+        course=enrolment.course,
+        wave=stage,
+        instrument_version=instrument.current_version(),
+        status="submitted",
+        submitted_at=timezone.now(),
         knowledge_score=knowledge,
         mean_confidence=Decimal(str(confidence)),
     )

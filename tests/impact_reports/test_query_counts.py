@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from courses.models import QuestionnaireStage
+from evaluations.models import WaveKind as QuestionnaireStage
 from evaluations.reports.exports import report_csv
 from evaluations.reports.filters import ReportFilters
 from evaluations.reports.models import ApprovedComment, IndicatorValue

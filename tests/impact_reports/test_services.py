@@ -3,7 +3,7 @@ worked out by hand."""
 
 import pytest
 
-from courses.models import QuestionnaireStage
+from evaluations.models import WaveKind as QuestionnaireStage
 from evaluations.reports.filters import ReportFilters
 from evaluations.reports.services import learning_section, reach_section
 from learning_site.models import Agency

@@ -1,7 +1,7 @@
 """Time the training-impact report at county scale.
 
 Builds (once) a synthetic partnership of 20,000 practitioners with five years of
-activity - about 100,000 module completions, 200,000 before/after questionnaires,
+activity - about 100,000 module completions, 200,000 before/after surveys,
 200,000 follow-up invitations, 100,000 survey responses with 500,000 answers, 40,000
 scenario attempts - using ``bulk_create``, then times the report page (as a signed-in
 board member, through the full middleware stack), the same page filtered to one module
@@ -198,7 +198,7 @@ def _instrument():
 
 @transaction.atomic
 def build(practitioners: int, out):
-    from courses.models import CourseCompletion, CourseQuestionnaireResponse, Enrolment
+    from courses.models import CourseCompletion, Enrolment
     from courses.services import bulk_record_completions
     from evaluations.models import FollowUpInvitation, SurveyAnswer, SurveyResponse
     from evaluations.reports.demo import seed_indicator_values
@@ -257,32 +257,18 @@ def build(practitioners: int, out):
             ))  # fmt: skip
     completions = bulk_record_completions(completions)  # each with its certificate
 
-    out.write(f"{len(completions):,} completions; questionnaires…")
-    questionnaires = []
+    out.write(f"{len(completions):,} completions; before/after and follow-up surveys…")
+    # The module's before (baseline) and after (post) survey: knowledge score and mean
+    # confidence on each response, what the Learning section pairs.
+    before_after = {}
     for c in completions:
         base = rng.randint(30, 80)
         conf = rng.choice([2.0, 2.5, 3.0])
-        questionnaires.append(
-            CourseQuestionnaireResponse(
-                enrolment_id=c.enrolment_id,
-                stage="baseline",
-                confidence={},
-                knowledge_answers={},
-                knowledge_score=base,
-                mean_confidence=conf,
-            )
-        )
-        questionnaires.append(
-            CourseQuestionnaireResponse(
-                enrolment_id=c.enrolment_id,
-                stage="post",
-                confidence={},
-                knowledge_answers={},
-                knowledge_score=min(100, base + rng.randint(-5, 40)),
-                mean_confidence=min(5.0, conf + rng.choice([0, 0.5, 1.0, 1.5])),
-            )
-        )
-    _bulk(CourseQuestionnaireResponse, questionnaires)  # fmt: skip
+        before_after[(c.pk, "baseline")] = {"knowledge_score": base, "mean_confidence": conf}
+        before_after[(c.pk, "post")] = {
+            "knowledge_score": min(100, base + rng.randint(-5, 40)),
+            "mean_confidence": min(5.0, conf + rng.choice([0, 0.5, 1.0, 1.5])),
+        }
 
     out.write("Follow-up invitations and survey answers…")
     agency_of = {u.pk: u.agency for u in users}
@@ -300,18 +286,25 @@ def build(practitioners: int, out):
             ))  # fmt: skip
             if answered:
                 responses.append((c, wave, due))
-        if index in surveyed:
-            responses.append((c, "baseline", c.completed_at - datetime.timedelta(days=30)))
+        responses.append((c, "baseline", c.completed_at - datetime.timedelta(days=30)))
+        responses.append((c, "post", c.completed_at))
     _bulk(FollowUpInvitation, invitations)
     response_rows = _bulk(SurveyResponse, [
         SurveyResponse(user_id=c.user_id, respondent_key=keys[c.user_id], partnership=partnership,
                        agency=agency_of[c.user_id], course_id=c.course_id, wave=wave,
-                       instrument_version=version, status="submitted", submitted_at=when)
+                       instrument_version=version, status="submitted", submitted_at=when,
+                       **before_after.get((c.pk, wave), {}))
         for c, wave, when in responses
     ])  # fmt: skip
+    # Practice answers from the surveyed learners (their baseline and follow-ups).
+    answered_by = {
+        (c.user_id, c.course_id) for index, c in enumerate(completions) if index in surveyed
+    }
     stage = {"baseline": 0, "post": 1, "three_months": 2, "twelve_months": 3}
     answers = []
     for response in response_rows:
+        if response.wave == "post" or (response.user_id, response.course_id) not in answered_by:
+            continue
         for q in questions:
             value = (
                 rng.randint(1, 3) + stage[response.wave] // 2
