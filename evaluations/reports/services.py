@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, F, FloatField, OuterRef, Q, Subquery
+from django.db.models import Count, F, FilteredRelation, FloatField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, TruncQuarter
 from django.utils import timezone
 
@@ -333,46 +333,36 @@ def _learning_measures(row, *, protect=False) -> tuple[PairedMeasure, PairedMeas
     )
 
 
-def _questionnaires(filters: ReportFilters, stage: str):
-    from courses.models import CourseQuestionnaireResponse
-
-    qs = CourseQuestionnaireResponse.objects.filter(stage=stage)
-    qs = filter_by_learner(qs, filters, "enrolment__user")
-    if filters.course_id:
-        qs = qs.filter(enrolment__course_id=filters.course_id)
-    return filter_by_period(qs, filters, "enrolment__enrolled_at")
-
-
 def learning_section(filters: ReportFilters) -> LearningSection:
-    """Two queries: overall, and by module. Each post-module questionnaire is joined to
-    the same enrolment's baseline; enrolments without both are left out. Overall, a
-    person with several modules counts once, with the mean of their modules' changes."""
+    """One query: overall and by module. Each enrolment's post-module questionnaire is
+    put beside its baseline (one of each, a unique constraint in courses); enrolments
+    without both are left out. Overall, a person with several modules counts once, with
+    the mean of their modules' changes."""
     from courses.models import QuestionnaireStage
 
-    after = {
-        "enrolment_key": F("enrolment_id"),
-        "person": F("enrolment__user_id"),
-        "k_after": F("knowledge_score"),
-        "c_after": Cast("mean_confidence", FloatField()),
-    }
-    later = _questionnaires(filters, QuestionnaireStage.POST).values(**after)
-    later_by_module = _questionnaires(filters, QuestionnaireStage.POST).values(
-        **after, course_key=F("enrolment__course_id"), course_title=F("enrolment__course__title")
+    def stage(name):
+        return FilteredRelation("questionnaires", condition=Q(questionnaires__stage=name))
+
+    pairs = (
+        filtered_enrolments(filters)
+        .annotate(before=stage(QuestionnaireStage.BASELINE), after=stage(QuestionnaireStage.POST))
+        .filter(before__isnull=False, after__isnull=False)
+        .values(
+            person=F("user_id"),
+            course_key=F("course_id"),
+            course_title=F("course__title"),
+            k_before=Cast("before__knowledge_score", FloatField()),
+            k_after=Cast("after__knowledge_score", FloatField()),
+            c_before=Cast("before__mean_confidence", FloatField()),
+            c_after=Cast("after__mean_confidence", FloatField()),
+        )
     )
-    earlier = _questionnaires(filters, QuestionnaireStage.BASELINE).values(
-        enrolment_key=F("enrolment_id"),
-        k_before=F("knowledge_score"),
-        c_before=Cast("mean_confidence", FloatField()),
+    overall, rows = paired_sums(
+        pairs,
+        group_by=["course_key", "course_title"],
+        person="person",
+        pairs={"k": ("k_before", "k_after"), "c": ("c_before", "c_after")},
     )
-    spec = {
-        "on": ["enrolment_key"],
-        "person": "person",
-        "pairs": {"k": ("k_before", "k_after"), "c": ("c_before", "c_after")},
-        # One questionnaire per enrolment and stage (a unique constraint in courses).
-        "earlier_unique": True,
-    }
-    (overall,) = paired_sums(later, earlier, group_by=[], **spec)
-    rows = paired_sums(later_by_module, earlier, group_by=["course_key", "course_title"], **spec)
     # Without people in two modules, the modules' sums add up to the overall row, and a
     # single hidden module's means would be the overall minus the rest: so the modules'
     # people are suppressed as parts of a whole whenever the overall is shown.
