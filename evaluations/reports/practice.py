@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Avg, Count, F, Q
+from django.db.models import Avg, Count, F, FloatField, Q
+from django.db.models.functions import Cast
 
 from evaluations.reports.figures import Figure
 from evaluations.reports.filters import ReportFilters
@@ -183,14 +184,16 @@ def paired_practice_rows(filters: ReportFilters) -> list[dict]:
     a repeated question cannot count twice); the outer query sums the pairs per measure
     and wave. The period picks the later answers; their baseline may be older."""
     period = _period_q(filters)
+    # In floating point: PostgreSQL averages whole numbers as numeric, several times slower.
+    value = Cast("number_value", FloatField())
     per_learner = (
         _answers(filters, with_period=False)
         .filter(measure__isnull=False, number_value__isnull=False)
         .values(person=F("response__respondent_key"), course_key=F("response__course_id"),
                 measure_key=F("measure_id"))
         .annotate(
-            baseline=Avg("number_value", filter=Q(response__wave="baseline")),
-            **{wave: Avg("number_value", filter=Q(response__wave=wave) & period) for wave in LATER_WAVES},
+            baseline=Avg(value, filter=Q(response__wave="baseline")),
+            **{wave: Avg(value, filter=Q(response__wave=wave) & period) for wave in LATER_WAVES},
         )
     )  # fmt: skip
     return sum_pairs_by_wave(per_learner, LATER_WAVES)
