@@ -12,7 +12,19 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, F, FilteredRelation, FloatField, OuterRef, Q, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FilteredRelation,
+    FloatField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, TruncQuarter
 from django.utils import timezone
 
@@ -123,15 +135,61 @@ class ReachSection:
         return out
 
 
-_REACH_AGGREGATES = {
-    "learners": Count("user", distinct=True),
-    "completers": Count("user", distinct=True, filter=Q(completion__isnull=False)),
-    "enrolments": Count("id"),
-    "completions": Count("completion"),
-    # People with an enrolment not (yet) completed: the people behind enrolments minus
-    # completions, which a reader can work out from the two columns.
-    "still_enrolled": Count("user", distinct=True, filter=Q(completion__isnull=True)),
-}
+REACH_COUNTS = ("learners", "completers", "enrolments", "completions", "still_enrolled")
+
+
+def reach_counts(filters: ReportFilters) -> dict[tuple[str, str], dict[str, int]]:
+    """One query: per agency and job role, the people with an enrolment in the filters
+    (``learners``), of whom completed a module (``completers``) and had one not (yet)
+    completed (``still_enrolled``), and their ``enrolments`` and ``completions``.
+
+    Each person is added up first (one row per person), then people per agency and role:
+    as each person has one agency and one role, the groups add up to any total without
+    counting anyone twice, so one pass serves the total, the agencies and the roles."""
+    from django.db import connection
+
+    one_if = {
+        "completed": Q(completion__isnull=False),
+        "incomplete": Q(completion__isnull=True),
+    }
+    per_person = (
+        filtered_enrolments(filters)
+        .values("user_id", agency=F("user__agency"), role_key=job_role_expression("user__job_role"))
+        .annotate(
+            enrolments=Count("id"),
+            completions=Count("completion"),
+            **{
+                name: Max(Case(When(condition, then=Value(1)), default=Value(0)))
+                for name, condition in one_if.items()
+            },
+        )
+        .order_by()
+    )
+    sql, params = per_person.query.sql_with_params()
+    qn = connection.ops.quote_name
+    columns = ["agency", "role_key", "enrolments", "completions", "completed", "incomplete"]
+    a, r, e, c, done, open_ = (f"p.{qn(name)}" for name in columns)
+    statement = (
+        f"SELECT {a}, {r}, COUNT(*), SUM({done}), SUM({e}), SUM({c}), SUM({open_}) "  # noqa: S608
+        f"FROM ({sql}) p GROUP BY {a}, {r}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        rows = cursor.fetchall()
+    return {
+        (agency, role): dict(zip(REACH_COUNTS, (int(v or 0) for v in values), strict=True))
+        for agency, role, *values in rows
+    }
+
+
+def _added_up(counts, key=lambda group: group) -> dict:
+    """Counts per agency and role added up by ``key`` of (agency, role)."""
+    out: dict = {}
+    for group, row in counts.items():
+        into = out.setdefault(key(group), dict.fromkeys(REACH_COUNTS, 0))
+        for name in REACH_COUNTS:
+            into[name] += row[name]
+    return out
 
 
 def _reach_rows(total: dict, breakdowns: dict[str, tuple[dict[str, dict], dict[str, str]]]):
@@ -190,31 +248,24 @@ def _reach_rows(total: dict, breakdowns: dict[str, tuple[dict[str, dict], dict[s
 
 
 def reach_section(filters: ReportFilters) -> ReachSection:
-    """Three queries: the total, one grouped by agency, the top job roles."""
-    enrolments = filtered_enrolments(filters)
-    total = enrolments.aggregate(**_REACH_AGGREGATES)
-    by_agency = {
-        row["user__agency"]: row
-        for row in enrolments.values("user__agency").annotate(**_REACH_AGGREGATES).order_by()
-    }
+    """One query (``reach_counts``): the total, by agency, and the top job roles."""
+    counts = reach_counts(filters)
+    zero = dict.fromkeys(REACH_COUNTS, 0)
+    total = _added_up(counts, key=lambda group: TOTAL).get(TOTAL, zero)
+    by_agency = _added_up(counts, key=lambda group: group[0])
     agencies = dict(Agency.choices)
     agencies[""] = "Agency not given"
-    zero = dict.fromkeys(_REACH_AGGREGATES, 0)
     groups = {key: by_agency.get(key, zero) for key in agencies if key or key in by_agency}
 
     limit = top_roles_shown()
-    role_rows = list(
-        enrolments.annotate(role_key=job_role_expression("user__job_role"))
-        .values("role_key")
-        .annotate(**_REACH_AGGREGATES, roles=Count("role_key", distinct=True))
-        .order_by("-learners", "role_key")[: limit + 1]
-    )
+    by_role = _added_up(counts, key=lambda group: group[1])
+    role_rows = sorted(by_role.items(), key=lambda item: (-item[1]["learners"], item[0]))
     shown = role_rows[:limit]
-    role_groups = {row["role_key"]: row for row in shown}
+    role_groups = dict(shown)
     roles_grouped = 0
     if len(role_rows) > limit:
         # Every learner has one job role, so the rest is the total minus the top roles.
-        rest = {name: total[name] - sum(r[name] for r in shown) for name in _REACH_AGGREGATES}
+        rest = {name: total[name] - sum(r[name] for _, r in shown) for name in REACH_COUNTS}
         role_groups["__other__"] = rest
         roles_grouped = 1
     role_labels = {key: job_role_label(key) for key in role_groups}
