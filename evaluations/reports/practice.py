@@ -18,6 +18,7 @@ from django.db.models.functions import Cast
 
 from evaluations.reports.figures import Figure
 from evaluations.reports.filters import ReportFilters
+from evaluations.reports.grouping import flag, people_per_group
 from evaluations.reports.pairing import sum_pairs_by_wave
 from evaluations.reports.services import (
     PairedMeasure,
@@ -260,23 +261,21 @@ def applied_shares(filters: ReportFilters) -> dict[str, sc.Cell]:
     """
     slug = getattr(settings, "REPORT_APPLIED_MEASURE_SLUG", "applied-learning")
     practice_answer = Q(measure__kind="practice", number_value__isnull=False)
-    person = "response__respondent_key"
-    rows = (
+    applied = Q(measure__slug=slug)
+    per_person = (
         _answers(filters)
         .filter(response__wave__in=FOLLOW_UP_WAVES)
-        .filter(Q(measure__slug=slug) | practice_answer)
-        .values("response__wave")
+        .filter(applied | practice_answer)
+        .values("response__wave", "response__respondent_key")
         .annotate(
-            asked=Count(person, distinct=True, filter=Q(measure__slug=slug)),
-            agreed=Count(
-                person,
-                distinct=True,
-                filter=Q(measure__slug=slug) & (Q(number_value__gte=4) | Q(choice__iexact="yes")),
-            ),
-            respondents=Count(person, distinct=True, filter=practice_answer),
-            acted=Count(person, distinct=True, filter=practice_answer & Q(number_value__gte=1)),
+            asked=flag(applied),
+            agreed=flag(applied & (Q(number_value__gte=4) | Q(choice__iexact="yes"))),
+            respondents=flag(practice_answer),
+            acted=flag(practice_answer & Q(number_value__gte=1)),
         )
-        .order_by()
+    )
+    rows = people_per_group(
+        per_person, ["response__wave"], ["asked", "agreed", "respondents", "acted"]
     )
     found = {}
     for row in rows:

@@ -12,24 +12,13 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import (
-    Case,
-    Count,
-    F,
-    FilteredRelation,
-    FloatField,
-    Max,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
+from django.db.models import Count, F, FilteredRelation, FloatField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, TruncQuarter
 from django.utils import timezone
 
 from evaluations.reports.figures import Figure
 from evaluations.reports.filters import ReportFilters, job_role_expression, job_role_label
+from evaluations.reports.grouping import flag, people_per_group
 from evaluations.reports.models import OutcomeIndicator, quarter_label, quarter_start
 from evaluations.reports.pairing import paired_sums
 from evaluations.reports.stats import paired_change
@@ -146,39 +135,28 @@ def reach_counts(filters: ReportFilters) -> dict[tuple[str, str], dict[str, int]
     Each person is added up first (one row per person), then people per agency and role:
     as each person has one agency and one role, the groups add up to any total without
     counting anyone twice, so one pass serves the total, the agencies and the roles."""
-    from django.db import connection
-
-    one_if = {
-        "completed": Q(completion__isnull=False),
-        "incomplete": Q(completion__isnull=True),
-    }
     per_person = (
         filtered_enrolments(filters)
         .values("user_id", agency=F("user__agency"), role_key=job_role_expression("user__job_role"))
         .annotate(
             enrolments=Count("id"),
             completions=Count("completion"),
-            **{
-                name: Max(Case(When(condition, then=Value(1)), default=Value(0)))
-                for name, condition in one_if.items()
-            },
+            completed=flag(Q(completion__isnull=False)),
+            incomplete=flag(Q(completion__isnull=True)),
         )
-        .order_by()
     )
-    sql, params = per_person.query.sql_with_params()
-    qn = connection.ops.quote_name
-    columns = ["agency", "role_key", "enrolments", "completions", "completed", "incomplete"]
-    a, r, e, c, done, open_ = (f"p.{qn(name)}" for name in columns)
-    statement = (
-        f"SELECT {a}, {r}, COUNT(*), SUM({done}), SUM({e}), SUM({c}), SUM({open_}) "  # noqa: S608
-        f"FROM ({sql}) p GROUP BY {a}, {r}"
+    rows = people_per_group(
+        per_person, ["agency", "role_key"], ["completed", "enrolments", "completions", "incomplete"]
     )
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
-        rows = cursor.fetchall()
     return {
-        (agency, role): dict(zip(REACH_COUNTS, (int(v or 0) for v in values), strict=True))
-        for agency, role, *values in rows
+        (row["agency"], row["role_key"]): {
+            "learners": row["people"],
+            "completers": row["completed"],
+            "enrolments": row["enrolments"],
+            "completions": row["completions"],
+            "still_enrolled": row["incomplete"],
+        }
+        for row in rows
     }
 
 
