@@ -1,5 +1,5 @@
-"""Paired sums in one SQL statement: later answers joined to the same learner's earlier
-answers, then added up **per person**.
+"""Paired sums in one SQL statement: each person's earlier and later values side by
+side, added up **per person**.
 
 The unit is the person. A learner with several modules has one later-minus-earlier
 change per module; those are averaged into one change for that person (the mean of their
@@ -8,9 +8,10 @@ each measure and wave and ``n`` is the number of people. Confidence intervals th
 on independent people, not on answers that share a person.
 
 The filters are written with the ORM (``filter_by_learner`` and friends); the querysets
-are compiled to SQL and joined as derived tables, so the database does one hash join
-instead of running a correlated subquery for each answer (at county scale that is the
-difference between half a second and ten).
+are compiled to SQL and used as derived tables, so the database groups the rows in one
+pass instead of running a correlated subquery for each answer. Values are cast to
+floating point before they are averaged: PostgreSQL averages whole numbers as
+``numeric``, exact to many places and several times slower, for figures shown to one.
 """
 
 from __future__ import annotations
@@ -25,48 +26,16 @@ def _compiled(qs) -> tuple[str, tuple]:
     return sql, tuple(params)
 
 
-def paired_sums(later, earlier, *, on: list[str], group_by: list[str], person: str,
-                pairs: dict[str, tuple[str, str]], earlier_unique: bool = False) -> list[dict]:  # fmt: skip
-    """Join ``later`` to ``earlier`` on the ``on`` columns, combine each person's pairs
-    into one, and sum over people.
-
-    Both querysets must be ``.values(alias=…)`` querysets whose aliases include the
-    ``on`` columns; ``later`` also has the ``group_by`` and ``person`` columns. ``pairs``
-    maps a name to (earlier column, later column). Earlier rows are averaged per join
-    key first, so a duplicate baseline can never count a pair twice; pass
-    ``earlier_unique=True`` when a unique constraint already guarantees one row per key
-    (the database then skips that grouping step).
-
-    Returns one dict per group: the group columns, ``pairs`` (rows joined), ``people``
-    (distinct ``person``), and for each pair name ``<name>_n`` (people with that pair),
-    ``<name>_before`` and ``<name>_after`` (sums over people of each person's mean),
-    ``<name>_sum`` (of each person's mean change) and ``<name>_sq`` (of its square).
-    """
+def _per_person_columns(pairs: dict[str, tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """SELECT columns of one person's means (from derived table ``l``) and of the sums
+    over people (from ``p``), for each pair name."""
     qn = connection.ops.quote_name
-    later_sql, later_params = _compiled(later)
-    earlier_sql, earlier_params = _compiled(earlier)
-    earlier_cols = sorted({col for col, _ in pairs.values()})
-    if earlier_unique:
-        earlier_table = f"({earlier_sql})"
-    else:
-        earlier_select = ", ".join(
-            [f"e.{qn(c)}" for c in on] + [f"AVG(e.{qn(c)}) AS {qn(c)}" for c in earlier_cols]
-        )
-        earlier_table = (
-            f"(SELECT {earlier_select} FROM ({earlier_sql}) e "  # noqa: S608
-            f"GROUP BY {', '.join(f'e.{qn(c)}' for c in on)})"
-        )
-    keys = [*group_by, person]
-    # Inner: one row per group and person, with that person's means.
-    inner = [f"l.{qn(c)} AS {qn(c)}" for c in keys] + [f"COUNT(*) AS {qn('pairs')}"]
-    outer = [f"p.{qn(c)}" for c in group_by]
-    outer += [f"SUM(p.{qn('pairs')})", "COUNT(*)"]
-    names = []
+    inner, outer = [], []
     for name, (before, after) in pairs.items():
-        diff = f"(l.{qn(after)} - b.{qn(before)})"
-        both = f"l.{qn(after)} IS NOT NULL AND b.{qn(before)} IS NOT NULL"
+        diff = f"(l.{qn(after)} - l.{qn(before)})"
+        both = f"l.{qn(after)} IS NOT NULL AND l.{qn(before)} IS NOT NULL"
         inner += [
-            f"AVG(CASE WHEN {both} THEN b.{qn(before)} END) AS {qn(name + '_b')}",
+            f"AVG(CASE WHEN {both} THEN l.{qn(before)} END) AS {qn(name + '_b')}",
             f"AVG(CASE WHEN {both} THEN l.{qn(after)} END) AS {qn(name + '_a')}",
             f"AVG({diff}) AS {qn(name + '_d')}",
         ]
@@ -78,34 +47,68 @@ def paired_sums(later, earlier, *, on: list[str], group_by: list[str], person: s
             f"SUM({d})",
             f"SUM({d} * {d})",
         ]
-        names += [f"{name}_n", f"{name}_before", f"{name}_after", f"{name}_sum", f"{name}_sq"]
-    join = " AND ".join(f"b.{qn(c)} = l.{qn(c)}" for c in on)
-    # Only quoted column names written in our code and the ORM's own compiled SQL are
-    # joined in here; every value stays a query parameter.
-    per_person = (
-        f"SELECT {', '.join(inner)} FROM ({later_sql}) l "  # noqa: S608
-        f"INNER JOIN {earlier_table} b ON {join} "
-        f"GROUP BY {', '.join(f'l.{qn(c)}' for c in keys)}"
-    )
-    sql = f"SELECT {', '.join(outer)} FROM ({per_person}) p"  # noqa: S608
-    if group_by:
-        sql += f" GROUP BY {', '.join(f'p.{qn(c)}' for c in group_by)}"
+    return inner, outer
+
+
+def paired_sums(pairs_qs, *, group_by: list[str], person: str,
+                pairs: dict[str, tuple[str, str]]) -> tuple[dict, list[dict]]:  # fmt: skip
+    """Combine each person's pairs into one and sum over people: overall, and per group,
+    in one statement.
+
+    ``pairs_qs`` is a ``.values(alias=…)`` queryset with one row per pair (earlier and
+    later values side by side) and columns ``person``, the ``group_by`` columns and,
+    for each name in ``pairs``, its (earlier column, later column).
+
+    Returns the overall row and one row per group: the group columns, ``pairs`` (rows),
+    ``people`` (distinct ``person``), and for each pair name ``<name>_n`` (people with
+    that pair), ``<name>_before`` and ``<name>_after`` (sums over people of each
+    person's mean), ``<name>_sum`` (of each person's mean change) and ``<name>_sq`` (of
+    its square). Overall, a person in several groups counts once.
+    """
+    qn = connection.ops.quote_name
+    sql, params = _compiled(pairs_qs)
+    inner, outer = _per_person_columns(pairs)
+
+    def summed(keys):
+        # Only quoted column names written in our code and the ORM's own compiled SQL
+        # are joined in here; every value stays a query parameter.
+        per_person = ", ".join(
+            [*(f"l.{qn(c)}" for c in keys), f"COUNT(*) AS {qn('pairs')}", *inner]
+        )
+        groups = [c for c in keys if c != person]
+        selected = ["0" if groups else "1"]
+        selected += [f"p.{qn(c)}" for c in groups] if groups else ["NULL"] * len(group_by)
+        selected += [f"SUM(p.{qn('pairs')})", "COUNT(*)", *outer]
+        query = (
+            f"SELECT {', '.join(selected)} FROM (SELECT {per_person} FROM l "  # noqa: S608
+            f"GROUP BY {', '.join(f'l.{qn(c)}' for c in keys)}) p"
+        )
+        if groups:
+            query += f" GROUP BY {', '.join(f'p.{qn(c)}' for c in groups)}"
+        return query
+
+    # The pairs are found once (a common table expression) and added up twice: per group
+    # and per person, and overall per person.
+    statement = f"WITH l AS ({sql}) {summed([*group_by, person])} UNION ALL {summed([person])}"
     with connection.cursor() as cursor:
-        cursor.execute(sql, later_params + earlier_params)
-        rows = cursor.fetchall()
+        cursor.execute(statement, params)
+        fetched = cursor.fetchall()
+    names = [f"{n}_{part}" for n in pairs for part in ("n", "before", "after", "sum", "sq")]
     columns = [*group_by, "pairs", "people", *names]
-    out = []
-    for row in rows:
-        item = dict(zip(columns, row, strict=True))
-        if not group_by and not item["people"]:
-            item["pairs"] = 0
+    total, rows = None, []
+    for is_total, *values in fetched:
+        item = dict(zip(columns, values, strict=True))
+        item["pairs"] = int(item["pairs"] or 0)
         for key in names:
             if key.endswith("_n"):
                 item[key] = int(item[key] or 0)
             elif item[key] is not None:
                 item[key] = float(item[key])
-        out.append(item)
-    return out
+        if is_total:
+            total = item
+        else:
+            rows.append(item)
+    return total, rows
 
 
 def sum_pairs_by_wave(per_learner, waves) -> list[dict]:

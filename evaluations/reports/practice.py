@@ -13,10 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Avg, Count, F, Q
+from django.db.models import Avg, Count, F, FloatField, Q
+from django.db.models.functions import Cast
 
 from evaluations.reports.figures import Figure
 from evaluations.reports.filters import ReportFilters
+from evaluations.reports.grouping import flag, people_per_group
 from evaluations.reports.pairing import sum_pairs_by_wave
 from evaluations.reports.services import (
     PairedMeasure,
@@ -183,14 +185,16 @@ def paired_practice_rows(filters: ReportFilters) -> list[dict]:
     a repeated question cannot count twice); the outer query sums the pairs per measure
     and wave. The period picks the later answers; their baseline may be older."""
     period = _period_q(filters)
+    # In floating point: PostgreSQL averages whole numbers as numeric, several times slower.
+    value = Cast("number_value", FloatField())
     per_learner = (
         _answers(filters, with_period=False)
         .filter(measure__isnull=False, number_value__isnull=False)
         .values(person=F("response__respondent_key"), course_key=F("response__course_id"),
                 measure_key=F("measure_id"))
         .annotate(
-            baseline=Avg("number_value", filter=Q(response__wave="baseline")),
-            **{wave: Avg("number_value", filter=Q(response__wave=wave) & period) for wave in LATER_WAVES},
+            baseline=Avg(value, filter=Q(response__wave="baseline")),
+            **{wave: Avg(value, filter=Q(response__wave=wave) & period) for wave in LATER_WAVES},
         )
     )  # fmt: skip
     return sum_pairs_by_wave(per_learner, LATER_WAVES)
@@ -257,23 +261,21 @@ def applied_shares(filters: ReportFilters) -> dict[str, sc.Cell]:
     """
     slug = getattr(settings, "REPORT_APPLIED_MEASURE_SLUG", "applied-learning")
     practice_answer = Q(measure__kind="practice", number_value__isnull=False)
-    person = "response__respondent_key"
-    rows = (
+    applied = Q(measure__slug=slug)
+    per_person = (
         _answers(filters)
         .filter(response__wave__in=FOLLOW_UP_WAVES)
-        .filter(Q(measure__slug=slug) | practice_answer)
-        .values("response__wave")
+        .filter(applied | practice_answer)
+        .values("response__wave", "response__respondent_key")
         .annotate(
-            asked=Count(person, distinct=True, filter=Q(measure__slug=slug)),
-            agreed=Count(
-                person,
-                distinct=True,
-                filter=Q(measure__slug=slug) & (Q(number_value__gte=4) | Q(choice__iexact="yes")),
-            ),
-            respondents=Count(person, distinct=True, filter=practice_answer),
-            acted=Count(person, distinct=True, filter=practice_answer & Q(number_value__gte=1)),
+            asked=flag(applied),
+            agreed=flag(applied & (Q(number_value__gte=4) | Q(choice__iexact="yes"))),
+            respondents=flag(practice_answer),
+            acted=flag(practice_answer & Q(number_value__gte=1)),
         )
-        .order_by()
+    )
+    rows = people_per_group(
+        per_person, ["response__wave"], ["asked", "agreed", "respondents", "acted"]
     )
     found = {}
     for row in rows:

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from evaluations.reports.figures import Figure
 from evaluations.reports.filters import ReportFilters, job_role_expression, job_role_label
+from evaluations.reports.grouping import flag, people_per_group
 from evaluations.reports.models import OutcomeIndicator, quarter_label, quarter_start
 from evaluations.reports.pairing import paired_sums
 from evaluations.reports.stats import paired_change
@@ -123,15 +124,50 @@ class ReachSection:
         return out
 
 
-_REACH_AGGREGATES = {
-    "learners": Count("user", distinct=True),
-    "completers": Count("user", distinct=True, filter=Q(completion__isnull=False)),
-    "enrolments": Count("id"),
-    "completions": Count("completion"),
-    # People with an enrolment not (yet) completed: the people behind enrolments minus
-    # completions, which a reader can work out from the two columns.
-    "still_enrolled": Count("user", distinct=True, filter=Q(completion__isnull=True)),
-}
+REACH_COUNTS = ("learners", "completers", "enrolments", "completions", "still_enrolled")
+
+
+def reach_counts(filters: ReportFilters) -> dict[tuple[str, str], dict[str, int]]:
+    """One query: per agency and job role, the people with an enrolment in the filters
+    (``learners``), of whom completed a module (``completers``) and had one not (yet)
+    completed (``still_enrolled``), and their ``enrolments`` and ``completions``.
+
+    Each person is added up first (one row per person), then people per agency and role:
+    as each person has one agency and one role, the groups add up to any total without
+    counting anyone twice, so one pass serves the total, the agencies and the roles."""
+    per_person = (
+        filtered_enrolments(filters)
+        .values("user_id", agency=F("user__agency"), role_key=job_role_expression("user__job_role"))
+        .annotate(
+            enrolments=Count("id"),
+            completions=Count("completion"),
+            completed=flag(Q(completion__isnull=False)),
+            incomplete=flag(Q(completion__isnull=True)),
+        )
+    )
+    rows = people_per_group(
+        per_person, ["agency", "role_key"], ["completed", "enrolments", "completions", "incomplete"]
+    )
+    return {
+        (row["agency"], row["role_key"]): {
+            "learners": row["people"],
+            "completers": row["completed"],
+            "enrolments": row["enrolments"],
+            "completions": row["completions"],
+            "still_enrolled": row["incomplete"],
+        }
+        for row in rows
+    }
+
+
+def _added_up(counts, key=lambda group: group) -> dict:
+    """Counts per agency and role added up by ``key`` of (agency, role)."""
+    out: dict = {}
+    for group, row in counts.items():
+        into = out.setdefault(key(group), dict.fromkeys(REACH_COUNTS, 0))
+        for name in REACH_COUNTS:
+            into[name] += row[name]
+    return out
 
 
 def _reach_rows(total: dict, breakdowns: dict[str, tuple[dict[str, dict], dict[str, str]]]):
@@ -190,31 +226,24 @@ def _reach_rows(total: dict, breakdowns: dict[str, tuple[dict[str, dict], dict[s
 
 
 def reach_section(filters: ReportFilters) -> ReachSection:
-    """Three queries: the total, one grouped by agency, the top job roles."""
-    enrolments = filtered_enrolments(filters)
-    total = enrolments.aggregate(**_REACH_AGGREGATES)
-    by_agency = {
-        row["user__agency"]: row
-        for row in enrolments.values("user__agency").annotate(**_REACH_AGGREGATES).order_by()
-    }
+    """One query (``reach_counts``): the total, by agency, and the top job roles."""
+    counts = reach_counts(filters)
+    zero = dict.fromkeys(REACH_COUNTS, 0)
+    total = _added_up(counts, key=lambda group: TOTAL).get(TOTAL, zero)
+    by_agency = _added_up(counts, key=lambda group: group[0])
     agencies = dict(Agency.choices)
     agencies[""] = "Agency not given"
-    zero = dict.fromkeys(_REACH_AGGREGATES, 0)
     groups = {key: by_agency.get(key, zero) for key in agencies if key or key in by_agency}
 
     limit = top_roles_shown()
-    role_rows = list(
-        enrolments.annotate(role_key=job_role_expression("user__job_role"))
-        .values("role_key")
-        .annotate(**_REACH_AGGREGATES, roles=Count("role_key", distinct=True))
-        .order_by("-learners", "role_key")[: limit + 1]
-    )
+    by_role = _added_up(counts, key=lambda group: group[1])
+    role_rows = sorted(by_role.items(), key=lambda item: (-item[1]["learners"], item[0]))
     shown = role_rows[:limit]
-    role_groups = {row["role_key"]: row for row in shown}
+    role_groups = dict(shown)
     roles_grouped = 0
     if len(role_rows) > limit:
         # Every learner has one job role, so the rest is the total minus the top roles.
-        rest = {name: total[name] - sum(r[name] for r in shown) for name in _REACH_AGGREGATES}
+        rest = {name: total[name] - sum(r[name] for _, r in shown) for name in REACH_COUNTS}
         role_groups["__other__"] = rest
         roles_grouped = 1
     role_labels = {key: job_role_label(key) for key in role_groups}
@@ -367,39 +396,43 @@ def _before_and_after(filters: ReportFilters, wave: str):
 
 
 def learning_section(filters: ReportFilters) -> LearningSection:
-    """Two queries: overall, and by module. Each learner's 'after' survey of a module is
-    joined to their 'before' survey of the same module (the module's one before/after
-    instrument, ``evaluations.before_after``); learners without both are left out.
-    Overall, a person with several modules counts once, with the mean of their modules'
-    changes."""
-    from evaluations.models import WaveKind
+    """One query: overall and by module. Each learner's 'after' survey of a module is put
+    beside their 'before' survey of the same module (the module's one before/after
+    instrument, ``evaluations.before_after``; one of each per learner and module, a unique
+    constraint); learners without both are left out. Overall, a person with several
+    modules counts once, with the mean of their modules' changes."""
+    from evaluations.models import SurveyResponse, WaveKind
 
-    after = {
-        "learner": F("user_id"),
-        "module": F("course_id"),
-        "person": F("user_id"),
-        "k_after": F("knowledge_score"),
-        "c_after": Cast("mean_confidence", FloatField()),
-    }
-    later = _before_and_after(filters, WaveKind.POST).values(**after)
-    later_by_module = _before_and_after(filters, WaveKind.POST).values(
-        **after, course_key=F("course_id"), course_title=F("course__title")
+    before = SurveyResponse.objects.submitted().filter(
+        wave=WaveKind.BASELINE,
+        user=OuterRef("user_id"),
+        course=OuterRef("course_id"),
+        knowledge_score__isnull=False,
+        mean_confidence__isnull=False,
     )
-    earlier = _before_and_after(filters, WaveKind.BASELINE).values(
-        learner=F("user_id"),
-        module=F("course_id"),
-        k_before=F("knowledge_score"),
-        c_before=Cast("mean_confidence", FloatField()),
+    pairs = (
+        _before_and_after(filters, WaveKind.POST)
+        .annotate(
+            k_then=Subquery(before.values("knowledge_score")[:1]),
+            c_then=Subquery(before.values("mean_confidence")[:1]),
+        )
+        .filter(k_then__isnull=False, c_then__isnull=False)
+        .values(
+            person=F("user_id"),
+            course_key=F("course_id"),
+            course_title=F("course__title"),
+            k_before=Cast("k_then", FloatField()),
+            k_after=Cast("knowledge_score", FloatField()),
+            c_before=Cast("c_then", FloatField()),
+            c_after=Cast("mean_confidence", FloatField()),
+        )
     )
-    spec = {
-        "on": ["learner", "module"],
-        "person": "person",
-        "pairs": {"k": ("k_before", "k_after"), "c": ("c_before", "c_after")},
-        # One response per learner, module and wave (a unique constraint in evaluations).
-        "earlier_unique": True,
-    }
-    (overall,) = paired_sums(later, earlier, group_by=[], **spec)
-    rows = paired_sums(later_by_module, earlier, group_by=["course_key", "course_title"], **spec)
+    overall, rows = paired_sums(
+        pairs,
+        group_by=["course_key", "course_title"],
+        person="person",
+        pairs={"k": ("k_before", "k_after"), "c": ("c_before", "c_after")},
+    )
     # Without people in two modules, the modules' sums add up to the overall row, and a
     # single hidden module's means would be the overall minus the rest: so the modules'
     # people are suppressed as parts of a whole whenever the overall is shown.

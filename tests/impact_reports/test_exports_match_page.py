@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from courses.models import QuestionnaireStage
+from evaluations.models import WaveKind as QuestionnaireStage
 from evaluations.reports.models import ApprovedComment, ExportStatus, ReportExport
 from learning_site.models import Agency
 from tests import pdf_checks
