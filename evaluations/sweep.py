@@ -7,9 +7,16 @@ Exactly once
 ------------
 Each row is *claimed* before it is emailed, with one conditional UPDATE::
 
-    UPDATE … SET claim_token = <this sweep>, claimed_at = now
+    UPDATE … SET claim_token = <this sweep>, claimed_at = <the clock>
     WHERE pk IN (…) AND status = 'scheduled' AND due_at <= now
-      AND (claim_token IS NULL OR claimed_at < now - stale)
+      AND (claim_token IS NULL OR claimed_at < <the clock> - stale)
+
+A claim is a lease on the real clock, not on the sweep's ``now`` (which the command
+lets an operator set, and which two sweeps may see differently): sweeps run "as of"
+different times still agree on whose lease is current. Each row's lease is renewed
+just before its email is built, conditional on still holding it, so a batch that sends
+slowly keeps what it has not sent yet only as long as it keeps working, and a row
+whose lease another sweep has taken over is left to that sweep.
 
 The database lets only one transaction change a row from unclaimed to claimed, so two
 sweeps at once (two workers) split the rows between them; on PostgreSQL the candidate
@@ -32,6 +39,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.mail import get_connection
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -63,7 +71,14 @@ class SweepResult:
     opted_out: int = 0
     skipped: int = 0
     failed: int = 0
+    queued: int = 0  # handed to batch tasks (the fanned-out beat sweep)
     skipped_reasons: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: SweepResult) -> None:
+        for name in ("sent", "reminded", "opted_out", "skipped", "failed"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for reason, count in other.skipped_reasons.items():
+            self.skipped_reasons[reason] = self.skipped_reasons.get(reason, 0) + count
 
     def summary(self) -> str:
         verb = "Would have" if self.dry_run else "Done:"
@@ -91,16 +106,16 @@ def _claim_batch(action: str, now, batch_size: int) -> tuple[str, list[int]]:
     """Claim up to ``batch_size`` rows for this sweep; returns (claim token, claimed ids)."""
     token = uuid.uuid4().hex
     with transaction.atomic():
-        candidates = _candidates(action, now).unclaimed_or_stale(now).order_by("due_at", "pk")
+        candidates = _candidates(action, now).unclaimed_or_stale().order_by("due_at", "pk")
         if connection.features.has_select_for_update_skip_locked:
             candidates = candidates.select_for_update(skip_locked=True)
         ids = list(candidates.values_list("pk", flat=True)[:batch_size])
         if not ids:
             return token, []
         # The conditional UPDATE is what makes a claim exclusive on every database.
-        _candidates(action, now).unclaimed_or_stale(now).filter(pk__in=ids).update(
+        _candidates(action, now).unclaimed_or_stale().filter(pk__in=ids).update(
             claim_token=token,
-            claimed_at=now,
+            claimed_at=timezone.now(),
             attempt_count=F("attempt_count") + 1,
             last_attempt_at=now,
         )
@@ -155,7 +170,20 @@ def _reminders_due(invitation: FollowUpInvitation, now) -> int:
     )
 
 
-def _deliver(action: str, pk: int, token: str, now, result: SweepResult) -> None:
+def _renew(pk: int, token: str) -> bool:
+    """Renew our lease on one row; False if another sweep has taken it over."""
+    return bool(
+        FollowUpInvitation.objects.filter(pk=pk, claim_token=token).update(
+            claimed_at=timezone.now()
+        )
+    )
+
+
+def _deliver(
+    action: str, pk: int, token: str, now, result: SweepResult, mail_connection=None
+) -> None:
+    if not _renew(pk, token):
+        return  # another sweep took the claim over; it will deal with the row
     invitation = (
         FollowUpInvitation.objects.select_related("user", "partnership", "course")
         .filter(pk=pk, claim_token=token)
@@ -184,6 +212,8 @@ def _deliver(action: str, pk: int, token: str, now, result: SweepResult) -> None
     message = emails.build_invitation_email(
         invitation, raw_token, closes_at=closes_at, reminder=action == REMIND
     )
+    if mail_connection is not None:
+        message.connection = mail_connection
     try:
         emails.send(message)
     except Exception as error:  # noqa: BLE001 - any mail failure: keep the claim, retry later
@@ -219,7 +249,7 @@ def _dry_run(now, result: SweepResult) -> SweepResult:
     result.expired = FollowUpInvitation.objects.due_to_expire(now).count()
     for invitation in (
         FollowUpInvitation.objects.due_to_send(now)
-        .unclaimed_or_stale(now)
+        .unclaimed_or_stale()
         .select_related("user", "partnership", "course")
     ):
         reason = _why_not(invitation, now)
@@ -233,10 +263,30 @@ def _dry_run(now, result: SweepResult) -> SweepResult:
     return result
 
 
+def deliver_batch(action: str, token: str, ids: list[int], now) -> SweepResult:
+    """Send one claimed batch over one mail connection (a Celery task runs this when the
+    beat sweep fans out; the plain sweep calls it in turn)."""
+    result = SweepResult(now=now)
+    with get_connection() as mail_connection:
+        for pk in ids:
+            _deliver(action, pk, token, now, result, mail_connection)
+    return result
+
+
 def sweep_due_invitations(
-    now: datetime.datetime | None = None, *, dry_run: bool = False, batch_size: int | None = None
+    now: datetime.datetime | None = None,
+    *,
+    dry_run: bool = False,
+    batch_size: int | None = None,
+    dispatch=None,
 ) -> SweepResult:
-    """Close what has run out, send what is due and remind, as of ``now``."""
+    """Close what has run out, send what is due and remind, as of ``now``.
+
+    With ``dispatch``, each claimed batch is handed to ``dispatch(action, token, ids,
+    now)`` (the beat task queues a Celery task per batch, so several workers share the
+    sending) and the result counts what was closed and queued; without it, each batch is
+    sent here in turn.
+    """
     now = now or timezone.now()
     result = SweepResult(now=now, dry_run=dry_run)
     if dry_run:
@@ -245,7 +295,7 @@ def sweep_due_invitations(
     # Closing needs no email: one conditional UPDATE, so two sweeps cannot both count it.
     result.expired = (
         FollowUpInvitation.objects.due_to_expire(now)
-        .unclaimed_or_stale(now)
+        .unclaimed_or_stale()
         .update(status=InvitationStatus.EXPIRED, expired_at=now, claim_token=None)
     )
     for action in (SEND, REMIND):
@@ -253,6 +303,9 @@ def sweep_due_invitations(
             token, claimed = _claim_batch(action, now, batch_size)
             if not claimed:
                 break
-            for pk in claimed:
-                _deliver(action, pk, token, now, result)
+            if dispatch is not None:
+                dispatch(action, token, claimed, now)
+                result.queued += len(claimed)
+                continue
+            result.add(deliver_batch(action, token, claimed, now))
     return result

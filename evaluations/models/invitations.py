@@ -50,8 +50,12 @@ class FollowUpInvitationQuerySet(models.QuerySet):
     def open(self, now):
         return self.filter(status__in=OPEN_STATUSES, closes_at__gt=now)
 
-    def unclaimed_or_stale(self, now):
-        stale = now - timezone.timedelta(minutes=settings.EVALUATION_CLAIM_STALE_MINUTES)
+    def unclaimed_or_stale(self):
+        """Rows nobody holds a lease on. A claim is a lease on the real clock (never a
+        sweep's ``--now``, which may be set back or forward), renewed as each row is
+        sent; one not renewed for ``EVALUATION_CLAIM_STALE_MINUTES`` was left by a
+        worker that died, and may be taken over."""
+        stale = timezone.now() - timezone.timedelta(minutes=settings.EVALUATION_CLAIM_STALE_MINUTES)
         return self.filter(Q(claim_token__isnull=True) | Q(claimed_at__lt=stale))
 
     def due_to_send(self, now):

@@ -13,6 +13,7 @@ from collections import Counter
 import pytest
 from django.core import mail
 from django.db import connection, connections
+from django.utils import timezone
 
 from evaluations.models import FollowUpInvitation, InvitationStatus
 from evaluations.sweep import sweep_due_invitations
@@ -112,13 +113,17 @@ def test_concurrent_sweeps_send_each_invitation_exactly_once(due_invitations, mo
 def test_concurrent_sweeps_take_over_a_dead_workers_claims_once(due_invitations):
     # A worker claimed a third of the rows and was killed before sending any.
     dead = FollowUpInvitation.objects.filter(wave="three_months").order_by("pk")[: LEARNERS // 3]
-    FollowUpInvitation.objects.filter(pk__in=[i.pk for i in dead]).update(
-        claim_token="killed-worker", claimed_at=DUE, attempt_count=1
+    dead_ids = [i.pk for i in dead]
+    FollowUpInvitation.objects.filter(pk__in=dead_ids).update(
+        claim_token="killed-worker", claimed_at=timezone.now(), attempt_count=1
     )
-    # Before the claim is stale, the live sweeps leave those rows alone…
-    run_concurrently(lambda: sweep_due_invitations(DUE + datetime.timedelta(minutes=5)), 3)
+    # Before the lease is stale (on the real clock), the live sweeps leave those rows
+    # alone, even a sweep run as of 40 minutes later…
+    run_concurrently(lambda: sweep_due_invitations(DUE + datetime.timedelta(minutes=40)), 3)
     assert len(mail.outbox) == LEARNERS - LEARNERS // 3
     # …and once it is stale, exactly one of them sends each.
-    later = DUE + datetime.timedelta(minutes=40)
-    run_concurrently(lambda: sweep_due_invitations(later, batch_size=2), WORKERS)
+    FollowUpInvitation.objects.filter(pk__in=dead_ids).update(
+        claimed_at=timezone.now() - datetime.timedelta(minutes=40)
+    )
+    run_concurrently(lambda: sweep_due_invitations(DUE, batch_size=2), WORKERS)
     assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in due_invitations)

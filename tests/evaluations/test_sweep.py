@@ -6,6 +6,8 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db.models import F
+from django.utils import timezone
 
 from evaluations import sweep as sweep_module
 from evaluations.models import (
@@ -108,15 +110,24 @@ def test_now_must_be_a_date_time():
         call_command("send_due_followups", "--now", "next tuesday")
 
 
+def lease_taken(invitation, minutes_ago, token="dead-worker"):  # noqa: S107 - a claim name
+    """A lease as a worker took it ``minutes_ago`` on the real clock."""
+    FollowUpInvitation.objects.filter(pk=invitation.pk).update(
+        claim_token=token,
+        claimed_at=timezone.now() - datetime.timedelta(minutes=minutes_ago),
+        attempt_count=F("attempt_count") + 1,
+    )
+
+
 def test_a_fresh_claim_is_left_alone_and_a_stale_one_is_taken_over(completion):
     """A worker that claimed a row and died: its claim is retried once it is stale."""
     invitation = three_months(completion)
-    FollowUpInvitation.objects.filter(pk=invitation.pk).update(
-        claim_token="dead-worker", claimed_at=DUE, attempt_count=1
-    )
-    assert sweep_due_invitations(DUE + datetime.timedelta(minutes=10)).sent == 0
+    lease_taken(invitation, minutes_ago=10)
+    assert sweep_due_invitations(DUE).sent == 0
     assert mail.outbox == []
-    result = sweep_due_invitations(DUE + datetime.timedelta(minutes=31))
+    lease_taken(invitation, minutes_ago=31)
+    FollowUpInvitation.objects.filter(pk=invitation.pk).update(attempt_count=1)
+    result = sweep_due_invitations(DUE)
     assert result.sent == 1
     invitation.refresh_from_db()
     assert invitation.status == InvitationStatus.SENT
@@ -136,9 +147,59 @@ def test_a_failed_send_keeps_the_claim_and_is_retried_later(completion, monkeypa
     assert invitation.status == InvitationStatus.SCHEDULED
     assert "mail server down" in invitation.last_error
     monkeypatch.undo()
-    assert sweep_due_invitations(DUE + datetime.timedelta(minutes=5)).sent == 0
-    assert sweep_due_invitations(DUE + datetime.timedelta(minutes=45)).sent == 1
+    # The failed sweep's lease holds (on the real clock) until it is stale.
+    assert sweep_due_invitations(DUE + datetime.timedelta(minutes=45)).sent == 0
+    invitation.refresh_from_db()
+    lease_taken(invitation, minutes_ago=45, token=invitation.claim_token)
+    assert sweep_due_invitations(DUE).sent == 1
     assert len(mail.outbox) == 1
+
+
+def test_sweeps_run_as_of_different_times_do_not_take_over_a_live_lease(completion):
+    """The hole issue 19 found: with leases measured against ``--now``, a sweep run as of
+    T + 31 minutes took over a lease a sweep run as of T had just taken, and sent again."""
+    invitation = three_months(completion)
+    lease_taken(invitation, minutes_ago=0, token="sweep-as-of-T")
+    for minutes in (31, 60 * 24, 60 * 24 * 20):
+        assert sweep_due_invitations(DUE + datetime.timedelta(minutes=minutes)).sent == 0
+    assert mail.outbox == []
+
+
+def test_a_slow_batch_keeps_its_lease_row_by_row(completion, other_learner, module, monkeypatch):
+    """A batch slower than the stale period renews each row's lease as it reaches it; a
+    row another sweep took over meanwhile is left to that sweep, and sent once."""
+    from evaluations.sweep import _claim_batch, deliver_batch
+
+    complete_module(other_learner, module, COMPLETED)
+    token, ids = _claim_batch("send", DUE, batch_size=10)
+    assert len(ids) == 2
+    first, second = FollowUpInvitation.objects.filter(pk__in=ids).order_by("due_at", "pk")
+    # 40 minutes pass before this batch reaches its second row: its lease went stale and
+    # another sweep took the row over and sent it.
+    lease_taken(second, minutes_ago=40, token=token)
+    assert sweep_due_invitations(DUE).sent == 1
+    assert deliver_batch("send", token, ids, DUE).sent == 1  # the first row only
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([first.user.email, second.user.email])
+
+
+def test_a_batch_is_sent_over_one_mail_connection(completion, other_learner, module, monkeypatch):
+    from django.core.mail.backends.locmem import EmailBackend
+
+    from evaluations.sweep import _claim_batch, deliver_batch
+
+    complete_module(other_learner, module, COMPLETED)
+    opened = []
+    original = EmailBackend.open
+
+    def count_open(self):
+        opened.append(self)
+        return original(self)
+
+    monkeypatch.setattr(EmailBackend, "open", count_open)
+    token, ids = _claim_batch("send", DUE, batch_size=10)
+    assert deliver_batch("send", token, ids, DUE).sent == 2
+    assert len(mail.outbox) == 2
+    assert len({id(backend) for backend in opened}) == 1
 
 
 def test_send_time_checks_record_why_an_invitation_was_skipped(
@@ -189,7 +250,8 @@ def test_the_celery_task_runs_the_sweep(completion, monkeypatch):
     from evaluations.tasks import sweep_due_invitations as task
 
     monkeypatch.setattr(sweep_module.timezone, "now", lambda: DUE)
-    assert task.delay().get()["sent"] == 1
+    # The beat task claims and queues; each batch's own task sends it.
+    assert task.delay().get()["queued"] == 1
     assert len(mail.outbox) == 1
 
 
