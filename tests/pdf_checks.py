@@ -156,3 +156,14 @@ def rendered_chars(pdf: bytes, page_index: int = 0) -> tuple[list[CharBox], tupl
         return boxes, size
     finally:
         document.close()
+
+
+MM = 72 / 25.4
+CERTIFICATE_NAME_BASELINE_MM = 92  # courses/pdf.py draws the learner's name here
+
+
+def certificate_name_boxes(pdf: bytes) -> tuple[list[CharBox], float]:
+    """The characters PDFium draws on the certificate's name line, and the page width."""
+    boxes, (width, height) = rendered_chars(pdf)
+    baseline = height - CERTIFICATE_NAME_BASELINE_MM * MM
+    return [b for b in boxes if baseline - 10 < b.bottom < baseline + 8], width

@@ -10,11 +10,13 @@ follow-up opened from the emailed link while signed in, quoting their reflection
 
 import io
 import re
+import unicodedata
 
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
+from learning_site import pdf_fonts
 from tests import pdf_checks
 from tests.e2e.browser import links_in, submit, wait_for_email
 from tests.evaluations.browser_registry import answer_the_closed_questions
@@ -135,6 +137,12 @@ def certificate_and_cpd(page: Page, world, course, name: str) -> None:
     assert pdf_checks.tofu(pdf) == []
     text = pdf_checks.text(pdf)
     assert all(word in text for word in name.split()), text
+    # The rendered page: PDFium draws every letter of the name (Arabic joined,
+    # right-to-left) on the certificate's one name line.
+    drawn = pdf_fonts.one_line(name).replace(" ", "")
+    name_boxes, _ = pdf_checks.certificate_name_boxes(pdf)
+    # (PDFium reports Arabic's joined forms as their letters, as NFKC folds them.)
+    assert sorted(b.char for b in name_boxes) == sorted(unicodedata.normalize("NFKC", drawn))
 
     page.goto(world.url("/learning/cpd-record/"))
     expect(page.locator("main")).to_contain_text(course.title)
