@@ -380,7 +380,7 @@ class TestAdmin:
 
 
 def test_lines_that_look_like_headers_are_escaped_and_restored():
-    from scenarios.twee import _text
+    from scenarios.twee_format import passage_text as _text
 
     assert _text("<p>a</p>\n:: not a header") == "<p>a</p>\n\\:: not a header"
     result = parse_twee(
