@@ -340,6 +340,22 @@ class TestAdmin:
         assert response.url == reverse("wagtailadmin_pages:edit", args=[imported.pk])
         assert not imported.live
 
+    def test_a_large_file_imports_through_the_admin(self, client, trainer, home_page):
+        # A 251 KB upload used to time the web worker out (quadratic import).
+        from django.core.files.uploadedfile import SimpleUploadedFile
+        from django.urls import reverse
+
+        make_index(home_page)
+        client.force_login(trainer)
+        text = big_story(1000)
+        assert len(text.encode()) > 251_000
+        upload = SimpleUploadedFile("big.twee", text.encode(), content_type="text/plain")
+        response = client.post(reverse("scenarios_admin_twee_import"), {"file": upload})
+        page = ScenarioPage.objects.get(slug="a-scenario-of-1000-passages")
+        assert response.url == reverse("wagtailadmin_pages:edit", args=[page.pk])
+        assert page.get_latest_revision_as_object().nodes.count() == 1000
+        assert page.graph_errors() == []
+
     def test_a_malformed_paste_is_kept_and_the_line_named(self, client, trainer, home_page):
         from django.urls import reverse
 
