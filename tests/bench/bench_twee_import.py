@@ -151,7 +151,9 @@ def main() -> None:
 
             profiler = cProfile.Profile()
             (page, warnings), import_seconds, queries = _timed(
-                lambda source=source: profiler.runcall(import_twee, source, index)
+                lambda source=source, profiler=profiler: profiler.runcall(
+                    import_twee, source, index
+                )
             )
             pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(25)
         else:
