@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 DECISION = "decision"
@@ -72,125 +72,156 @@ NO_NODES = "no_nodes"
 def validate_graph(nodes: Sequence[NodeData]) -> list[GraphError]:
     """Every rule a publishable scenario must meet; an empty list means it is valid.
 
-    Rules: keys present and unique; exactly one start; every choice's target exists;
-    endings have an outcome and no choices; decision nodes have at least two choices and
-    information nodes at least one; every node is reachable from the start; every node
-    can reach an ending (so a cycle is allowed only when it has a way out).
+    The rules, in the order their errors are listed, are :data:`GRAPH_RULES`: keys
+    present and unique; exactly one start; each node fits its kind (endings have an
+    outcome and no choices, decisions at least two choices, information nodes at least
+    one) and its choices' targets exist; every node is reachable from the start; every
+    node can reach an ending (so a cycle is allowed only when it has a way out).
     """
-    errors: list[GraphError] = []
     if not nodes:
         return [GraphError(NO_NODES, "Add at least one node: a start, choices and endings.")]
+    checked = _Graph.of(nodes)
+    return [error for rule in GRAPH_RULES for error in rule(checked)]
 
-    first_index: dict[str, int] = {}
-    for i, node in enumerate(nodes):
+
+@dataclass(frozen=True)
+class _Graph:
+    """The nodes as the rules see them."""
+
+    nodes: Sequence[NodeData]
+    first_index: dict[str, int]  # each key's first node: the one the player would use
+    starts: list[int]
+
+    @classmethod
+    def of(cls, nodes: Sequence[NodeData]) -> _Graph:
+        first_index: dict[str, int] = {}
+        for i, node in enumerate(nodes):
+            if node.key.strip():
+                first_index.setdefault(node.key, i)
+        starts = [i for i, node in enumerate(nodes) if node.is_start]
+        return cls(nodes=nodes, first_index=first_index, starts=starts)
+
+    @property
+    def by_key(self) -> dict[str, NodeData]:
+        return {key: self.nodes[i] for key, i in self.first_index.items()}
+
+
+def _keys_present_and_unique(g: _Graph) -> Iterator[GraphError]:
+    for i, node in enumerate(g.nodes):
         if not node.key.strip():
-            errors.append(GraphError(BLANK_KEY, "Give this node a key.", i, None, "key"))
-        elif node.key in first_index:
-            errors.append(
-                GraphError(
-                    DUPLICATE_KEY,
-                    f"Another node already uses the key “{node.key}”. Keys must be unique.",
-                    i,
-                    None,
-                    "key",
-                )
-            )
-        else:
-            first_index[node.key] = i
-
-    starts = [i for i, node in enumerate(nodes) if node.is_start]
-    if not starts:
-        errors.append(GraphError(NO_START, "Mark one node as the start."))
-    for i in starts[1:]:
-        errors.append(
-            GraphError(
-                SEVERAL_STARTS,
-                "Only one node can be the start. Untick “start” on all but one.",
+            yield GraphError(BLANK_KEY, "Give this node a key.", i, None, "key")
+        elif g.first_index[node.key] != i:
+            yield GraphError(
+                DUPLICATE_KEY,
+                f"Another node already uses the key “{node.key}”. Keys must be unique.",
                 i,
                 None,
-                "is_start",
+                "key",
             )
+
+
+def _one_start(g: _Graph) -> Iterator[GraphError]:
+    if not g.starts:
+        yield GraphError(NO_START, "Mark one node as the start.")
+    for i in g.starts[1:]:
+        yield GraphError(
+            SEVERAL_STARTS,
+            "Only one node can be the start. Untick “start” on all but one.",
+            i,
+            None,
+            "is_start",
         )
 
-    for i, node in enumerate(nodes):
-        if node.kind == ENDING:
-            if node.choices:
-                errors.append(
-                    GraphError(
-                        ENDING_WITH_CHOICES,
-                        "An ending cannot have choices. Remove them or change the kind.",
-                        i,
-                        None,
-                        "kind",
-                    )
-                )
-            if not node.outcome:
-                errors.append(
-                    GraphError(
-                        ENDING_WITHOUT_OUTCOME,
-                        "Say what the ending means for the child.",
-                        i,
-                        None,
-                        "outcome",
-                    )
-                )
-        elif node.kind == DECISION and len(node.choices) < 2:
-            errors.append(
-                GraphError(
-                    TOO_FEW_CHOICES, "A decision needs at least two choices.", i, None, "kind"
-                )
-            )
-        elif node.kind == INFORMATION and not node.choices:
-            errors.append(
-                GraphError(
-                    DEAD_END,
-                    "Add a choice (for example “Continue”) or make this node an ending.",
-                    i,
-                    None,
-                    "kind",
-                )
-            )
-        for j, choice in enumerate(node.choices):
-            if choice.target_key not in first_index:
-                errors.append(
-                    GraphError(
-                        MISSING_TARGET,
-                        f"No node has the key “{choice.target_key}”.",
-                        i,
-                        j,
-                        "target_key",
-                    )
-                )
 
-    # Reachability is judged on the first node for each key, the one the player would use.
-    by_key = {key: nodes[i] for key, i in first_index.items()}
-    if len(starts) >= 1 and nodes[starts[0]].key in by_key:
-        reachable = _reachable_from(nodes[starts[0]].key, by_key)
-        for key, i in first_index.items():
-            if key not in reachable:
-                errors.append(
-                    GraphError(
-                        UNREACHABLE,
-                        "No path from the start reaches this node.",
-                        i,
-                        None,
-                        "key",
-                    )
-                )
-    reaches_end = _can_reach_ending(by_key)
-    for key, i in first_index.items():
-        node = nodes[i]
-        if key not in reaches_end and node.kind != ENDING:
-            errors.append(
-                GraphError(
-                    NO_WAY_OUT,
-                    "From here no path leads to an ending (a loop needs a way out).",
-                    i,
-                    None,
-                    "kind",
-                )
+def _each_node(g: _Graph) -> Iterator[GraphError]:
+    for i, node in enumerate(g.nodes):
+        for rule in NODE_RULES:
+            yield from rule(i, node, g)
+
+
+def _ending_has_no_choices(i: int, node: NodeData, g: _Graph) -> Iterator[GraphError]:
+    if node.kind == ENDING and node.choices:
+        yield GraphError(
+            ENDING_WITH_CHOICES,
+            "An ending cannot have choices. Remove them or change the kind.",
+            i,
+            None,
+            "kind",
+        )
+
+
+def _ending_has_outcome(i: int, node: NodeData, g: _Graph) -> Iterator[GraphError]:
+    if node.kind == ENDING and not node.outcome:
+        yield GraphError(
+            ENDING_WITHOUT_OUTCOME, "Say what the ending means for the child.", i, None, "outcome"
+        )
+
+
+def _decision_has_two_choices(i: int, node: NodeData, g: _Graph) -> Iterator[GraphError]:
+    if node.kind == DECISION and len(node.choices) < 2:
+        yield GraphError(TOO_FEW_CHOICES, "A decision needs at least two choices.", i, None, "kind")
+
+
+def _information_has_a_choice(i: int, node: NodeData, g: _Graph) -> Iterator[GraphError]:
+    if node.kind == INFORMATION and not node.choices:
+        yield GraphError(
+            DEAD_END,
+            "Add a choice (for example “Continue”) or make this node an ending.",
+            i,
+            None,
+            "kind",
+        )
+
+
+def _targets_exist(i: int, node: NodeData, g: _Graph) -> Iterator[GraphError]:
+    for j, choice in enumerate(node.choices):
+        if choice.target_key not in g.first_index:
+            yield GraphError(
+                MISSING_TARGET, f"No node has the key “{choice.target_key}”.", i, j, "target_key"
             )
-    return errors
+
+
+def _reachable_from_start(g: _Graph) -> Iterator[GraphError]:
+    by_key = g.by_key
+    if not g.starts or g.nodes[g.starts[0]].key not in by_key:
+        return  # the start rules have said why
+    reachable = _reachable_from(g.nodes[g.starts[0]].key, by_key)
+    for key, i in g.first_index.items():
+        if key not in reachable:
+            yield GraphError(
+                UNREACHABLE, "No path from the start reaches this node.", i, None, "key"
+            )
+
+
+def _can_reach_an_ending(g: _Graph) -> Iterator[GraphError]:
+    reaches_end = _can_reach_ending(g.by_key)
+    for key, i in g.first_index.items():
+        if key not in reaches_end and g.nodes[i].kind != ENDING:
+            yield GraphError(
+                NO_WAY_OUT,
+                "From here no path leads to an ending (a loop needs a way out).",
+                i,
+                None,
+                "kind",
+            )
+
+
+# Checked on each node in turn, in this order.
+NODE_RULES: list[Callable[[int, NodeData, _Graph], Iterable[GraphError]]] = [
+    _ending_has_no_choices,
+    _ending_has_outcome,
+    _decision_has_two_choices,
+    _information_has_a_choice,
+    _targets_exist,
+]
+# The whole graph's rules, in the order their errors are listed.
+GRAPH_RULES: list[Callable[[_Graph], Iterable[GraphError]]] = [
+    _keys_present_and_unique,
+    _one_start,
+    _each_node,
+    _reachable_from_start,
+    _can_reach_an_ending,
+]
 
 
 def _reachable_from(start: str, by_key: dict[str, NodeData]) -> set[str]:

@@ -46,6 +46,11 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.signal_handlers import (
+    disable_reference_index_auto_update,
+    reference_index_auto_update_disabled,
+)
+from wagtail.tasks import update_reference_index_task
 
 from learning_site.concepts import AgeStage, Concept
 from learning_site.fields import MultipleChoiceField
@@ -155,6 +160,15 @@ class ScenarioNode(ClusterableModel, Orderable):
     ending_summary = models.TextField(
         blank=True,
         help_text="Endings only: a short summary of where the child is now and why.",
+    )
+    # Not in the editor: set by a Twee import when the Twine passage's name is not the
+    # key made from it ("See Kai" → see-kai), so an export gives Twine its own name back.
+    passage_name = models.CharField(
+        "Twine passage name",
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text="The name of this node's passage in Twine, when it is not the key.",
     )
 
     panels = [
@@ -349,7 +363,18 @@ class ScenarioPage(Page):
                     "This scenario cannot be published until its graph is fixed: "
                     + " ".join(describe_error(self, e) for e in errors)
                 )
-        return super().save(*args, **kwargs)
+        if getattr(reference_index_auto_update_disabled, "value", False):
+            return super().save(*args, **kwargs)
+        # Wagtail re-indexes a page's references (links in rich text) after each row it
+        # saves, and each node and choice row re-indexes the whole page, so saving a
+        # scenario of n nodes cost n whole-page passes: 65 s for a 300-passage import.
+        # Save every row with that switched off, then index the page once.
+        with disable_reference_index_auto_update():
+            saved = super().save(*args, **kwargs)
+        update_reference_index_task.enqueue(
+            self._meta.app_label, self._meta.model_name, str(self.pk)
+        )
+        return saved
 
     # --- rendering -------------------------------------------------------------------
     def get_context(self, request, *args, **kwargs):

@@ -1,31 +1,27 @@
-"""Twee 3 import and export for scenarios.
+"""Twee 3 import and export for scenarios: how passages become nodes and choices.
 
-Twee 3 is the text format of the Twine 2 specification
-(https://github.com/iftechfoundation/twine-specs/blob/master/twee-3-specification.md).
-A file is a list of passages, each starting with a header line::
+The Twee 3 syntax itself (headers, links, escaping) is in ``scenarios.twee_format``; this
+module holds our mapping, also written up for trainers in ``scenarios/TWEE.md``.
 
-    :: Name [tag1 tag2] {"position":"100,100","size":"100,100"}
-
-``StoryTitle`` holds the title and ``StoryData`` a JSON object with the ``ifid`` and the
-``start`` passage. Links in passage text take the four Twine forms ``[[Target]]``,
-``[[label|Target]]``, ``[[label->Target]]`` and ``[[Target<-label]]``.
-
-Our convention (also in ``scenarios/TWEE.md``)
-----------------------------------------------
-* One passage per node. The passage **name is the node key**; the node's title is
-  ``"title"`` in the passage metadata (an imported passage without one uses its name).
+* ``StoryTitle`` holds the title and ``StoryData`` the ``ifid`` and the ``start`` passage.
+* One passage per node. The **passage name is kept**: the node's key is made from it
+  ("See Kai" → ``see-kai``) and the name is stored on the node when it differs, so an
+  export gives Twine the same name back. Links name passages, never keys.
 * **Tags**: the node kind (``decision``, ``information`` or ``ending``) and, on endings,
   the outcome as ``outcome-protected-in-time``, ``outcome-protected-late`` or
   ``outcome-left-in-neglect``. Without a kind tag, a passage with no links is an ending,
   one link makes an information node and two or more a decision.
 * **Passage text** is the narrative (HTML, or plain text with blank lines between
   paragraphs) followed by the links, one per line, in the order of the choices.
-* **Passage metadata** (JSON) carries the rest: ``title``, ``case_record``,
-  ``childs_voice``, ``age_stage``, ``ending_summary``, and ``links``: a list with one
-  object per link, in order, with ``weeks``, ``rating``, ``concepts`` and ``feedback``.
+* **Passage metadata** is a flat JSON object of text and numbers, which any Twee 3 reader
+  keeps: ``title`` (when it is not the passage name), ``case_record``, ``childs_voice``,
+  ``age_stage``, ``ending_summary``, and for the n-th link ``linkN_weeks``,
+  ``linkN_rating``, ``linkN_concepts`` (concept slugs separated by spaces) and
+  ``linkN_feedback``. Files from before December 2026 put the links' data in a list,
+  ``links``; it is still read.
 * A passage named ``ScenarioDetails`` (tag ``scenario-details``) holds the introduction as
-  its text and, in its metadata, ``focus_concepts``, ``sources``, ``reflection_prompt``,
-  ``estimated_minutes``, ``summary`` and ``slug``.
+  its text and, in its metadata, ``focus_concepts`` (separated by spaces), ``sources``,
+  ``reflection_prompt``, ``estimated_minutes``, ``summary`` and ``slug``.
 
 Safety: nothing in a file is ever run. Passages containing story-format code (SugarCube
 ``<<macros>>``, Harlowe ``(set:…)`` style macros, ``<script>``) are imported as plain,
@@ -35,6 +31,7 @@ escaped text with a warning; HTML is cleaned to the tags our rich text allows.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 import uuid
@@ -47,10 +44,36 @@ from learning_site.concepts import AgeStage, Concept
 from learning_site.sanitise import sanitise_text
 from scenarios import graph
 from scenarios.models import NodeKind, Outcome, Rating, ScenarioPage
-from scenarios.spec import ChoiceSpec, NodeSpec, ScenarioSpec, apply_spec, spec_from_page
+from scenarios.spec import (
+    ChoiceSpec,
+    NodeSpec,
+    ScenarioSpec,
+    create_draft_scenario,
+    spec_from_page,
+    spec_graph_nodes,
+)
+from scenarios.twee_format import (
+    Link,
+    Passage,
+    TweeError,
+    can_be_linked,
+    extract_links,
+    json_object,
+    link_markup,
+    parse_link,
+    parse_passages,
+    passage_header,
+    passage_text,
+)
 
+__all__ = ["TweeError", "TweeImport", "export_twee", "import_twee", "parse_link", "parse_twee"]
+
+STORY_TITLE = "StoryTitle"
+STORY_DATA = "StoryData"
 DETAILS_PASSAGE = "ScenarioDetails"
 DETAILS_TAG = "scenario-details"
+SPECIAL_PASSAGES = {STORY_TITLE, STORY_DATA, DETAILS_PASSAGE}
+SKIPPED_TAGS = {"script", "stylesheet"}
 KIND_TAGS = {kind.value for kind in NodeKind}
 OUTCOME_TAG_PREFIX = "outcome-"
 STORY_FORMAT = ("Harlowe", "3.3.9")
@@ -61,29 +84,16 @@ CODE_PATTERNS = [
     (re.compile(r"<\s*script", re.I), "script"),
 ]
 TAG_START = re.compile(r"<[a-zA-Z/]")
-# What a scenario can use. A file is refused, with the line, when it goes past these.
-MAX_JSON_DEPTH = 10  # ours go 4 deep: metadata → "links" → one link → "concepts"
-MAX_PASSAGE_CHARACTERS = 20_000  # a node's narrative is a few paragraphs
+LINK_FIELD = re.compile(r"link(\d{1,6})_([a-z]+)")  # link1_weeks: the first link's weeks
 MAX_WHOLE_NUMBER = 32_767  # weeks and minutes are stored as small whole numbers
-
-
-class TweeError(ValueError):
-    """A malformed file. ``line`` is 1-based."""
-
-    def __init__(self, line: int, message: str):
-        super().__init__(f"Line {line}: {message}")
-        self.line = line
-        self.message = message
-
-
-@dataclass
-class Passage:
-    name: str
-    tags: list[str]
-    metadata: dict
-    text: str
-    line: int  # the header's line number
-    text_start: int = 0  # the first text line's number
+MAX_PROBLEMS_NAMED = 10  # in the import message; the map shows them all
+# Node fields kept in passage metadata, as (metadata key, NodeSpec attribute).
+NODE_METADATA = [
+    ("case_record", "case_record"),
+    ("childs_voice", "childs_voice"),
+    ("age_stage", "age_stage"),
+    ("ending_summary", "ending_summary"),
+]
 
 
 @dataclass
@@ -92,173 +102,14 @@ class TweeImport:
     warnings: list[str] = field(default_factory=list)
 
 
-# --- reading ---------------------------------------------------------------------------
-def _unescape(value: str) -> str:
-    return re.sub(r"\\(.)", r"\1", value)
-
-
-def _escape(value: str) -> str:
-    return re.sub(r"([\\\[\]{}])", r"\\\1", value)
-
-
-def _parse_header(line: str, number: int) -> Passage:
-    rest = line[2:].strip()
-    # The name runs to the first unescaped "[" or "{".
-    match = re.match(r"((?:\\.|[^\\\[{])*)", rest)
-    name = _unescape(match.group(1)).strip()
-    rest = rest[match.end() :].strip()
-    if not name:
-        raise TweeError(number, "A passage header needs a name after “::”.")
-    tags: list[str] = []
-    if rest.startswith("["):
-        close = re.match(r"\[((?:\\.|[^\\\]])*)\]", rest)
-        if close is None:
-            raise TweeError(number, f"The tag list of “{name}” has no closing “]”.")
-        tags = [_unescape(t) for t in close.group(1).split()]
-        rest = rest[close.end() :].strip()
-    metadata: dict = {}
-    if rest.startswith("{"):
-        metadata = _json_object(rest, f"The metadata of “{name}”", lambda error: number)
-        rest = ""
-    if rest:
-        raise TweeError(number, f"Unexpected text after the header of “{name}”: “{rest[:40]}”.")
-    return Passage(name=name, tags=tags, metadata=metadata, text="", line=number)
-
-
-def _json_object(text: str, what: str, line_of) -> dict:
-    """``text`` as a JSON object, or a :class:`TweeError` saying why not. ``what`` names
-    it in the message; ``line_of(error)`` gives the line (``None`` for the first)."""
-    too_deep = TweeError(
-        line_of(None),
-        f"{what} has lists or objects nested more than {MAX_JSON_DEPTH} deep. "
-        "Scenarios use at most 4.",
-    )
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise TweeError(line_of(error), f"{what} is not valid JSON ({error.msg}).") from error
-    except RecursionError:
-        # The decoder goes as deep as the text does, until Python's recursion limit.
-        raise too_deep from None
-    if not isinstance(value, dict):
-        raise TweeError(line_of(None), f"{what} must be a JSON object.")
-    if _nesting_depth(value) > MAX_JSON_DEPTH:
-        raise too_deep
-    return value
-
-
-def _nesting_depth(value) -> int:
-    """How deep the lists and objects in a decoded JSON value go (without recursion)."""
-    deepest, waiting = 0, [(value, 1)]
-    while waiting:
-        item, depth = waiting.pop()
-        if isinstance(item, dict):
-            item = list(item.values())
-        elif not isinstance(item, list):
-            continue
-        deepest = max(deepest, depth)
-        waiting.extend((child, depth + 1) for child in item)
-    return deepest
-
-
-def parse_passages(source: str) -> list[Passage]:
-    source = source.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in source:
-        line = source.count("\n", 0, source.index("\x00")) + 1
-        raise TweeError(
-            line, "The file contains a null character, so it is not plain text from Twine."
-        )
-    passages: list[Passage] = []
-    body: list[str] = []
-    for number, line in enumerate(source.split("\n"), start=1):
-        if line.startswith("::"):
-            if passages:
-                passages[-1].text = "\n".join(body).strip("\n")
-            passages.append(_parse_header(line, number))
-            passages[-1].text_start = number + 1
-            body = []
-        elif passages:
-            # The spec escapes passage lines that would read as a header: "\::".
-            body.append(line[1:] if line.startswith("\\::") else line)
-        elif line.strip():
-            raise TweeError(number, "Text before the first passage header (a line starting “::”).")
-    if passages:
-        passages[-1].text = "\n".join(body).strip("\n")
-    if not passages:
-        raise TweeError(1, "No passages found. Each passage starts with a line “:: Name”.")
-    for passage in passages:
-        if len(passage.text) > MAX_PASSAGE_CHARACTERS:
-            raise TweeError(
-                passage.line,
-                f"The text of “{passage.name}” is longer than {MAX_PASSAGE_CHARACTERS:,} "
-                "characters. Split it into shorter passages.",
-            )
-    seen: dict[str, int] = {}
-    for passage in passages:
-        if passage.name in seen:
-            raise TweeError(
-                passage.line,
-                f"A second passage named “{passage.name}” (the first is on line "
-                f"{seen[passage.name]}). Passage names must be unique.",
-            )
-        seen[passage.name] = passage.line
-    return passages
-
-
-def _link_spans(text: str):
-    """(start, end, inside) of each ``[[…]]``, as the regex ``\\[\\[(.*?)\\]\\]`` would find
-    them, with str.find: the regex tried every unclosed "[[" against the rest of the text,
-    which took seconds for a long passage of them."""
-    position = 0
-    while (start := text.find("[[", position)) != -1:
-        end = text.find("]]", start + 2)
-        if end == -1:
-            return
-        yield start, end + 2, text[start + 2 : end]
-        position = end + 2
-
-
 @dataclass
-class Link:
-    label: str
-    target: str
-    line: int
+class StoryData:
+    ifid: str
+    start: str | None  # the start passage's name, when StoryData gives one
+    line: int  # StoryData's header line, for messages
 
 
-def parse_link(inner: str) -> tuple[str, str]:
-    """Split the inside of ``[[…]]`` into (label, target), as Twine does: the rightmost
-    "->", else the leftmost "<-", else the first "|", else the text is both."""
-    inner = inner.split("][", 1)[0]  # drop a SugarCube setter component
-    if "->" in inner:
-        label, target = inner.rsplit("->", 1)
-    elif "<-" in inner:
-        target, label = inner.split("<-", 1)
-    elif "|" in inner:
-        label, target = inner.split("|", 1)
-    else:
-        label = target = inner
-    return label.strip(), target.strip()
-
-
-def extract_links(passage: Passage) -> tuple[list[Link], str]:
-    links, kept, position = [], [], 0
-    for start, end, inside in _link_spans(passage.text):
-        kept.append(passage.text[position:start])
-        position = end
-        line = passage.text_start + passage.text.count("\n", 0, start)
-        label, target = parse_link(inside)
-        if not target:
-            raise TweeError(line, f"A link in “{passage.name}” has no target.")
-        links.append(Link(label or target, target, line))
-    remaining = "".join(kept) + passage.text[position:]
-    # An opening "[[" left over means a link was never closed.
-    if "[[" in remaining:
-        offset = remaining.index("[[")
-        line = passage.text_start + remaining.count("\n", 0, offset)
-        raise TweeError(line, f"A link in “{passage.name}” opens with “[[” but never closes.")
-    return links, remaining.strip()
-
-
+# --- reading: values ---------------------------------------------------------------------
 def _find_code(text: str) -> tuple[int, str] | None:
     """Where story-format code in ``text`` starts, and what it is (SugarCube, then
     Harlowe, then script)."""
@@ -315,6 +166,8 @@ def _plain(value, passage: Passage, key: str) -> str:
 def _concepts(value, passage: Passage) -> list[str]:
     if value in (None, ""):
         return []
+    if isinstance(value, str):
+        value = value.split()
     if not isinstance(value, list) or any(v not in Concept.values for v in value):
         raise TweeError(
             passage.line,
@@ -334,292 +187,370 @@ def _int(value, passage: Passage, key: str, default: int = 0) -> int:
     return value
 
 
+# --- reading: the story ------------------------------------------------------------------
 def parse_twee(source: str) -> TweeImport:
     """Read a Twee 3 file into a :class:`ScenarioSpec`. Raises :class:`TweeError`."""
     passages = parse_passages(source)
-    warnings: list[str] = []
     by_name = {p.name: p for p in passages}
-    title_passage = by_name.get("StoryTitle")
-    if title_passage is None or not title_passage.text.strip():
-        raise TweeError(1, "The file has no StoryTitle passage with the scenario’s title.")
-    data_passage = by_name.get("StoryData")
-    if data_passage is None:
-        raise TweeError(1, "The file has no StoryData passage (it holds the IFID and start).")
-    story_data = _json_object(
-        data_passage.text or "{}",
-        "StoryData",
-        lambda error: data_passage.text_start + error.lineno - 1 if error else data_passage.line,
-    )
-    if not story_data.get("ifid"):
-        raise TweeError(data_passage.line, "StoryData needs an “ifid”.")
-    try:
-        ifid = str(uuid.UUID(str(story_data["ifid"]))).upper()
-    except ValueError as error:
-        raise TweeError(data_passage.line, "The IFID in StoryData is not a valid UUID.") from error
-
-    details = by_name.get(DETAILS_PASSAGE)
-    story_passages = [
-        p
-        for p in passages
-        if p.name not in ("StoryTitle", "StoryData", DETAILS_PASSAGE)
-        and "script" not in p.tags
-        and "stylesheet" not in p.tags
-    ]
-    for p in passages:
-        if "script" in p.tags or "stylesheet" in p.tags:
-            warnings.append(
-                f"Line {p.line}: passage “{p.name}” is story code or style and was skipped."
-            )
-    if not story_passages:
-        raise TweeError(1, "The file has no story passages.")
-
-    # Passage names become node keys; Twine names may have spaces, so slugify uniquely.
-    keys: dict[str, str] = {}
-    used: set[str] = set()
-    for p in story_passages:
-        base = slugify(p.name)[:55] or "node"
-        key, n = base, 2
-        while key in used:
-            key, n = f"{base}-{n}", n + 1
-        used.add(key)
-        keys[p.name] = key
-
-    start_name = story_data.get("start") or story_passages[0].name
-    if not isinstance(start_name, str):
-        raise TweeError(
-            data_passage.line,
-            "StoryData’s “start” must be the name of a passage, in quotes, "
-            'for example "start": "Start".',
-        )
-    if start_name not in keys:
-        raise TweeError(
-            data_passage.line, f"StoryData’s start passage “{start_name}” does not exist."
-        )
-
-    nodes = []
-    for p in story_passages:
-        links, text = extract_links(p)
-        meta = p.metadata
-        kind_tags = [t for t in p.tags if t in KIND_TAGS]
-        if len(kind_tags) > 1:
-            raise TweeError(
-                p.line, f"“{p.name}” has more than one kind tag: {' '.join(kind_tags)}."
-            )
-        kind = (
-            kind_tags[0]
-            if kind_tags
-            else (
-                graph.ENDING
-                if not links
-                else graph.INFORMATION
-                if len(links) == 1
-                else graph.DECISION
-            )
-        )
-        outcome_tags = [
-            t[len(OUTCOME_TAG_PREFIX) :].replace("-", "_")
-            for t in p.tags
-            if t.startswith(OUTCOME_TAG_PREFIX)
-        ]
-        outcome = outcome_tags[0] if outcome_tags else ""
-        if outcome and outcome not in Outcome.values:
-            raise TweeError(
-                p.line,
-                f"Unknown outcome tag on “{p.name}”: use one of "
-                + ", ".join(OUTCOME_TAG_PREFIX + o.replace("_", "-") for o in Outcome.values)
-                + ".",
-            )
-        link_meta = meta.get("links") or []
-        if not isinstance(link_meta, list):
-            raise TweeError(p.line, f"“links” in the metadata of “{p.name}” must be a list.")
-        if link_meta and len(link_meta) != len(links):
-            warnings.append(
-                f"Line {p.line}: “{p.name}” has {len(links)} links but metadata for "
-                f"{len(link_meta)}; missing values were left blank."
-            )
-        choices = []
-        for index, link in enumerate(links):
-            extra = (
-                link_meta[index]
-                if index < len(link_meta) and isinstance(link_meta[index], dict)
-                else {}
-            )
-            rating = extra.get("rating") or ""
-            if rating not in ("", *Rating.values):
-                raise TweeError(
-                    link.line, f"Unknown rating “{rating}”: use one of {', '.join(Rating.values)}."
-                )
-            if link.target not in keys:
-                warnings.append(
-                    f"Line {link.line}: the link “{link.label}” goes to “{link.target}”, which "
-                    "is not a passage. Fix it before publishing."
-                )
-            choices.append(
-                ChoiceSpec(
-                    label=_plain(link.label, p, "label")[:255],
-                    target=keys.get(link.target, slugify(link.target)[:60] or "missing"),
-                    weeks=_int(extra.get("weeks"), p, "weeks"),
-                    rating=rating,
-                    concepts=_concepts(extra.get("concepts"), p),
-                    feedback=_plain(extra.get("feedback"), p, "feedback"),
-                )
-            )
-        age_stage = meta.get("age_stage") or ""
-        if age_stage not in ("", *AgeStage.values):
-            raise TweeError(p.line, f"Unknown age_stage “{age_stage}” on “{p.name}”.")
-        nodes.append(
-            NodeSpec(
-                key=keys[p.name],
-                title=(_plain(meta.get("title"), p, "title") or p.name)[:200],
-                kind=kind,
-                narrative=_narrative_html(text, p, warnings),
-                choices=choices,
-                is_start=p.name == start_name,
-                case_record=_plain(meta.get("case_record"), p, "case_record"),
-                childs_voice=_plain(meta.get("childs_voice"), p, "childs_voice"),
-                age_stage=age_stage,
-                outcome=outcome,
-                ending_summary=_plain(meta.get("ending_summary"), p, "ending_summary"),
-            )
-        )
-
-    title = _plain(title_passage.text.strip().split("\n")[0], title_passage, "title")[:255]
+    warnings: list[str] = []
+    title = _story_title(by_name.get(STORY_TITLE))
+    data = _story_data(by_name.get(STORY_DATA))
+    story = _story_passages(passages, warnings)
+    keys = _node_keys(story)
+    start = _start_passage(data, story)
     spec = ScenarioSpec(
         title=title,
         slug=slugify(title)[:80] or "imported-scenario",
         introduction="<p>Imported from Twine.</p>",
-        nodes=nodes,
-        ifid=ifid,
+        nodes=[_node(p, keys, p.name == start, warnings) for p in story],
+        ifid=data.ifid,
     )
-    if details is not None:
-        meta = details.metadata
-        spec.introduction = _narrative_html(details.text, details, warnings) or spec.introduction
-        spec.focus_concepts = _concepts(meta.get("focus_concepts"), details)
-        sources = meta.get("sources") or ""
-        spec.sources = (
-            bleach.clean(sources, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, strip=True)
-            if isinstance(sources, str)
-            else ""
-        )
-        spec.reflection_prompt = _plain(meta.get("reflection_prompt"), details, "reflection_prompt")
-        spec.estimated_minutes = _int(
-            meta.get("estimated_minutes"), details, "estimated_minutes", 15
-        )
-        spec.search_description = _plain(meta.get("summary"), details, "summary")
-        if meta.get("slug"):
-            spec.slug = slugify(str(meta["slug"]))[:80] or spec.slug
+    if DETAILS_PASSAGE in by_name:
+        _read_details(by_name[DETAILS_PASSAGE], spec, warnings)
     return TweeImport(spec=spec, warnings=warnings)
 
 
-# --- writing ---------------------------------------------------------------------------
-def _header(name: str, tags: list[str], metadata: dict) -> str:
-    tag_text = f" [{' '.join(tags)}]" if tags else ""
-    meta_text = " " + json.dumps(metadata, ensure_ascii=False, separators=(",", ":"))
-    return f":: {_escape(name)}{tag_text}{meta_text}"
+def _story_title(passage: Passage | None) -> str:
+    if passage is None or not passage.text.strip():
+        raise TweeError(1, "The file has no StoryTitle passage with the scenario’s title.")
+    return _plain(passage.text.strip().split("\n")[0], passage, "title")[:255]
 
 
-def _text(value: str) -> str:
-    """Passage text with any line that would read as a header escaped, as the spec says."""
-    return "\n".join("\\" + line if line.startswith("::") else line for line in value.split("\n"))
+def _story_data(passage: Passage | None) -> StoryData:
+    if passage is None:
+        raise TweeError(1, "The file has no StoryData passage (it holds the IFID and start).")
+    data = json_object(
+        passage.text or "{}",
+        "StoryData",
+        lambda error: passage.text_start + error.lineno - 1 if error else passage.line,
+    )
+    if not data.get("ifid"):
+        raise TweeError(passage.line, "StoryData needs an “ifid”.")
+    try:
+        ifid = str(uuid.UUID(str(data["ifid"]))).upper()
+    except ValueError as error:
+        raise TweeError(passage.line, "The IFID in StoryData is not a valid UUID.") from error
+    start = data.get("start") or None
+    if start is not None and not isinstance(start, str):
+        raise TweeError(
+            passage.line,
+            "StoryData’s “start” must be the name of a passage, in quotes, "
+            'for example "start": "Start".',
+        )
+    return StoryData(ifid=ifid, start=start, line=passage.line)
 
 
-def _link(label: str, target: str) -> str:
-    if label == target:
-        return f"[[{target}]]"
-    return f"[[{label}->{target}]]"
+def _story_passages(passages: list[Passage], warnings: list[str]) -> list[Passage]:
+    """The passages that become nodes: all but the special ones, scripts and styles."""
+    story = []
+    for p in passages:
+        if SKIPPED_TAGS.intersection(p.tags):
+            warnings.append(
+                f"Line {p.line}: passage “{p.name}” is story code or style and was skipped."
+            )
+        elif p.name not in SPECIAL_PASSAGES:
+            story.append(p)
+    if not story:
+        raise TweeError(1, "The file has no story passages.")
+    return story
 
 
+def _node_keys(story: list[Passage]) -> dict[str, str]:
+    """Each passage's node key: its name made into a slug, unique in the scenario."""
+    keys: dict[str, str] = {}
+    used: set[str] = set()
+    for p in story:
+        base = slugify(p.name)[:55] or "node"
+        key = next(
+            k
+            for k in itertools.chain([base], (f"{base}-{n}" for n in itertools.count(2)))
+            if k not in used
+        )
+        used.add(key)
+        keys[p.name] = key
+    return keys
+
+
+def _start_passage(data: StoryData, story: list[Passage]) -> str:
+    start = data.start or story[0].name
+    if start not in {p.name for p in story}:
+        raise TweeError(data.line, f"StoryData’s start passage “{start}” does not exist.")
+    return start
+
+
+def _read_details(details: Passage, spec: ScenarioSpec, warnings: list[str]) -> None:
+    meta = details.metadata
+    spec.introduction = _narrative_html(details.text, details, warnings) or spec.introduction
+    spec.focus_concepts = _concepts(meta.get("focus_concepts"), details)
+    sources = meta.get("sources") or ""
+    spec.sources = (
+        bleach.clean(sources, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, strip=True)
+        if isinstance(sources, str)
+        else ""
+    )
+    spec.reflection_prompt = _plain(meta.get("reflection_prompt"), details, "reflection_prompt")
+    spec.estimated_minutes = _int(meta.get("estimated_minutes"), details, "estimated_minutes", 15)
+    spec.search_description = _plain(meta.get("summary"), details, "summary")
+    if meta.get("slug"):
+        spec.slug = slugify(str(meta["slug"]))[:80] or spec.slug
+
+
+# --- reading: one passage, one node ------------------------------------------------------
+def _node(p: Passage, keys: dict[str, str], is_start: bool, warnings: list[str]) -> NodeSpec:
+    links, text = extract_links(p)
+    link_data = _link_metadata(p, len(links), warnings)
+    meta = p.metadata
+    age_stage = meta.get("age_stage") or ""
+    if age_stage not in ("", *AgeStage.values):
+        raise TweeError(p.line, f"Unknown age_stage “{age_stage}” on “{p.name}”.")
+    return NodeSpec(
+        key=keys[p.name],
+        passage_name="" if p.name == keys[p.name] else p.name,
+        title=(_plain(meta.get("title"), p, "title") or p.name)[:200],
+        kind=_kind(p, links),
+        narrative=_narrative_html(text, p, warnings),
+        choices=[
+            _choice(p, link, data, keys, warnings)
+            for link, data in zip(links, link_data, strict=True)
+        ],
+        is_start=is_start,
+        case_record=_plain(meta.get("case_record"), p, "case_record"),
+        childs_voice=_plain(meta.get("childs_voice"), p, "childs_voice"),
+        age_stage=age_stage,
+        outcome=_outcome(p),
+        ending_summary=_plain(meta.get("ending_summary"), p, "ending_summary"),
+    )
+
+
+def _kind(p: Passage, links: list[Link]) -> str:
+    """The kind tag, or else the kind the number of links suggests."""
+    kind_tags = [t for t in p.tags if t in KIND_TAGS]
+    if len(kind_tags) > 1:
+        raise TweeError(p.line, f"“{p.name}” has more than one kind tag: {' '.join(kind_tags)}.")
+    if kind_tags:
+        return kind_tags[0]
+    if not links:
+        return graph.ENDING
+    return graph.INFORMATION if len(links) == 1 else graph.DECISION
+
+
+def _outcome(p: Passage) -> str:
+    outcomes = [
+        t[len(OUTCOME_TAG_PREFIX) :].replace("-", "_")
+        for t in p.tags
+        if t.startswith(OUTCOME_TAG_PREFIX)
+    ]
+    if outcomes and outcomes[0] not in Outcome.values:
+        raise TweeError(
+            p.line,
+            f"Unknown outcome tag on “{p.name}”: use one of "
+            + ", ".join(OUTCOME_TAG_PREFIX + o.replace("_", "-") for o in Outcome.values)
+            + ".",
+        )
+    return outcomes[0] if outcomes else ""
+
+
+def _link_metadata(p: Passage, count: int, warnings: list[str]) -> list[dict]:
+    """For each of the passage's ``count`` links, in order, its data from the metadata:
+    the flat ``linkN_field`` keys, or (in older files) the ``links`` list."""
+    if p.metadata.get("links"):
+        described, data = _listed_link_metadata(p)
+        if described != count:
+            warnings.append(
+                f"Line {p.line}: “{p.name}” has {count} links but metadata for "
+                f"{described}; missing values were left blank."
+            )
+    else:
+        described, data = _flat_link_metadata(p, count)
+        if described > count:
+            warnings.append(
+                f"Line {p.line}: “{p.name}” has {count} links but metadata for link "
+                f"{described}; it was ignored."
+            )
+    return (data + [{}] * count)[:count]
+
+
+def _listed_link_metadata(p: Passage) -> tuple[int, list[dict]]:
+    listed = p.metadata["links"]
+    if not isinstance(listed, list):
+        raise TweeError(p.line, f"“links” in the metadata of “{p.name}” must be a list.")
+    return len(listed), [item if isinstance(item, dict) else {} for item in listed]
+
+
+def _flat_link_metadata(p: Passage, count: int) -> tuple[int, list[dict]]:
+    data: list[dict] = [{} for _ in range(count)]
+    described = 0
+    for key, value in p.metadata.items():
+        match = LINK_FIELD.fullmatch(key)
+        if match is None:
+            continue
+        number = int(match[1])
+        described = max(described, number)
+        if 1 <= number <= count:
+            data[number - 1][match[2]] = value
+    return described, data
+
+
+def _choice(
+    p: Passage, link: Link, data: dict, keys: dict[str, str], warnings: list[str]
+) -> ChoiceSpec:
+    rating = data.get("rating") or ""
+    if rating not in ("", *Rating.values):
+        raise TweeError(
+            link.line, f"Unknown rating “{rating}”: use one of {', '.join(Rating.values)}."
+        )
+    if link.target not in keys:
+        warnings.append(
+            f"Line {link.line}: the link “{link.label}” goes to “{link.target}”, which "
+            "is not a passage. Fix it before publishing."
+        )
+    return ChoiceSpec(
+        label=_plain(link.label, p, "label")[:255],
+        target=keys.get(link.target, slugify(link.target)[:60] or "missing"),
+        weeks=_int(data.get("weeks"), p, "weeks"),
+        rating=rating,
+        concepts=_concepts(data.get("concepts"), p),
+        feedback=_plain(data.get("feedback"), p, "feedback"),
+    )
+
+
+# --- writing -----------------------------------------------------------------------------
 def export_twee(page: ScenarioPage) -> str:
     spec = spec_from_page(page)
-    placed = graph.layout(page.graph_nodes())
+    names = passage_names(spec.nodes)
+    placed = graph.layout(spec_graph_nodes(spec))
     start = next((n.key for n in spec.nodes if n.is_start), spec.nodes[0].key if spec.nodes else "")
     out = [
-        ":: StoryTitle",
+        f":: {STORY_TITLE}",
         spec.title,
         "",
-        ":: StoryData",
+        f":: {STORY_DATA}",
         json.dumps(
             {
                 "ifid": spec.ifid,
                 "format": STORY_FORMAT[0],
                 "format-version": STORY_FORMAT[1],
-                "start": start,
+                "start": names.get(start, start),
                 "zoom": 1,
             },
             indent=2,
         ),
         "",
-        _header(
-            DETAILS_PASSAGE,
-            [DETAILS_TAG],
-            {
-                "position": "100,-150",
-                "size": "100,100",
-                "slug": spec.slug,
-                "summary": spec.search_description,
-                "focus_concepts": spec.focus_concepts,
-                "estimated_minutes": spec.estimated_minutes,
-                "reflection_prompt": spec.reflection_prompt,
-                "sources": spec.sources,
-            },
-        ),
-        _text(spec.introduction),
+        passage_header(DETAILS_PASSAGE, [DETAILS_TAG], _details_metadata(spec)),
+        passage_text(spec.introduction),
         "",
     ]
     for node in spec.nodes:
-        tags = [node.kind]
-        if node.outcome:
-            tags.append(OUTCOME_TAG_PREFIX + node.outcome.replace("_", "-"))
-        metadata = {
-            "position": f"{100 + 200 * placed.levels.get(node.key, 0)},"
-            f"{100 + 150 * placed.rows.get(node.key, 0)}",
-            "size": "100,100",
-            "title": node.title,
-        }
-        for key, value in (
-            ("case_record", node.case_record),
-            ("childs_voice", node.childs_voice),
-            ("age_stage", node.age_stage),
-            ("ending_summary", node.ending_summary),
-        ):
-            if value:
-                metadata[key] = value
-        if node.choices:
-            metadata["links"] = [
-                {
-                    "weeks": c.weeks,
-                    "rating": c.rating,
-                    "concepts": c.concepts,
-                    "feedback": c.feedback,
-                }
-                for c in node.choices
-            ]
-        out.append(_header(node.key, tags, metadata))
-        out.append(_text(node.narrative))
+        position = (placed.levels.get(node.key, 0), placed.rows.get(node.key, 0))
+        out.append(
+            passage_header(
+                names[node.key], _node_tags(node), _node_metadata(node, names[node.key], position)
+            )
+        )
+        out.append(passage_text(node.narrative))
         if node.choices:
             out.append("")
-            out.extend(_link(c.label, c.target) for c in node.choices)
+            out.extend(link_markup(c.label, names.get(c.target, c.target)) for c in node.choices)
         out.append("")
     return "\n".join(out)
 
 
+def passage_names(nodes: list[NodeSpec]) -> dict[str, str]:
+    """Each node key's passage name: the name it came from Twine with, else the key,
+    else the key numbered; never a special passage's name, never one used twice."""
+    names: dict[str, str] = {}
+    used = set(SPECIAL_PASSAGES)
+    for node in nodes:
+        if node.key in names:
+            continue  # a second node with the key: links reach only the first
+        candidates = itertools.chain(
+            [node.passage_name, node.key], (f"{node.key}-{n}" for n in itertools.count(2))
+        )
+        name = next(c for c in candidates if can_be_linked(c) and c not in used)
+        names[node.key] = name
+        used.add(name)
+    return names
+
+
+def _details_metadata(spec: ScenarioSpec) -> dict:
+    return {
+        "position": "100,-150",
+        "size": "100,100",
+        "slug": spec.slug,
+        "summary": spec.search_description,
+        "focus_concepts": " ".join(spec.focus_concepts),
+        "estimated_minutes": spec.estimated_minutes,
+        "reflection_prompt": spec.reflection_prompt,
+        "sources": spec.sources,
+    }
+
+
+def _node_tags(node: NodeSpec) -> list[str]:
+    tags = [node.kind]
+    if node.outcome:
+        tags.append(OUTCOME_TAG_PREFIX + node.outcome.replace("_", "-"))
+    return tags
+
+
+def _node_metadata(node: NodeSpec, name: str, position: tuple[int, int]) -> dict:
+    column, row = position
+    metadata: dict = {"position": f"{100 + 200 * column},{100 + 150 * row}", "size": "100,100"}
+    if node.title != name:
+        metadata["title"] = node.title
+    for key, attribute in NODE_METADATA:
+        if getattr(node, attribute):
+            metadata[key] = getattr(node, attribute)
+    for number, choice in enumerate(node.choices, start=1):
+        for key, value in (
+            ("weeks", choice.weeks),
+            ("rating", choice.rating),
+            ("concepts", " ".join(choice.concepts)),
+            ("feedback", choice.feedback),
+        ):
+            if value:
+                metadata[f"link{number}_{key}"] = value
+    return metadata
+
+
+# --- importing ---------------------------------------------------------------------------
 def import_twee(source: str, parent, *, user=None) -> tuple[ScenarioPage, list[str]]:
-    """Create a new draft scenario under ``parent`` from Twee text."""
+    """Create a new draft scenario under ``parent`` from Twee text. A file that cannot be
+    read raises :class:`TweeError`; a graph that cannot be published yet (a broken link,
+    an unreachable passage) still comes in, as a draft, with warnings naming the passages."""
     result = parse_twee(source)
     spec = result.spec
-    base, n = spec.slug, 2
-    while parent.get_children().filter(slug=spec.slug).exists():
-        spec.slug, n = f"{base}-{n}", n + 1
-    page = apply_spec(ScenarioPage(), spec)
-    page.live = False
-    page.owner = user
-    parent.add_child(instance=page)
-    page.save_revision(user=user, log_action=True)
-    warnings = list(result.warnings)
-    problems = page.graph_errors()
-    if problems:
-        warnings.append(
-            f"The graph has {len(problems)} problem(s) to fix before it can be published; "
-            "see the map."
-        )
-    return page, warnings
+    spec.slug = _free_slug(parent, spec.slug)
+    page = create_draft_scenario(parent, spec, user=user)
+    return page, [*result.warnings, *_publishing_problems(spec)]
+
+
+def _free_slug(parent, slug: str) -> str:
+    taken = set(parent.get_children().filter(slug__startswith=slug).values_list("slug", flat=True))
+    candidates = itertools.chain([slug], (f"{slug}-{n}" for n in itertools.count(2)))
+    return next(s for s in candidates if s not in taken)
+
+
+def _publishing_problems(spec: ScenarioSpec) -> list[str]:
+    """What stops the draft being published, by passage name. Links to passages that do
+    not exist were already named, with their lines, as the file was read."""
+    problems = [
+        error
+        for error in graph.validate_graph(spec_graph_nodes(spec))
+        if error.code != graph.MISSING_TARGET
+    ]
+    if not problems:
+        return []
+    named = []
+    for error in problems[:MAX_PROBLEMS_NAMED]:
+        if error.node is None:
+            named.append(error.message)
+        else:
+            node = spec.nodes[error.node]
+            named.append(f"“{node.passage_name or node.key}”: {error.message}")
+    more = len(problems) - len(named)
+    return [
+        f"The draft cannot be published until {len(problems):,} problem(s) in its graph are "
+        "fixed (the map shows them all): "
+        + " ".join(named)
+        + (f" And {more:,} more." if more else "")
+    ]

@@ -1,4 +1,6 @@
 from django.template import Context, Template
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from learning_site.sanitise import sanitise_text
 
@@ -25,3 +27,12 @@ def test_paragraphs_line_breaks_and_safe_links():
 def test_javascript_urls_are_not_linked():
     html = render(sanitise_text('<a href="javascript:alert(1)">x</a> javascript:alert(1)'))
     assert "<a " not in html
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_text_that_skips_the_html_parser_comes_out_as_bleach_would_give_it(value):
+    from learning_site.sanitise import _without_markup
+
+    tidied = _without_markup(value).replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    assert sanitise_text(value) == "\n".join(line.rstrip() for line in tidied.split("\n")).strip()

@@ -184,3 +184,25 @@ def test_the_graph_tab_lists_the_drafts_problems(client, trainer, home_page):
     html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "Before this scenario can be published (2 problems in the saved version)" in html
     assert "Node “Assessment”, choice “Convene a strategy meeting”: No node has the key" in html
+
+
+def test_links_in_node_narratives_are_indexed_once_per_save(
+    home_page, django_assert_max_num_queries
+):
+    # Wagtail indexes a page's references after each row saved; ScenarioPage saves its
+    # nodes and choices with that paused and indexes the page once.
+    from wagtail.models import ReferenceIndex
+
+    spec = small_spec()
+    link = f'<p>See <a linktype="page" id="{home_page.pk}">home</a>.</p>'
+    spec.nodes[2].narrative = link
+    page = create_or_update_scenario(make_index(home_page), spec)
+    references = ReferenceIndex.get_references_to(home_page).filter(object_id=str(page.pk))
+    assert [r.content_path for r in references] == [f"nodes.{page.node_list()[2].pk}.narrative."]
+
+    spec.nodes[2].narrative = "<p>No link now.</p>"
+    spec.nodes[3].narrative = link
+    create_or_update_scenario(make_index(home_page), spec)
+    assert [r.content_path for r in references.all()] == [
+        f"nodes.{page.node_list()[3].pk}.narrative."
+    ]
