@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 
-from evaluations.models import FollowUpInvitation, WaveInstrument
+from evaluations.models import FollowUpInvitation, WaveInstrument, wave_months
 from evaluations.schedule import LONDON
 from learning_site.emails import templated_email
 from learning_site.urls_absolute import absolute_url
@@ -51,7 +51,7 @@ def build_invitation_email(
     reminder: bool = False,
 ) -> EmailMultiAlternatives:
     instrument = WaveInstrument.resolve(invitation.wave, invitation.course, invitation.partnership)
-    months = 3 if invitation.wave == "three_months" else 12
+    months = wave_months(invitation.wave)
     context = {
         "first_name": invitation.user.first_name_for_greeting,
         "partnership_name": invitation.partnership.email_from_name or invitation.partnership.name,

@@ -6,13 +6,13 @@ How a report reaches everything from one answer::
     SurveyAnswer.measure             the Measure (slug, name, kind) the question measures
     SurveyAnswer.question            FrozenQuestion (kind, text, position) of a version
     SurveyAnswer.response            SurveyResponse:
-        .wave                        baseline | post | three_months | twelve_months
+        .wave                        a WaveKind (before, after, each follow-up)
         .course                      courses.CoursePage (module), null if deleted
         .partnership, .agency        copied when the response started
         .respondent_key              pairs one learner's waves without naming them
         .instrument_version          InstrumentVersion -> .instrument (Instrument)
         .status, .submitted_at       only "submitted" responses count
-        .invitation                  FollowUpInvitation for 3/12-month waves, else null
+        .invitation                  FollowUpInvitation for follow-up waves, else null
     FollowUpInvitation               partnership, agency, course, wave, completed_at,
                                      status and the time of each step (sent_at, …)
 
@@ -25,7 +25,9 @@ from evaluations.models.instruments import (
     DEFAULT_LIKERT_LABELS,
     FOLLOW_UP_MONTHS,
     FOLLOW_UP_WAVES,
+    LATER_WAVES,
     NUMERIC_KINDS,
+    WAVE_SHORT_LABELS,
     FrozenQuestion,
     Instrument,
     InstrumentVersion,
@@ -34,6 +36,9 @@ from evaluations.models.instruments import (
     QuestionKind,
     WaveInstrument,
     WaveKind,
+    follow_up_months_text,
+    wave_label,
+    wave_months,
 )
 from evaluations.models.invitations import (
     OPEN_STATUSES,
@@ -53,11 +58,16 @@ from evaluations.models.responses import (
 )
 
 __all__ = [
+    "follow_up_months_text",
+    "wave_label",
+    "wave_months",
     "BEFORE_AND_AFTER_WAVES",
     "DEFAULT_LIKERT_LABELS",
     "FOLLOW_UP_MONTHS",
     "FOLLOW_UP_WAVES",
+    "LATER_WAVES",
     "NUMERIC_KINDS",
+    "WAVE_SHORT_LABELS",
     "OPEN_STATUSES",
     "PENDING_STATUSES",
     "FollowUpInvitation",

@@ -38,9 +38,36 @@ class WaveKind(models.TextChoices):
 # The module's one before/after instrument: answered before lesson 1 and at the end.
 BEFORE_AND_AFTER_WAVES = (WaveKind.BASELINE, WaveKind.POST)
 
+# Everything else about the waves is read from here, so a new wave (say 6 months) is a
+# member above, a line in each table below, and a migration for the choices.
+
 # Calendar months after completion for the waves that are sent by email.
 FOLLOW_UP_MONTHS = {WaveKind.THREE_MONTHS: 3, WaveKind.TWELVE_MONTHS: 12}
 FOLLOW_UP_WAVES = tuple(FOLLOW_UP_MONTHS)
+
+# Short labels for tables, charts and the CSV.
+WAVE_SHORT_LABELS = {
+    WaveKind.BASELINE: "Before the module",
+    WaveKind.POST: "End of the module",
+    **{wave: f"{months} months after" for wave, months in FOLLOW_UP_MONTHS.items()},
+}
+# The waves compared with the baseline in the board report.
+LATER_WAVES = (WaveKind.POST, *FOLLOW_UP_WAVES)
+
+
+def wave_months(wave: str) -> int | None:
+    """Calendar months after completion at which ``wave`` is sent (None: not emailed)."""
+    return FOLLOW_UP_MONTHS.get(wave)
+
+
+def wave_label(wave: str) -> str:
+    return WAVE_SHORT_LABELS.get(wave, "")
+
+
+def follow_up_months_text() -> str:
+    """The follow-up months in words, for sentences: "3 and 12"."""
+    months = [str(m) for m in FOLLOW_UP_MONTHS.values()]
+    return months[0] if len(months) == 1 else ", ".join(months[:-1]) + " and " + months[-1]
 
 
 class QuestionKind(models.TextChoices):

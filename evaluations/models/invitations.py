@@ -1,4 +1,4 @@
-"""Follow-up invitations (3 and 12 months after completion), their email links and opt-outs.
+"""Follow-up invitations (sent the months after completion in ``FOLLOW_UP_MONTHS``), their email links and opt-outs.
 
 The database is the source of truth for what is due: the sweep reads these rows, claims
 each with a conditional UPDATE, sends after the claim commits and records the send in the

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from evaluations.models import WAVE_SHORT_LABELS
 from evaluations.reports.figures import Figure
 from evaluations.reports.filters import ReportFilters
 from evaluations.reports.models import ApprovedComment
@@ -17,12 +18,7 @@ COMMENTS_SHOWN = 12
 # Approved comments read to find COMMENTS_SHOWN different ones (the same words approved
 # many times over would otherwise crowd the others out).
 COMMENTS_READ = 10 * COMMENTS_SHOWN
-WAVE_LABELS = {
-    "baseline": "Before the module",
-    "post": "End of the module",
-    "three_months": "3 months after",
-    "twelve_months": "12 months after",
-}
+WAVE_LABELS = WAVE_SHORT_LABELS
 
 
 @dataclass(frozen=True)

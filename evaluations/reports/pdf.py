@@ -25,6 +25,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from evaluations.models import follow_up_months_text
 from evaluations.reports.pdf_charts import ChartFlowable
 from evaluations.reports.report import Report
 from learning_site import pdf_fonts
@@ -343,7 +344,7 @@ def _method(report: Report, styles):
     t = report.threshold
     notes = [
         "Waves. Learners answer before the module (baseline), at its end (post), and "
-        "3 and 12 calendar months after completing it.",
+        f"{follow_up_months_text()} calendar months after completing it.",
         "Pairing. Every change is worked out on the same learners: each learner's later "
         "answer minus their own earlier answer. The unit is the person: someone who took "
         "several modules counts once, with the mean of their modules' changes, and n is "

@@ -16,6 +16,12 @@ from django.conf import settings
 from django.db.models import Avg, Count, F, FloatField, Q
 from django.db.models.functions import Cast
 
+from evaluations.models import (
+    FOLLOW_UP_WAVES,
+    LATER_WAVES,
+    WAVE_SHORT_LABELS,
+    follow_up_months_text,
+)
 from evaluations.reports.figures import Figure
 from evaluations.reports.filters import ReportFilters
 from evaluations.reports.grouping import flag, people_per_group
@@ -29,14 +35,7 @@ from evaluations.reports.services import (
 )
 from learning_site import suppression as sc
 
-LATER_WAVES = ("post", "three_months", "twelve_months")
-FOLLOW_UP_WAVES = ("three_months", "twelve_months")
-WAVE_LABELS = {
-    "baseline": "Before the module",
-    "post": "End of the module",
-    "three_months": "3 months after",
-    "twelve_months": "12 months after",
-}
+WAVE_LABELS = WAVE_SHORT_LABELS
 # Statuses of an invitation that was actually sent to the learner.
 INVITED_STATUSES = ("sent", "reminded", "responded", "expired", "opted_out")
 
@@ -123,7 +122,7 @@ class PracticeSection:
             for measure, wave, m in self.rows()
         ]  # fmt: skip
         out = [
-            para("Practice change at 3 and 12 months", styles["Heading1"]),
+            para(f"Practice change at {follow_up_months_text()} months", styles["Heading1"]),
             para(
                 "Each row pairs learners' answers at a wave with the same learners' own "
                 "baseline answers. n is the number of people: someone who took several "

@@ -106,8 +106,8 @@ class Partnership(ClusterableModel):
         "Send follow-up surveys",
         default=True,
         help_text=(
-            "Email learners a survey 3 and 12 months after they complete a module, so the "
-            "board can see whether training changed practice."
+            "Email learners short surveys in the months after they complete a module, so "
+            "the board can see whether training changed practice."
         ),
     )
 

@@ -200,7 +200,14 @@ def _instrument():
 def build(practitioners: int, out):
     from courses.models import CourseCompletion, Enrolment
     from courses.services import bulk_record_completions
-    from evaluations.models import FollowUpInvitation, SurveyAnswer, SurveyResponse
+    from evaluations.models import (
+        FOLLOW_UP_MONTHS,
+        FOLLOW_UP_WAVES,
+        FollowUpInvitation,
+        SurveyAnswer,
+        SurveyResponse,
+        WaveKind,
+    )
     from evaluations.reports.demo import seed_indicator_values
     from learning_site.models import Partnership, User
     from learning_site.roles import Role, ensure_roles, grant_role
@@ -264,8 +271,8 @@ def build(practitioners: int, out):
     for c in completions:
         base = rng.randint(30, 80)
         conf = rng.choice([2.0, 2.5, 3.0])
-        before_after[(c.pk, "baseline")] = {"knowledge_score": base, "mean_confidence": conf}
-        before_after[(c.pk, "post")] = {
+        before_after[(c.pk, WaveKind.BASELINE)] = {"knowledge_score": base, "mean_confidence": conf}
+        before_after[(c.pk, WaveKind.POST)] = {
             "knowledge_score": min(100, base + rng.randint(-5, 40)),
             "mean_confidence": min(5.0, conf + rng.choice([0, 0.5, 1.0, 1.5])),
         }
@@ -276,9 +283,9 @@ def build(practitioners: int, out):
     surveyed = set(rng.sample(range(len(completions)), k=min(40_000, len(completions))))
     keys = {u.pk: uuid.uuid4() for u in users}
     for index, c in enumerate(completions):
-        for wave, months in (("three_months", 3), ("twelve_months", 12)):
+        for wave, months in FOLLOW_UP_MONTHS.items():
             due = c.completed_at + datetime.timedelta(days=30 * months)
-            answered = index in surveyed and (wave == "three_months" or rng.random() < 0.75)
+            answered = index in surveyed and (wave == FOLLOW_UP_WAVES[0] or rng.random() < 0.75)
             invitations.append(FollowUpInvitation(
                 user_id=c.user_id, partnership=partnership, agency=agency_of[c.user_id],
                 course_id=c.course_id, completion=c, wave=wave, completed_at=c.completed_at,
@@ -286,8 +293,8 @@ def build(practitioners: int, out):
             ))  # fmt: skip
             if answered:
                 responses.append((c, wave, due))
-        responses.append((c, "baseline", c.completed_at - datetime.timedelta(days=30)))
-        responses.append((c, "post", c.completed_at))
+        responses.append((c, WaveKind.BASELINE, c.completed_at - datetime.timedelta(days=30)))
+        responses.append((c, WaveKind.POST, c.completed_at))
     _bulk(FollowUpInvitation, invitations)
     response_rows = _bulk(SurveyResponse, [
         SurveyResponse(user_id=c.user_id, respondent_key=keys[c.user_id], partnership=partnership,
@@ -300,10 +307,13 @@ def build(practitioners: int, out):
     answered_by = {
         (c.user_id, c.course_id) for index, c in enumerate(completions) if index in surveyed
     }
-    stage = {"baseline": 0, "post": 1, "three_months": 2, "twelve_months": 3}
+    stage = {wave: index for index, wave in enumerate(WaveKind.values)}
     answers = []
     for response in response_rows:
-        if response.wave == "post" or (response.user_id, response.course_id) not in answered_by:
+        if (
+            response.wave == WaveKind.POST
+            or (response.user_id, response.course_id) not in answered_by
+        ):
             continue
         for q in questions:
             value = (
