@@ -376,6 +376,11 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-src": [SELF],
     }
 }
+# A page previewed in the admin is the public page, so it keeps the public policy, but the
+# admin's preview panel (an iframe on our own admin) may show it.
+ADMIN_PREVIEW_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "frame-ancestors": [SELF]}
+}
 
 # --- Project settings -----------------------------------------------------------------
 # Roles that must have two-factor authentication before reaching the admin or reports.
