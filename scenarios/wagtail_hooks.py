@@ -30,6 +30,16 @@ def register_scenario_admin_urls():
             admin_views.TweeImportView.as_view(),
             name="scenarios_admin_twee_import",
         ),
+        path(
+            "scenarios/twee-guide/",
+            admin_views.TweeGuideView.as_view(),
+            name="scenarios_admin_twee_guide",
+        ),
+        path(
+            "scenarios/analytics/",
+            admin_views.ScenarioAnalyticsListView.as_view(),
+            name="scenarios_admin_analytics",
+        ),
     ]
 
 
@@ -46,6 +56,18 @@ def register_twee_import_menu_item():
         reverse("scenarios_admin_twee_import"),
         icon_name="upload",
         order=310,
+    )
+
+
+class AnalyticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(ANALYTICS_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_scenario_analytics_report():
+    return AnalyticsMenuItem(
+        "Scenario analytics", reverse("scenarios_admin_analytics"), icon_name="table", order=20
     )
 
 

@@ -338,6 +338,9 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_FINDERS = []  # no third-party oEmbed calls: the site runs offline
+# Admin avatars: uploaded ones or Wagtail's own default, never Gravatar (the site runs
+# offline, and the admin's policy allows images from our own origin only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Security headers -----------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
