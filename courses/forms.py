@@ -56,11 +56,21 @@ def clean_learner_text(value: str, *, required: bool, label: str = "your reflect
 class ReflectionForm(forms.Form):
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), required=False, strip=False)
 
-    def __init__(self, prompt: str, *args, key: str = "", required: bool = True, **kwargs):
+    def __init__(
+        self,
+        prompt: str,
+        *args,
+        key: str = "",
+        required: bool = True,
+        guidance: str = "",
+        **kwargs,
+    ):
         kwargs.setdefault("prefix", f"reflection-{key}")
         super().__init__(*args, **kwargs)
         field = self.fields["text"]
         field.label = prompt
+        # Guidance is read after the question and announced with the box it helps with.
+        field.help_text = guidance
         # The label says "(optional)" unless the module needs this reflection to complete,
         # as the "Required" tag above it does. Saving still needs some words either way.
         field.required = required

@@ -17,6 +17,7 @@ from django.template.response import TemplateResponse
 
 from courses import services
 from courses.forms import KnowledgeCheckForm, ReflectionForm
+from courses.requirements import requirements_for
 
 
 @dataclass
@@ -48,7 +49,7 @@ def _sitting(lesson, request, *, answering: bool) -> Sitting | HttpResponse:
     status = services.course_status_for(user, course, lessons)
     if not status.enrolled:
         if _can_preview(user) and not answering:
-            return lesson.render_lesson(request, _context(lesson, lessons, status, preview=True))
+            return preview(lesson, request)
         return TemplateResponse(
             request, "courses/not_enrolled.html", {"course": course, "lesson": lesson}, status=403
         )
@@ -70,6 +71,23 @@ def show(lesson, request) -> HttpResponse:
     services.record_visit(sitting.status.enrolment, lesson)
     _complete_if_done(request, sitting)
     return lesson.render_lesson(request, _context(lesson, sitting.lessons, sitting.status))
+
+
+def preview(lesson, request) -> HttpResponse:
+    """The lesson as a learner sees it before answering, for trainers: in the admin's
+    preview (the lesson as edited, saved or not, live or draft) and on "View live" when
+    they are not enrolled. The questions are drawn but nothing is recorded, and no answer
+    is given away."""
+    lessons = _lessons_with(lesson)
+    status = services.CourseStatus(course=lesson.course, requirements=requirements_for(lessons))
+    return lesson.render_lesson(request, _context(lesson, lessons, status, preview=True))
+
+
+def _lessons_with(lesson) -> list:
+    """The module's live lessons with ``lesson`` in its place: instead of its stored copy,
+    or, if it is a draft or not yet saved, where its position in the tree puts it."""
+    others = [item for item in lesson.course.lessons() if lesson.pk is None or item.pk != lesson.pk]
+    return sorted([*others, lesson], key=lambda item: item.path)
 
 
 def answer_check(lesson, request, key: str) -> HttpResponse:
@@ -102,7 +120,9 @@ def save_reflection(lesson, request, key: str) -> HttpResponse:
     spec = sitting.status.requirements.reflection(lesson.pk, key)
     if spec is None:
         raise Http404("No such reflection prompt in this lesson.")
-    form = ReflectionForm(spec.prompt, request.POST, key=key, required=spec.required)
+    form = ReflectionForm(
+        spec.prompt, request.POST, key=key, required=spec.required, guidance=spec.guidance
+    )
     if not form.is_valid():
         return _render_with_errors(request, sitting, {f"reflection:{key}": form})
     services.save_reflection(sitting.status.enrolment, lesson, spec, form.cleaned_data["text"])
@@ -141,7 +161,7 @@ def _complete_if_done(request, sitting: Sitting) -> None:
 
 def _context(lesson, lessons, status, *, forms=None, preview=False) -> dict:
     forms = forms or {}
-    index = next(i for i, item in enumerate(lessons) if item.pk == lesson.pk)
+    index = next(i for i, item in enumerate(lessons) if item is lesson or item.pk == lesson.pk)
     check_views, reflection_views = {}, {}
     for spec in status.requirements.checks:
         if spec.lesson_id != lesson.pk:
@@ -156,7 +176,7 @@ def _context(lesson, lessons, status, *, forms=None, preview=False) -> dict:
             "spec": spec,
             "state": state,
             "form": form,
-            "action": lesson.subpage_url("check", spec.key),
+            "action": None if preview else lesson.subpage_url("check", spec.key),
         }
     for spec in status.requirements.reflections:
         if spec.lesson_id != lesson.pk:
@@ -167,12 +187,13 @@ def _context(lesson, lessons, status, *, forms=None, preview=False) -> dict:
             initial={"text": entry.body if entry else ""},
             key=spec.key,
             required=spec.required,
+            guidance=spec.guidance,
         )
         reflection_views[spec.key] = {
             "spec": spec,
             "entry": entry,
             "form": form,
-            "action": lesson.subpage_url("reflection", spec.key),
+            "action": None if preview else lesson.subpage_url("reflection", spec.key),
         }
     return {
         "course": status.course,

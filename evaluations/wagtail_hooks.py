@@ -185,3 +185,17 @@ def register_survey_counts_menu_item():
         icon_name="table",
         order=260,
     )
+
+
+class ReportViewerMenuItem(MenuItem):
+    def is_shown(self, request):
+        from evaluations.reports.access import can_view_reports
+
+        return can_view_reports(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_impact_report_menu_item():
+    return ReportViewerMenuItem(
+        "Impact report", reverse("reports_home"), icon_name="doc-full", order=10
+    )

@@ -15,24 +15,37 @@ from learning_site.two_factor import (
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp with one exception: the Wagtail admin gets its own looser policy.
+    """django-csp with two exceptions for the Wagtail admin.
 
-    The public site allows no inline script at all. Wagtail's admin needs inline scripts
-    and styles, so ``ADMIN_CONTENT_SECURITY_POLICY`` applies under ``ADMIN_URL_PREFIX``
-    and nowhere else.
+    The public site allows no inline script at all and may not be framed. Wagtail's admin
+    needs inline scripts and styles, so ``ADMIN_CONTENT_SECURITY_POLICY`` applies under
+    ``ADMIN_URL_PREFIX`` and nowhere else.
+
+    A page preview is not served by the admin request itself: Wagtail makes a second,
+    dummy request for the page's public address, runs it through every middleware and
+    returns that response (``make_preview_request``). The public policy would be set on
+    it there, and its ``frame-ancestors 'none'`` would blank the admin's preview panel, so
+    that request gets ``ADMIN_PREVIEW_CONTENT_SECURITY_POLICY``: the public policy, framed
+    by our own admin only.
     """
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if (
-            not report_only
-            and parts.config is None
-            and request.path_info.startswith(settings.ADMIN_URL_PREFIX)
-        ):
-            from csp.utils import default_config
+        if not report_only and parts.config is None:
+            policy = self._policy_for(request)
+            if policy is not None:
+                from csp.utils import default_config
 
-            parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+                parts.config = default_config(policy["DIRECTIVES"])
         return parts
+
+    @staticmethod
+    def _policy_for(request) -> dict | None:
+        if getattr(request, "is_preview", False):
+            return settings.ADMIN_PREVIEW_CONTENT_SECURITY_POLICY
+        if request.path_info.startswith(settings.ADMIN_URL_PREFIX):
+            return settings.ADMIN_CONTENT_SECURITY_POLICY
+        return None
 
 
 class RequireTwoFactorForStaffRoles:

@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
@@ -10,6 +11,23 @@ from learning_site.page_deletion import refusal
 @hooks.register("before_delete_page")
 def refuse_to_delete_pages_with_learner_records(request, page):
     return refusal(request, [page])
+
+
+@hooks.register("before_create_page")
+def refuse_to_autosave_a_page_not_yet_saved(request, parent_page, page_class):
+    """A new page exists from the author's first Save or Publish, never from autosave (its
+    form has no autosave: templates/wagtailadmin/pages/create.html). Autosave is the only
+    caller that asks for JSON; a form left open from before may still send one."""
+    if request.method == "POST" and not request.accepts("text/html"):
+        return JsonResponse(
+            {
+                "success": False,
+                "error_code": "not_saved_yet",
+                "error_message": "A new page is saved when you choose Save draft or Publish.",
+            },
+            status=400,
+        )
+    return None
 
 
 @hooks.register("before_bulk_action")

@@ -1,6 +1,9 @@
-"""Admin screens for scenarios: the map of the latest draft, Twee import and export."""
+"""Admin screens for scenarios: the map of the latest draft, Twee import and export, the
+Twee guide, and the list of scenarios' analytics."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from django import forms
 from django.contrib import messages
@@ -119,3 +122,38 @@ def twee_export(request, page_id: int):
     response = HttpResponse(export_twee(page), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{page.slug}.twee"'
     return response
+
+
+class TweeGuideView(WagtailAdminTemplateMixin, TemplateView):
+    """``scenarios/TWEE.md``, the guide to writing scenarios in Twine, as plain text (it is
+    Markdown, written to be read as it is)."""
+
+    template_name = "scenarios/admin/twee_guide.html"
+    page_title = "Writing scenarios in Twine: the Twee guide"
+    header_icon = "doc-full"
+    guide = Path(__file__).resolve().parent / "TWEE.md"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["guide"] = self.guide.read_text(encoding="utf-8")
+        return context
+
+
+class ScenarioAnalyticsListView(WagtailAdminTemplateMixin, TemplateView):
+    """Every live scenario with a link to its analytics, for the admin's Reports menu."""
+
+    template_name = "scenarios/admin/analytics_list.html"
+    page_title = "Scenario analytics"
+    header_icon = "table"
+
+    def dispatch(self, request, *args, **kwargs):
+        from scenarios.wagtail_hooks import ANALYTICS_PERMISSION
+
+        if not request.user.has_perm(ANALYTICS_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["scenarios"] = ScenarioPage.objects.live().order_by("title")
+        return context

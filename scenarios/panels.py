@@ -2,10 +2,24 @@
 
 The editor's own field errors appear only when a publish is refused; this panel lists
 every problem in the version being edited (the latest draft) each time the editor opens,
-so an author who saves an unfinished draft sees what is left to do.
+so an author who saves an unfinished draft sees what is left to do. Autosave redraws it
+(``scenarios/templatetags/scenario_admin.py``), so the list is never older than the
+last save.
 """
 
 from wagtail.admin.panels import Panel
+
+
+def graph_check_context(page) -> dict:
+    """The problems in ``page``'s graph as the author sees them, for the panel and for
+    the copy of it that autosave redraws."""
+    from scenarios.models import describe_error
+
+    return {
+        "page": page,
+        "problems": [describe_error(page, e) for e in page.graph_errors()] if page.pk else [],
+        "has_nodes": bool(page.pk and page.node_list()),
+    }
 
 
 class GraphCheckPanel(Panel):
@@ -13,13 +27,6 @@ class GraphCheckPanel(Panel):
         template_name = "scenarios/admin/graph_check_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from scenarios.models import describe_error
-
             context = super().get_context_data(parent_context)
-            page = self.instance
-            context["page"] = page
-            context["problems"] = (
-                [describe_error(page, e) for e in page.graph_errors()] if page.pk else []
-            )
-            context["has_nodes"] = bool(page.pk and page.node_list())
+            context.update(graph_check_context(self.instance))
             return context

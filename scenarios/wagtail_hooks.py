@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from scenarios import admin_views
-from scenarios.models import ScenarioIndexPage, ScenarioPage, describe_error
+from scenarios.models import ScenarioIndexPage, ScenarioPage
 
 ANALYTICS_PERMISSION = "learning_site.view_trainer_analytics"
 
@@ -30,6 +30,16 @@ def register_scenario_admin_urls():
             admin_views.TweeImportView.as_view(),
             name="scenarios_admin_twee_import",
         ),
+        path(
+            "scenarios/twee-guide/",
+            admin_views.TweeGuideView.as_view(),
+            name="scenarios_admin_twee_guide",
+        ),
+        path(
+            "scenarios/analytics/",
+            admin_views.ScenarioAnalyticsListView.as_view(),
+            name="scenarios_admin_analytics",
+        ),
     ]
 
 
@@ -46,6 +56,18 @@ def register_twee_import_menu_item():
         reverse("scenarios_admin_twee_import"),
         icon_name="upload",
         order=310,
+    )
+
+
+class AnalyticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(ANALYTICS_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_scenario_analytics_report():
+    return AnalyticsMenuItem(
+        "Scenario analytics", reverse("scenarios_admin_analytics"), icon_name="table", order=20
     )
 
 
@@ -86,16 +108,24 @@ def scenario_listing_buttons(page, user, next_url=None):
 
 
 def _warn_about_draft(request, page):
+    """One banner after the author saves a draft that cannot be published yet.
+
+    Autosave (a request for JSON) adds none: its messages would wait in the session, one
+    per autosave, and all show at the next page load, naming problems long fixed, even
+    beside "published". The banner names no problems, so it cannot go stale: the Graph
+    tab lists them, and autosave redraws that list and clears the banner once the graph
+    passes (``scenarios/templatetags/scenario_admin.py``).
+    """
     if not isinstance(page, ScenarioPage) or page.live and not page.has_unpublished_changes:
         return
+    if not request.accepts("text/html") or request.POST.get("action-publish"):
+        return
     draft = page.get_latest_revision_as_object() if page.live else page
-    errors = draft.graph_errors()
-    if errors and not request.POST.get("action-publish"):
-        listed = "; ".join(describe_error(draft, e) for e in errors[:5])
-        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+    if draft.graph_errors():
         messages.warning(
             request,
-            f"Saved as a draft. Before it can be published, fix: {listed}{more}.",
+            "Saved as a draft. It cannot be published until the problems in its graph are "
+            "fixed: the Graph tab lists them.",
         )
 
 

@@ -231,6 +231,13 @@ class LessonPage(RoutablePageMixin, Page):
 
         return lesson_flow.save_reflection(self, request, key)
 
+    def serve_preview(self, request, mode_name):
+        """The admin's preview draws the lesson as it is being edited (perhaps a draft,
+        perhaps not saved yet), whoever previews it, and records nothing."""
+        from courses import lesson_flow
+
+        return lesson_flow.preview(self, request)
+
     def subpage_url(self, name: str, *args) -> str:
         return self.url + self.reverse_subpage(name, args=args)
 

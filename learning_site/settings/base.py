@@ -349,6 +349,9 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_FINDERS = []  # no third-party oEmbed calls: the site runs offline
+# Admin avatars: uploaded ones or Wagtail's own default, never Gravatar (the site runs
+# offline, and the admin's policy allows images from our own origin only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Security headers -----------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -386,6 +389,11 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],  # the admin previews pages in an iframe
         "frame-src": [SELF],
     }
+}
+# A page previewed in the admin is the public page, so it keeps the public policy, but the
+# admin's preview panel (an iframe on our own admin) may show it.
+ADMIN_PREVIEW_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "frame-ancestors": [SELF]}
 }
 
 # --- Project settings -----------------------------------------------------------------

@@ -232,3 +232,8 @@ def test_the_instrument_chooser_searches_within_the_trainers_partnership(
 def test_choosing_an_id_that_cannot_exist_is_not_found(trainer_client, forged):
     url = reverse("wagtailsnippetchoosers_evaluations_instrument:chosen", args=[forged])
     assert trainer_client.get(url).status_code == 404
+
+
+def test_the_reports_menu_links_to_the_impact_report(trainer_client):
+    admin_home = trainer_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("reports_home") in admin_home

@@ -44,4 +44,6 @@ CASES = {
     "scenarios_admin_map": AccessCase(ADMIN_SCREEN, kwargs=scenario),
     "scenarios_admin_twee_export": AccessCase(ADMIN_SCREEN, kwargs=scenario),
     "scenarios_admin_twee_import": AccessCase(ADMIN_SCREEN),
+    "scenarios_admin_twee_guide": AccessCase(ADMIN_SCREEN),
+    "scenarios_admin_analytics": AccessCase(ADMIN_SCREEN),
 }

@@ -93,7 +93,7 @@ class TestEditor:
         draft = page.get_latest_revision_as_object()
         assert draft.nodes.all()[1].choices.all()[0].target_key == "nowhere"
         assert not page.live
-        assert "Before it can be published" in response.content.decode()
+        assert "Saved as a draft. It cannot be published until" in response.content.decode()
 
     def test_publishing_a_valid_graph_from_the_editor(self, client, trainer, home_page):
         page = create_or_update_scenario(make_index(home_page), small_spec(), publish=False)
