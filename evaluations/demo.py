@@ -33,6 +33,8 @@ from evaluations.models import (
     SurveyResponse,
     WaveInstrument,
     WaveKind,
+    follow_up_months_text,
+    wave_months,
 )
 from evaluations.schedule import LONDON, due_at
 from evaluations.services import schedule_follow_ups
@@ -97,7 +99,8 @@ MEASURES = [
         "Applied the learning in practice",
         "confidence",
         "Agreement (1 to 5) that the learner has used the module in their work with a child "
-        "or family; 4 or 5 counts as applied in the board report. Asked at 3 and 12 months "
+        "or family; 4 or 5 counts as applied in the board report. Asked at "
+        f"{follow_up_months_text()} months "
         f"only, as partnerships must evaluate whether training changed practice ({OFSTED}).",
     ),
 ]
@@ -183,7 +186,7 @@ QUESTIONS = [
     },
 ]
 
-# Asked only at 3 and 12 months: before the module there is nothing to have applied.
+# Asked only at the follow-ups: before the module there is nothing to have applied.
 FOLLOW_UP_QUESTIONS = [
     {
         "key": "applied-learning",
@@ -239,7 +242,7 @@ INTRO = (
 
 def seed_instruments(measures) -> dict[str, Instrument]:
     """The default instruments by wave: the practice questions before and at the end of
-    the module; the same questions plus 'applied the learning' at 3 and 12 months (the
+    the module; the same questions plus 'applied the learning' at the follow-ups (the
     same measures, so answers still pair with the baseline)."""
     practice = _seed_instrument("neglect-practice", "Neglect in your practice", QUESTIONS, measures)
     follow_up = _seed_instrument(
@@ -469,7 +472,7 @@ def seed_activity(partnership, instruments) -> int:
                 _respond(user, course, WaveKind.POST, versions[WaveKind.POST], completed_at)
             for invitation in schedule_follow_ups(completion):
                 # Keep the due date true to the backdated completion on every run.
-                months = 3 if invitation.wave == WaveKind.THREE_MONTHS else 12
+                months = wave_months(invitation.wave)
                 invitation.due_at = due_at(completed_at, months)
                 FollowUpInvitation.objects.filter(pk=invitation.pk).update(
                     due_at=invitation.due_at, completed_at=completed_at
@@ -504,7 +507,7 @@ def seed_returning_learner(context, instruments) -> str | None:
     _respond(user, course, WaveKind.POST, versions[WaveKind.POST], completed_at)
     for invitation in schedule_follow_ups(completion):
         # Past due: settled as the practitioners' are (the 3-month one answered).
-        months = 3 if invitation.wave == WaveKind.THREE_MONTHS else 12
+        months = wave_months(invitation.wave)
         invitation.due_at = due_at(completed_at, months)
         FollowUpInvitation.objects.filter(pk=invitation.pk).update(
             due_at=invitation.due_at, completed_at=completed_at
@@ -526,6 +529,7 @@ def seed(context) -> None:
         )
     context.log.append(
         f"Surveys: '{instruments[WaveKind.BASELINE].title}' before and after each module, "
-        f"'{instruments[WaveKind.THREE_MONTHS].title}' at 3 and 12 months; {completions} "
+        f"'{instruments[WaveKind.THREE_MONTHS].title}' at {follow_up_months_text()} months; "
+        f"{completions} "
         "backdated completions with follow-up answers for 30 Northshire practitioners"
     )
