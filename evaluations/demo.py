@@ -441,10 +441,47 @@ def _settle(invitation, i: int, version, course):
     FollowUpInvitation.objects.filter(pk=invitation.pk).update(**fields)
 
 
-def seed_activity(partnership, instruments) -> int:
+# The demo's "today": activity is dated up to here and never from the real clock, so a
+# second run (on any day) leaves the same database. Follow-ups due after it are still
+# waiting to be sent.
+DEMO_TODAY = datetime.datetime(2026, 11, 30, 17, 0, tzinfo=LONDON)
+
+
+def take_module(
+    user, course, versions, *, i: int, enrolled_at, completed_at=None, answers_after=True
+) -> bool:
+    """``user`` enrols on ``course`` at ``enrolled_at`` and answers the 'before' survey;
+    with ``completed_at`` they complete it, answer the 'after' survey (if
+    ``answers_after``) and their follow-ups due by ``DEMO_TODAY`` are settled, answered
+    or not as the ``i``-th learner's would be. True if the module was completed."""
     from courses.models import Enrolment
     from courses.services import record_completion
 
+    enrolment, _ = Enrolment.objects.update_or_create(
+        user=user, course=course, defaults={"enrolled_at": enrolled_at, "left_at": None}
+    )
+    _respond(user, course, WaveKind.BASELINE, versions[WaveKind.BASELINE], enrolled_at)
+    if completed_at is None:
+        return False
+    # Through the completion service, so the completion has its certificate (and its
+    # follow-ups) like any other; a second run finds it and changes nothing.
+    completion = record_completion(
+        enrolment, completed_at=completed_at, knowledge_score=70 + (i * 7) % 31
+    )
+    if answers_after:
+        _respond(user, course, WaveKind.POST, versions[WaveKind.POST], completed_at)
+    for invitation in schedule_follow_ups(completion):
+        # Keep the due date true to the backdated completion on every run.
+        invitation.due_at = due_at(completed_at, wave_months(invitation.wave))
+        FollowUpInvitation.objects.filter(pk=invitation.pk).update(
+            due_at=invitation.due_at, completed_at=completed_at
+        )
+        if invitation.due_at <= DEMO_TODAY:
+            _settle(invitation, i, versions[invitation.wave], course)
+    return True
+
+
+def seed_activity(partnership, instruments) -> int:
     courses = _demo_courses()
     if not courses:
         return 0
@@ -455,29 +492,18 @@ def seed_activity(partnership, instruments) -> int:
         enrolled_n, completed_n = TAKE_UP[c % len(TAKE_UP)]
         for i, user in enumerate(learners[:enrolled_n]):
             enrolled_at = ANCHOR + datetime.timedelta(days=3 * i + 21 * c, hours=i % 5)
-            enrolment, _ = Enrolment.objects.update_or_create(
-                user=user, course=course, defaults={"enrolled_at": enrolled_at, "left_at": None}
+            completed_at = (
+                enrolled_at + datetime.timedelta(days=8 + i % 6) if i < completed_n else None
             )
-            _respond(user, course, WaveKind.BASELINE, versions[WaveKind.BASELINE], enrolled_at)
-            if i >= completed_n:
-                continue
-            completed_at = enrolled_at + datetime.timedelta(days=8 + i % 6)
-            # Through the completion service, so the completion has its certificate (and
-            # its follow-ups) like any other; a second run finds it and changes nothing.
-            completion = record_completion(
-                enrolment, completed_at=completed_at, knowledge_score=70 + (i * 7) % 31
+            completions += take_module(
+                user,
+                course,
+                versions,
+                i=i,
+                enrolled_at=enrolled_at,
+                completed_at=completed_at,
+                answers_after=i % 4 != 3,
             )
-            completions += 1
-            if i % 4 != 3:
-                _respond(user, course, WaveKind.POST, versions[WaveKind.POST], completed_at)
-            for invitation in schedule_follow_ups(completion):
-                # Keep the due date true to the backdated completion on every run.
-                months = wave_months(invitation.wave)
-                invitation.due_at = due_at(completed_at, months)
-                FollowUpInvitation.objects.filter(pk=invitation.pk).update(
-                    due_at=invitation.due_at, completed_at=completed_at
-                )
-                _settle(invitation, i, versions[invitation.wave], course)
     return completions
 
 
@@ -507,8 +533,7 @@ def seed_returning_learner(context, instruments) -> str | None:
     _respond(user, course, WaveKind.POST, versions[WaveKind.POST], completed_at)
     for invitation in schedule_follow_ups(completion):
         # Past due: settled as the practitioners' are (the 3-month one answered).
-        months = wave_months(invitation.wave)
-        invitation.due_at = due_at(completed_at, months)
+        invitation.due_at = due_at(completed_at, wave_months(invitation.wave))
         FollowUpInvitation.objects.filter(pk=invitation.pk).update(
             due_at=invitation.due_at, completed_at=completed_at
         )
@@ -517,10 +542,15 @@ def seed_returning_learner(context, instruments) -> str | None:
 
 
 def seed(context) -> None:
+    from evaluations.demo_workforce import seed_workforce
+
     measures = seed_measures()
     instruments = seed_instruments(measures)
     partnership = context.partnerships.get("northshire")
     completions = seed_activity(partnership, instruments) if partnership else 0
+    more, more_completions, attempts = (
+        seed_workforce(partnership, instruments) if partnership else (0, 0, 0)
+    )
     returning = seed_returning_learner(context, instruments)
     if returning:
         context.log.append(
@@ -530,6 +560,7 @@ def seed(context) -> None:
     context.log.append(
         f"Surveys: '{instruments[WaveKind.BASELINE].title}' before and after each module, "
         f"'{instruments[WaveKind.THREE_MONTHS].title}' at {follow_up_months_text()} months; "
-        f"{completions} "
-        "backdated completions with follow-up answers for 30 Northshire practitioners"
+        f"{completions + more_completions} backdated completions with follow-up answers for "
+        f"{len(FIRST_NAMES) + more} Northshire practitioners; {attempts} scenario "
+        "play-throughs"
     )

@@ -20,7 +20,16 @@ position, so a second run changes nothing.
 
 from __future__ import annotations
 
-from scenarios.models import ScenarioIndexPage
+import datetime
+
+from scenarios.models import (
+    Rating,
+    ScenarioAttempt,
+    ScenarioDecision,
+    ScenarioIndexPage,
+    ScenarioPage,
+)
+from scenarios.services import make_move, start_attempt
 from scenarios.spec import ChoiceSpec as C
 from scenarios.spec import NodeSpec as N
 from scenarios.spec import ScenarioSpec, create_or_update_scenario
@@ -1287,3 +1296,33 @@ def seed(context) -> None:
     for spec in DEMO_SCENARIOS:
         create_or_update_scenario(index, spec)
     context.log.append(f"Scenarios: {len(DEMO_SCENARIOS)} demo scenarios published.")
+
+
+def play_through(user, page: ScenarioPage, rng, started_at) -> ScenarioAttempt | None:
+    """One demo learner's first attempt at ``page``, played through the same services as
+    the player (``start_attempt``, ``make_move``) so the decisions are recorded as a
+    learner's are, then dated ``started_at`` onwards (a minute or two per decision).
+
+    Each choice is drawn from ``rng``, leaning towards the child-focused one, so the
+    analytics show both the choices that protect the child and the ones that miss the
+    point. A learner who already has an attempt at ``page`` keeps it (a second run
+    changes nothing)."""
+    if ScenarioAttempt.objects.filter(user=user, scenario=page).exists():
+        return None
+    attempt = start_attempt(user, page)
+    while not attempt.is_complete:
+        node = attempt.scenario.nodes_by_key[attempt.current_node_key]
+        choices = list(node.choices.all())
+        focused = [c for c in choices if c.rating == Rating.CHILD_FOCUSED]
+        pick = rng.choice(focused if focused and rng.random() < 0.6 else choices)
+        make_move(attempt, at_node_key=node.key, step=attempt.step, choice_id=pick.pk)
+    moments = []
+    for decision in attempt.decisions.order_by("sequence"):
+        decision.chosen_at = started_at + datetime.timedelta(minutes=2 * decision.sequence)
+        moments.append(decision)
+    ScenarioDecision.objects.bulk_update(moments, ["chosen_at"])
+    finished = started_at + datetime.timedelta(minutes=2 * len(moments) + 1)
+    ScenarioAttempt.objects.filter(pk=attempt.pk).update(
+        started_at=started_at, updated_at=finished, completed_at=finished
+    )
+    return attempt
