@@ -336,7 +336,7 @@ def _learners(partnership):
 def _value(question, rng: random.Random, stage: int):
     """A plausible answer; ``stage`` 0 baseline … 3 twelve months, practice grows."""
     if question.kind == "likert":
-        return {"number_value": min(5, rng.choice([2, 2, 3, 3, 4]) + (stage + 1) // 2)}
+        return {"number_value": min(5, rng.choice([1, 2, 2, 3, 3, 4]) + (stage + 1) // 2)}
     if question.kind == "number":
         return {"number_value": rng.randint(0, 2) + rng.randint(0, stage + 1)}
     if question.kind == "multiple":

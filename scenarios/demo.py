@@ -1314,7 +1314,7 @@ def play_through(user, page: ScenarioPage, rng, started_at) -> ScenarioAttempt |
         node = attempt.scenario.nodes_by_key[attempt.current_node_key]
         choices = list(node.choices.all())
         focused = [c for c in choices if c.rating == Rating.CHILD_FOCUSED]
-        pick = rng.choice(focused if focused and rng.random() < 0.6 else choices)
+        pick = rng.choice(focused if focused and rng.random() < 0.5 else choices)
         make_move(attempt, at_node_key=node.key, step=attempt.step, choice_id=pick.pk)
     moments = []
     for decision in attempt.decisions.order_by("sequence"):
