@@ -308,29 +308,33 @@ def _demo_courses():
     return courses or list(live.order_by("pk")[:1])
 
 
-def _learners(partnership):
+def practitioner(partnership, number: int, first_name: str, agency: str, job_role: str):
+    """Demo learner ``practitioner<number>@northshire.example`` (no password)."""
     from learning_site.models import User
     from learning_site.roles import Role, grant_role
 
-    learners = []
-    for i, first in enumerate(FIRST_NAMES, start=1):
-        agency, job = AGENCIES[i % len(AGENCIES)]
-        user, created = User.objects.update_or_create(
-            email=f"practitioner{i:02d}@northshire.example",
-            defaults={
-                "full_name": f"{first} Example",
-                "partnership": partnership,
-                "agency": agency,
-                "job_role": job,
-                "is_active": True,
-            },
-        )
-        if created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-            grant_role(user, Role.LEARNER)
-        learners.append(user)
-    return learners
+    user, created = User.objects.update_or_create(
+        email=f"practitioner{number:02d}@northshire.example",
+        defaults={
+            "full_name": f"{first_name} Example",
+            "partnership": partnership,
+            "agency": agency,
+            "job_role": job_role,
+            "is_active": True,
+        },
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        grant_role(user, Role.LEARNER)
+    return user
+
+
+def _learners(partnership):
+    return [
+        practitioner(partnership, i, first, *AGENCIES[i % len(AGENCIES)])
+        for i, first in enumerate(FIRST_NAMES, start=1)
+    ]
 
 
 def _value(question, rng: random.Random, stage: int):

@@ -22,6 +22,7 @@ from evaluations.demo import (
     FIRST_NAMES,
     _demo_courses,
     _learners,
+    practitioner,
     take_module,
 )
 from learning_site.models import Agency
@@ -54,30 +55,18 @@ ANSWERS_AFTER = 0.85  # share of completers who answer the 'after' survey
 
 
 def _more_learners(partnership) -> list:
-    from learning_site.models import User
-    from learning_site.roles import Role, grant_role
-
     kinds = [kind for kind, n in MORE_PRACTITIONERS.items() for _ in range(n)]
     random.Random("northshire-workforce").shuffle(kinds)  # noqa: S311 - demo data
-    learners = []
-    for offset, kind in enumerate(kinds):
-        number = FIRST_NUMBER + offset
-        user, created = User.objects.update_or_create(
-            email=f"practitioner{number:02d}@northshire.example",
-            defaults={
-                "full_name": f"{FIRST_NAMES[number % len(FIRST_NAMES)]} Example",
-                "partnership": partnership,
-                "agency": kind,
-                "job_role": JOB_ROLES[kind],
-                "is_active": True,
-            },
+    return [
+        practitioner(
+            partnership,
+            FIRST_NUMBER + offset,
+            FIRST_NAMES[(FIRST_NUMBER + offset) % len(FIRST_NAMES)],
+            kind,
+            JOB_ROLES[kind],
         )
-        if created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
-            grant_role(user, Role.LEARNER)
-        learners.append(user)
-    return learners
+        for offset, kind in enumerate(kinds)
+    ]
 
 
 def _modules(user, offset: int, courses, versions, rng: random.Random) -> int:
