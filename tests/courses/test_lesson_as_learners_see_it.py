@@ -8,7 +8,7 @@ from django.utils.html import escape
 
 from courses.models import LessonVisit
 from tests.courses.conftest import CHECK_ONE, REFLECTION
-from tests.courses.test_completion import enrol_with_baseline
+from tests.courses.test_completion import enrol_and_start
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_reflection_guidance_follows_its_question(client, request, course_tree, 
     course, lesson, _ = course_tree
     user = request.getfixturevalue(who)
     if who == "learner":
-        enrol_with_baseline(client, user, course)
+        enrol_and_start(client, user, course)
     else:
         client.force_login(user)
 
