@@ -27,6 +27,13 @@ def build_world(world) -> None:
             quarter_start=datetime.date(2025, month, 1),
             defaults={"value": value},
         )
+    # Workforce sizes, so the headline measures each agency against the reach target.
+    from learning_site.models import PartnershipAgency
+
+    for kind, workforce in (("health", 40), ("police", 20)):
+        PartnershipAgency.objects.get_or_create(
+            partnership=world.partnership, kind=kind, defaults={"workforce": workforce}
+        )
     world.objects["report_indicator"] = indicator
     world.objects["report_export"] = ReportExport.objects.create(
         requested_by=world.board_member, partnership=world.partnership, export_format="pdf",
@@ -83,6 +90,28 @@ def board_member_sees_a_follow_up_answer_suppressed_then_counted(page, world) ->
     page.reload()
     expect(answered.locator("td").nth(2)).to_have_text("5")
     expect(page.locator("main")).not_to_contain_text(world.learner.full_name)
+
+
+def board_member_reads_the_headline_first(page, world) -> None:
+    """'At a glance' comes before everything else: each agency against its workforce and
+    the partnership's target, and the change since the previous period."""
+    from playwright.sync_api import expect
+
+    page.goto(world.url("/reports/"))
+    glance = page.locator("#headline")
+    expect(glance.get_by_role("heading", name="At a glance")).to_be_visible()
+    # The first section on the page after the filters applied.
+    assert page.locator("main section.report-section").first.get_attribute("id") == "headline"
+    reach = glance.locator("[data-point=reach]")
+    expect(reach).to_contain_text("Reach against the target")
+    target = world.partnership.reach_target
+    # Three health learners and four police officers completed: too few to show, so
+    # each agency's share of its workforce is hidden with its count.
+    expect(reach).to_contain_text("of 40 staff have completed a module is not shown")
+    expect(reach).to_contain_text(f"(target {target}%)")
+    expect(glance.locator("[data-point=change]")).to_contain_text(
+        "Change since the previous period"
+    )
 
 
 def board_member_filters_the_report_and_downloads_the_board_pack(page, world) -> None:
@@ -146,9 +175,12 @@ def board_member_filters_the_report_and_downloads_the_board_pack(page, world) ->
     # The board pack prints the filters it was made with, as the CSV did.
     cover = " ".join(pdf_checks.text(pdf).split())
     assert f"Module {course.title}" in cover and "Agency Health" in cover
+    # Page 1 holds the headline, before the sections.
+    assert cover.index("At a glance") < cover.index("Change since the previous period")
 
 
 BOARD_JOURNEY = [
+    JourneyStep("read the headline first", board_member_reads_the_headline_first),
     JourneyStep(
         "see a follow-up answer suppressed, then counted",
         board_member_sees_a_follow_up_answer_suppressed_then_counted,
