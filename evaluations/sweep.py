@@ -108,7 +108,11 @@ def _claim_batch(action: str, now, batch_size: int) -> tuple[str, list[int]]:
     with transaction.atomic():
         candidates = _candidates(action, now).unclaimed_or_stale().order_by("due_at", "pk")
         if connection.features.has_select_for_update_skip_locked:
-            candidates = candidates.select_for_update(skip_locked=True)
+            # Lock the invitation rows only: the query joins the partnership (its
+            # "send follow-ups" switch), and locking that row too made every other
+            # sweep skip all of the partnership's invitations and stop, so one sweep
+            # did all the sending.
+            candidates = candidates.select_for_update(skip_locked=True, of=("self",))
         ids = list(candidates.values_list("pk", flat=True)[:batch_size])
         if not ids:
             return token, []

@@ -127,3 +127,34 @@ def test_concurrent_sweeps_take_over_a_dead_workers_claims_once(due_invitations)
     )
     run_concurrently(lambda: sweep_due_invitations(DUE, batch_size=2), WORKERS)
     assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in due_invitations)
+
+
+def test_a_sweep_claims_while_another_holds_the_partnership_row(due_invitations):
+    """A claim locks invitation rows only: the candidates query joins the partnership (its
+    "send follow-ups" switch), and when the claim locked that row too, every other sweep
+    skipped all of the partnership's invitations and stopped."""
+    from django.db import transaction
+
+    from evaluations.sweep import _claim_batch
+    from learning_site.models import Partnership
+
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_the_partnership_row():
+        try:
+            with transaction.atomic():
+                Partnership.objects.select_for_update().get(pk=due_invitations[0].partnership_id)
+                holding.set()
+                release.wait(30)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=hold_the_partnership_row)
+    thread.start()
+    assert holding.wait(30)
+    try:
+        _token, claimed = _claim_batch("send", DUE, batch_size=3)
+    finally:
+        release.set()
+        thread.join(30)
+    assert len(claimed) == 3
