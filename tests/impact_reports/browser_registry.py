@@ -27,12 +27,14 @@ def build_world(world) -> None:
             quarter_start=datetime.date(2025, month, 1),
             defaults={"value": value},
         )
-    # Workforce sizes, so the headline measures each agency against the reach target.
-    from learning_site.models import PartnershipAgency
+    # Every kind of agency (other journeys, such as the bulk invite, use several), with
+    # workforce sizes for two, so the headline measures them against the reach target.
+    from learning_site.models import Agency, PartnershipAgency
 
-    for kind, workforce in (("health", 40), ("police", 20)):
+    workforce = {"health": 40, "police": 20}
+    for kind in Agency.values:
         PartnershipAgency.objects.get_or_create(
-            partnership=world.partnership, kind=kind, defaults={"workforce": workforce}
+            partnership=world.partnership, kind=kind, defaults={"workforce": workforce.get(kind)}
         )
     world.objects["report_indicator"] = indicator
     world.objects["report_export"] = ReportExport.objects.create(
