@@ -1,4 +1,5 @@
-"""Signal receivers: a module is re-checked when a scenario it requires is finished.
+"""Signal receivers: a module is re-checked when a scenario it requires is finished, and
+a deleted certificate's PDF is deleted from storage.
 
 Connected in ``CoursesConfig.ready``. Modules embed scenarios, so this app listens to
 ``scenarios.signals``; the scenarios app imports nothing from here.
@@ -13,6 +14,14 @@ def on_scenario_finished(sender, attempt, **kwargs) -> list[str]:
 
 
 def connect() -> None:
+    from django.db.models.signals import post_delete
+
+    from courses.models import Certificate
+    from learning_site.files import delete_file_with_row
     from scenarios.signals import scenario_finished
 
     scenario_finished.connect(on_scenario_finished, dispatch_uid="courses_complete_modules")
+    # A deleted certificate (its account erased) takes its PDF with it.
+    post_delete.connect(
+        delete_file_with_row, sender=Certificate, dispatch_uid="courses_certificate_file"
+    )

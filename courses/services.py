@@ -22,6 +22,7 @@ from courses.models import (
 )
 from courses.requirements import CourseRequirements, requirements_for
 from courses.signals import learner_enrolled, module_completed
+from courses.tasks import store_certificate_pdf
 from learning_site.sanitise import sanitise_text
 
 BULK_BATCH = 2_000
@@ -460,7 +461,7 @@ def record_completion(
 ) -> CourseCompletion:
     """The one way a completion is written: the completion and its certificate in one
     transaction, then ``module_completed`` (inside it, so follow-ups are scheduled with the
-    completion or not at all).
+    completion or not at all). Once committed, a Celery task draws the certificate's PDF.
 
     Every path goes through here: the completion rules (``evaluate_completion``), the
     demo seeders (``completed_at`` backdates) and any import. Idempotent: an enrolment
@@ -478,8 +479,10 @@ def record_completion(
             completed_at=completed_at or timezone.now(),
             knowledge_score=knowledge_score,
         )
-        _certificate_for(completion, user, course).save()
+        certificate = _certificate_for(completion, user, course)
+        certificate.save()
         module_completed.send(sender=CourseCompletion, completion=completion)
+        transaction.on_commit(lambda: store_certificate_pdf.delay(certificate.pk))
     return completion
 
 

@@ -11,9 +11,11 @@ from django.utils.module_loading import import_string
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses import cpd, pdf, services
+from courses.certificate_files import stored_certificate
 from courses.forms import CertificateCodeForm, JournalEntryForm
 from courses.models import GIBBS_HEADINGS, Certificate, CoursePage, Enrolment, JournalEntry
 from learning_site.converters import parse_object_id
+from learning_site.files import private_file_response
 from learning_site.search_results import nothing_found
 
 
@@ -267,13 +269,12 @@ def journal_delete(request, entry_id: int):
 @login_required
 def certificate_pdf(request, code: str):
     certificate = get_object_or_404(
-        Certificate.objects.select_related("completion"), code=code, completion__user=request.user
+        Certificate.objects.only("pk"), code=code, completion__user=request.user
     )
-    response = HttpResponse(
-        pdf.certificate_pdf(certificate, request), content_type="application/pdf"
+    certificate = stored_certificate(certificate.pk)
+    return private_file_response(
+        certificate.file, filename=certificate.filename, content_type="application/pdf"
     )
-    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
-    return response
 
 
 def certificate_verify(request):

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from learning_site.files import private_storage
+
 
 class EnrolmentQuerySet(models.QuerySet):
     def active(self):
@@ -119,6 +121,10 @@ def new_certificate_code() -> str:
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 
+def certificate_upload_to(instance, filename: str) -> str:
+    return f"certificates/{instance.code}/{filename}"
+
+
 def normalised_certificate_code(typed: str) -> str:
     """A code as someone copied it off a printed certificate (spaces, hyphens anywhere,
     small letters), written the way it is stored: ABCD-EFGH-JKLM. Text that cannot be a
@@ -139,6 +145,15 @@ class Certificate(models.Model):
     learner_name = models.CharField(max_length=150)
     course_title = models.CharField(max_length=255)
     cpd_hours = models.DecimalField(max_digits=4, decimal_places=1)
+    # The PDF as issued, drawn once (by a Celery worker after completion, or at the first
+    # download) and kept in private storage: only the learner's own download view sends it.
+    file = models.FileField(
+        upload_to=certificate_upload_to, blank=True, storage=private_storage, editable=False
+    )
 
     def __str__(self) -> str:
         return self.code
+
+    @property
+    def filename(self) -> str:
+        return f"certificate-{self.code}.pdf"

@@ -43,3 +43,18 @@ def _connect_cache_signals():
 
 
 _connect_cache_signals()
+
+
+def _connect_file_signals():
+    from django.db.models.signals import post_delete
+
+    from evaluations.reports.models import ReportExport
+    from learning_site.files import delete_file_with_row
+
+    # A deleted export (its requester's account erased) takes its file with it.
+    post_delete.connect(
+        delete_file_with_row, sender=ReportExport, dispatch_uid="impact_reports_export_file"
+    )
+
+
+_connect_file_signals()

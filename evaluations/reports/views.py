@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +25,7 @@ from evaluations.reports.models import (
 from evaluations.reports.report import cached_report
 from learning_site.auditing import audit_scope, audited, record_viewing_as
 from learning_site.converters import parse_object_id
+from learning_site.files import private_file_response
 from learning_site.models import AuditEvent
 
 
@@ -158,15 +159,8 @@ def reports_export_download(request, export_id):
         filters=export.filters,
     )
     content_type = "text/csv; charset=utf-8" if export.export_format == "csv" else "application/pdf"
-    # The only way a board pack leaves private storage (it has no /media/ address).
-    response = FileResponse(
-        export.file.open("rb"),
-        as_attachment=True,
-        filename=export.filename,
-        content_type=content_type,
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    # The only way a board pack leaves private storage (it has no public address).
+    return private_file_response(export.file, filename=export.filename, content_type=content_type)
 
 
 # --- local outcome indicators -----------------------------------------------------------

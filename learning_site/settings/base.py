@@ -14,6 +14,12 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from learning_site.storage_settings import (
+    StorageConfigurationError,
+    bucket_origins,
+    file_storages,
+)
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -253,23 +259,31 @@ USE_TZ = True
 # --- Static and media -----------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-# Public media only: image originals and renditions (the web server may serve the
-# images/ and original_images/ folders; in development learning_site.files does).
+# Public media: image originals and renditions (the web server may serve the images/ and
+# original_images/ folders; in development learning_site.files does), and Wagtail's
+# documents (only ever sent by Wagtail's serve view).
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-# Board packs and report exports: outside MEDIA_ROOT and without a URL, so they can only
-# be sent by a view that checks who asks (learning_site.files.PrivateFileStorage).
+# Board packs, report exports and certificates: outside MEDIA_ROOT and without a URL, so
+# they can only be sent by a view that checks who asks (learning_site.files).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 if PRIVATE_MEDIA_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve()):
     raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must not be inside MEDIA_ROOT.")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
-        "BACKEND": "learning_site.files.PrivateFileStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
-    },
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# With AWS_STORAGE_BUCKET_NAME (and S3_ENDPOINT_URL for a non-Amazon server) set, both go
+# to one S3-compatible bucket shared by every web process and Celery worker instead; the
+# local folders above are then unused (learning_site.storage_settings).
+try:
+    STORAGES = file_storages(os.environ, private_media_root=PRIVATE_MEDIA_ROOT)
+except StorageConfigurationError as error:
+    raise ImproperlyConfigured(str(error)) from error
+STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+# Private files on S3 are handed out as signed addresses that work for
+# S3_PRIVATE_URL_SECONDS (default 300) after the permission check. Where browsers cannot
+# reach the bucket (a server on a private network), S3_STREAM_PRIVATE_FILES=1 sends them
+# through the web process instead.
+PRIVATE_FILES_STREAMED = env_bool("S3_STREAM_PRIVATE_FILES", False)
+# Images on pages point at the bucket, so the policies below allow its address.
+BUCKET_ORIGINS = bucket_origins(os.environ)
 
 # --- Email ----------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -367,7 +381,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *BUCKET_ORIGINS],
         "media-src": [SELF],
         "font-src": [SELF],
         "connect-src": [SELF],
@@ -385,7 +399,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": [SELF, "'unsafe-inline'"],
         "style-src": [SELF, "'unsafe-inline'"],
-        "img-src": [SELF, "data:", "blob:"],
+        "img-src": [SELF, "data:", "blob:", *BUCKET_ORIGINS],
         "frame-ancestors": [SELF],  # the admin previews pages in an iframe
         "frame-src": [SELF],
     }
