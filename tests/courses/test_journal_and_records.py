@@ -171,7 +171,7 @@ def test_certificate_pdf_is_a_valid_pdf_with_the_learner_name(client, learner, c
     certificate = complete(client, learner, course_tree)
     response = client.get(reverse("certificate_pdf", args=[certificate.code]))
     assert response["Content-Type"] == "application/pdf"
-    body = response.content
+    body = response.getvalue()
     assert body.startswith(b"%PDF-") and body.rstrip().endswith(b"%%EOF")
     assert certificate.learner_name == "Lee Learner"
     assert "Lee Learner" in pdf_checks.text(body)

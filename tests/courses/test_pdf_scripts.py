@@ -67,7 +67,7 @@ def download(client, user, url):
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    return response.content
+    return response.getvalue()  # a file response (certificates) streams
 
 
 @pytest.mark.parametrize("name", NAMES, ids=lambda n: n[:20])
