@@ -113,3 +113,27 @@ def test_only_the_completion_service_writes_completions_and_certificates():
             if writes.search(path.read_text()):
                 offenders.append(relative)
     assert offenders == []
+
+
+def test_a_certificate_pdf_is_kept_privately_and_goes_with_the_account(
+    client, learner, course, django_capture_on_commit_callbacks
+):
+    from django.core.files.storage import storages
+
+    from learning_site.services import delete_account
+
+    enrolment = Enrolment.objects.create(user=learner, course=course)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_completion(enrolment, knowledge_score=90)
+    certificate = Certificate.objects.get()
+    name = certificate.file.name  # drawn by the task once the completion was committed
+    assert name.startswith(f"certificates/{certificate.code}/") and storages["private"].exists(name)
+
+    client.force_login(learner)
+    response = client.get(reverse("certificate_pdf", args=[certificate.code]))
+    assert response.getvalue() == storages["private"].open(name).read()
+    assert response["Cache-Control"] == "private, no-store"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_account(learner)
+    assert not storages["private"].exists(name)
