@@ -72,7 +72,7 @@ def _slower_child_focused_route(nodes, routes, titles):
         if r.outcome == graph.PROTECTED_IN_TIME and r.missed and r.weeks <= best.weeks
     ]
     if missed:
-        route = min(missed, key=lambda r: (r.weeks, len(r.keys)))
+        route = _quickest(missed)
         yield ClockWarning(
             MISSED_AS_FAST,
             f"A route with a missed choice protects the child in good time in "
@@ -83,7 +83,7 @@ def _slower_child_focused_route(nodes, routes, titles):
         )
     late = [r for r in routes if r.outcome == graph.PROTECTED_LATE and r.weeks <= best.weeks]
     if late:
-        route = min(late, key=lambda r: (r.weeks, len(r.keys)))
+        route = _quickest(late)
         yield ClockWarning(
             LATE_AS_FAST,
             f"A route that protects the child late takes {_weeks(route.weeks)}, no longer "
@@ -98,11 +98,9 @@ def _neglect_waits_less(routes, titles):
     if not in_time:
         return
     longest = max(in_time, key=lambda r: (r.weeks, -len(r.keys)))
-    sooner = [
-        r for r in routes if r.outcome == graph.LEFT_IN_NEGLECT and r.weeks < longest.weeks
-    ]
+    sooner = [r for r in routes if r.outcome == graph.LEFT_IN_NEGLECT and r.weeks < longest.weeks]
     if sooner:
-        route = min(sooner, key=lambda r: (r.weeks, len(r.keys)))
+        route = _quickest(sooner)
         yield ClockWarning(
             NEGLECT_SOONER,
             f"“{titles[route.keys[-1]]}” leaves the child in neglect after "
@@ -111,6 +109,11 @@ def _neglect_waits_less(routes, titles):
             f"{_route_text(longest, titles)}).",
             route.keys,
         )
+
+
+def _quickest(routes: list[graph.Route]) -> graph.Route:
+    """The route that shows a problem most plainly: the quickest, then the shortest."""
+    return min(routes, key=lambda r: (r.weeks, len(r.keys)))
 
 
 def _weeks(weeks: int) -> str:

@@ -263,7 +263,10 @@ def _can_reach_an_ending(g: _Graph) -> Iterator[GraphError]:
 
 def _conditions_name_known_facts(i: int, node: NodeData, g: _Graph) -> Iterator[GraphError]:
     for j, choice in enumerate(node.choices):
-        for field_name, facts in (("requires_facts", choice.requires), ("unless_facts", choice.unless)):
+        for field_name, facts in (
+            ("requires_facts", choice.requires),
+            ("unless_facts", choice.unless),
+        ):
             unknown = [fact for fact in facts if fact not in g.facts_set]
             if unknown:
                 yield GraphError(
@@ -390,17 +393,14 @@ class Histories:
         for state, following in self.next_states.items():
             for after in following:
                 previous[after].append(state)
-        good = {
-            state
-            for state, following in self.next_states.items()
-            if by_key[state[0]].kind == ENDING or not following
-        }
-        queue = deque(good)
-        while queue:
-            for before in previous[queue.popleft()]:
-                if before not in good:
-                    good.add(before)
-                    queue.append(before)
+        good = _all_leading_to(
+            {
+                state
+                for state, following in self.next_states.items()
+                if by_key[state[0]].kind == ENDING or not following
+            },
+            previous,
+        )
         return set(self.next_states) - good
 
 
@@ -451,14 +451,20 @@ def _can_reach_ending(by_key: dict[str, NodeData]) -> set[str]:
         for choice in node.choices:
             if choice.target_key in incoming:
                 incoming[choice.target_key].add(key)
-    good = {key for key, node in by_key.items() if node.kind == ENDING}
-    queue = deque(good)
+    return _all_leading_to({key for key, node in by_key.items() if node.kind == ENDING}, incoming)
+
+
+def _all_leading_to(goals: set, previous: dict) -> set:
+    """``goals`` and everything from which some run of steps leads to one of them, given
+    each thing's ``previous`` (the things one step before it)."""
+    found = set(goals)
+    queue = deque(found)
     while queue:
-        for source in incoming[queue.popleft()]:
-            if source not in good:
-                good.add(source)
-                queue.append(source)
-    return good
+        for before in previous[queue.popleft()]:
+            if before not in found:
+                found.add(before)
+                queue.append(before)
+    return found
 
 
 @dataclass(frozen=True)
@@ -601,9 +607,7 @@ def child_focused_path(nodes: Sequence[NodeData], start: str | None = None) -> G
     nodes = list(nodes)
     return (
         strictly_child_focused_path(nodes, start)
-        or shortest_path(
-            nodes, start=start, accept_ending=lambda n: n.outcome == PROTECTED_IN_TIME
-        )
+        or shortest_path(nodes, start=start, accept_ending=lambda n: n.outcome == PROTECTED_IN_TIME)
         or shortest_path(nodes, start=start)
     )
 

@@ -212,6 +212,16 @@ def validate_fact_names(value: str) -> None:
         )
 
 
+def _fact_names_field(verbose_name: str, help_text: str) -> models.CharField:
+    return models.CharField(
+        verbose_name,
+        max_length=255,
+        blank=True,
+        validators=[validate_fact_names],
+        help_text=help_text,
+    )
+
+
 class ScenarioChoice(Orderable):
     """One way on from a node, with what it costs the child in time."""
 
@@ -248,31 +258,22 @@ class ScenarioChoice(Orderable):
     # Conditions: plain text fields of fact names rather than rows of their own, so the
     # editor needs no script to add one and Twee keeps them as flat metadata. A fact is
     # known when some choice in the scenario sets it (checked in scenarios.graph).
-    sets_facts = models.CharField(
+    sets_facts = _fact_names_field(
         "sets facts",
-        max_length=255,
-        blank=True,
-        validators=[validate_fact_names],
-        help_text="Optional. Facts that hold once the learner takes this choice, for "
-        "example “saw-child-alone”. Later choices can be shown or hidden by them. "
-        "Separate several with spaces.",
+        "Optional. Facts that hold once the learner takes this choice, for example "
+        "“saw-child-alone”. Later choices can be shown or hidden by them. Separate several "
+        "with spaces.",
     )
-    requires_facts = models.CharField(
+    requires_facts = _fact_names_field(
         "shown only if",
-        max_length=255,
-        blank=True,
-        validators=[validate_fact_names],
-        help_text="Optional. Show this choice only when all these facts hold, set by "
-        "earlier choices in this play-through. To require an earlier choice, give that "
-        "choice a fact in “sets facts” and name it here.",
+        "Optional. Show this choice only when all these facts hold, set by earlier choices "
+        "in this play-through. To require an earlier choice, give that choice a fact in "
+        "“sets facts” and name it here.",
     )
-    unless_facts = models.CharField(
+    unless_facts = _fact_names_field(
         "hidden if",
-        max_length=255,
-        blank=True,
-        validators=[validate_fact_names],
-        help_text="Optional. Hide this choice when any of these facts holds. To offer it "
-        "only to learners who did not take an earlier choice, name that choice's fact here.",
+        "Optional. Hide this choice when any of these facts holds. To offer it only to "
+        "learners who did not take an earlier choice, name that choice's fact here.",
     )
 
     panels = [

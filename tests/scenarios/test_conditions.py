@@ -181,7 +181,9 @@ def test_the_player_shows_only_the_choices_the_learners_history_opens(client, le
     assert ScenarioDecision.objects.get(attempt=attempt).facts_set == "saw-child-alone"
 
     other = start(client, scenario)
-    choose(client, other, "first-visit", choice_id(scenario, "first-visit", "Talk to his parents only"))
+    choose(
+        client, other, "first-visit", choice_id(scenario, "first-visit", "Talk to his parents only")
+    )
     html = shown(client, other)
     assert "Tell them what Kai told you" not in html and "Ask to see Kai alone now" in html
     assert "Accept the parents&#x27; account" in html
@@ -193,7 +195,10 @@ def test_a_forged_post_for_a_hidden_choice_is_refused_and_changes_nothing(
     client.force_login(learner)
     attempt = start(client, scenario)
     choose(
-        client, attempt, "first-visit", choice_id(scenario, "first-visit", "Talk to his parents only")
+        client,
+        attempt,
+        "first-visit",
+        choice_id(scenario, "first-visit", "Talk to his parents only"),
     )
     hidden = choice_id(scenario, "conference", "Tell them what Kai told you")
     response = choose(client, attempt, "conference", hidden, follow=True)
@@ -204,18 +209,31 @@ def test_a_forged_post_for_a_hidden_choice_is_refused_and_changes_nothing(
 
 
 # --- the editor -----------------------------------------------------------------------------
-def test_publishing_with_an_unknown_fact_puts_the_error_on_that_field(client, trainer, home_page):
+PUBLISH = {"action-publish": "action-publish"}
+
+
+def submit_editor(client, trainer, home_page, change, **extra):
+    """A draft of the conditional scenario, and the editor's response to ``change`` on it."""
     page = create_or_update_scenario(make_index(home_page), conditional_spec(), publish=False)
     spec = conditional_spec()
-    spec.nodes[1].choices[0].requires = ["saw-kai-alone"]
+    change(spec)
     client.force_login(trainer)
-    response = client.post(
-        reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        editor_post_data(spec, page, **{"action-publish": "action-publish"}),
-    )
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return page, client.post(url, editor_post_data(spec, page, **extra))
+
+
+def choice_form(response, node: int, choice: int):
+    return response.context["form"].formsets["nodes"].forms[node].formsets["choices"].forms[choice]
+
+
+def test_publishing_with_an_unknown_fact_puts_the_error_on_that_field(client, trainer, home_page):
+    def misspell(spec):
+        spec.nodes[1].choices[0].requires = ["saw-kai-alone"]
+
+    page, response = submit_editor(client, trainer, home_page, misspell, **PUBLISH)
     assert response.status_code == 200
-    choice_form = response.context["form"].formsets["nodes"].forms[1].formsets["choices"].forms[0]
-    assert "No choice in this scenario sets “saw-kai-alone”" in choice_form.errors["requires_facts"][0]
+    errors = choice_form(response, 1, 0).errors["requires_facts"]
+    assert "No choice in this scenario sets “saw-kai-alone”" in errors[0]
     # What the trainer typed is kept.
     assert 'value="saw-kai-alone"' in response.content.decode()
     page.refresh_from_db()
@@ -225,26 +243,18 @@ def test_publishing_with_an_unknown_fact_puts_the_error_on_that_field(client, tr
 def test_a_fact_name_that_is_not_lower_case_words_is_refused_on_its_field(
     client, trainer, home_page
 ):
-    page = create_or_update_scenario(make_index(home_page), conditional_spec(), publish=False)
-    spec = conditional_spec()
-    spec.nodes[0].choices[0].sets = ["Saw Kai!"]
-    client.force_login(trainer)
-    response = client.post(
-        reverse("wagtailadmin_pages:edit", args=[page.pk]), editor_post_data(spec, page)
-    )
-    choice_form = response.context["form"].formsets["nodes"].forms[0].formsets["choices"].forms[0]
-    assert "Not valid: “Saw”, “Kai!”." in choice_form.errors["sets_facts"][0]
+    def shout(spec):
+        spec.nodes[0].choices[0].sets = ["Saw Kai!"]
+
+    _page, response = submit_editor(client, trainer, home_page, shout)
+    assert "Not valid: “Saw”, “Kai!”." in choice_form(response, 0, 0).errors["sets_facts"][0]
 
 
 def test_conditions_are_saved_from_the_editor_and_published(client, trainer, home_page):
-    page = create_or_update_scenario(make_index(home_page), conditional_spec(), publish=False)
-    spec = conditional_spec()
-    spec.nodes[1].choices[2].unless = ["saw-child-alone"]
-    client.force_login(trainer)
-    response = client.post(
-        reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        editor_post_data(spec, page, **{"action-publish": "action-publish"}),
-    )
+    def hide_accepting(spec):
+        spec.nodes[1].choices[2].unless = ["saw-child-alone"]
+
+    page, response = submit_editor(client, trainer, home_page, hide_accepting, **PUBLISH)
     assert response.status_code == 302
     page = ScenarioPage.objects.get(pk=page.pk)
     assert page.live

@@ -164,7 +164,9 @@ def test_extwee_reads_every_demo_export_and_ours_with_twine_names(home_page, tmp
         ["Kai is safe", "end-bad"],
     )
     # Conditions are flat metadata extwee keeps as written.
-    brackets = next(story for page, story in zip(pages, stories, strict=True) if page.slug == "brackets")
+    brackets = next(
+        story for page, story in zip(pages, stories, strict=True) if page.slug == "brackets"
+    )
     see_kai = brackets["passages"][1]["metadata"]
     assert (see_kai["link1_sets"], see_kai["link2_unless"]) == ("asked-again saw-kai", "saw-kai")
 
