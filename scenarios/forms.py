@@ -51,6 +51,9 @@ def graph_from_forms(node_formset) -> tuple[list[graph.NodeData], list[tuple], l
                         target_key=f.cleaned_data.get("target_key") or "",
                         weeks=f.cleaned_data.get("weeks") or 0,
                         rating=f.cleaned_data.get("rating") or "",
+                        sets=graph.fact_names(f.cleaned_data.get("sets_facts") or ""),
+                        requires=graph.fact_names(f.cleaned_data.get("requires_facts") or ""),
+                        unless=graph.fact_names(f.cleaned_data.get("unless_facts") or ""),
                     )
                     for f in these
                 ),

@@ -13,6 +13,7 @@ from html import escape
 from django.utils.safestring import mark_safe
 
 from scenarios import graph
+from scenarios.clock import clock_warnings
 from scenarios.models import NodeKind, Outcome, ScenarioPage, describe_error
 
 BOX_W, BOX_H, GAP_X, GAP_Y, PAD = 190, 64, 80, 26, 20
@@ -137,6 +138,7 @@ def scenario_map_context(page: ScenarioPage) -> dict:
         "map_svg": mark_safe(render_svg(nodes, page.title)),  # noqa: S308 - every text escaped above
         "outline": outline(page),
         "errors": [describe_error(page, e) for e in errors],
+        "clock_warnings": [warning.message for warning in clock_warnings(nodes)],
         "deepest": graph.longest_decision_depth(nodes) if not errors else None,
         "child_focused": graph.child_focused_path(nodes) if not errors else None,
     }

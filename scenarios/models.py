@@ -67,15 +67,15 @@ class NodeKind(models.TextChoices):
 
 class Outcome(models.TextChoices):
     PROTECTED_IN_TIME = graph.PROTECTED_IN_TIME, "Child protected in good time"
-    PROTECTED_LATE = "protected_late", "Child protected, but late"
-    LEFT_IN_NEGLECT = "left_in_neglect", "Child left in neglect"
+    PROTECTED_LATE = graph.PROTECTED_LATE, "Child protected, but late"
+    LEFT_IN_NEGLECT = graph.LEFT_IN_NEGLECT, "Child left in neglect"
 
 
 class Rating(models.TextChoices):
     CHILD_FOCUSED = graph.CHILD_FOCUSED, "Child-focused"
-    OPTIMISTIC = "optimistic", "Optimistic"
-    COLLUSIVE = "collusive", "Collusive"
-    PROCEDURAL = "procedural", "Procedural"
+    OPTIMISTIC = graph.OPTIMISTIC, "Optimistic"
+    COLLUSIVE = graph.COLLUSIVE, "Collusive"
+    PROCEDURAL = graph.PROCEDURAL, "Procedural"
 
 
 # Ratings that mean the learner missed what the choice was testing.
@@ -202,6 +202,26 @@ class ScenarioNode(ClusterableModel, Orderable):
         )
 
 
+def validate_fact_names(value: str) -> None:
+    bad = [name for name in graph.fact_names(value) if not graph.FACT_NAME.fullmatch(name)]
+    if bad:
+        raise ValidationError(
+            "Write each fact in lower-case letters, numbers and hyphens, for example "
+            "“saw-child-alone”, separated by spaces. Not valid: %(names)s.",
+            params={"names": ", ".join(f"“{name}”" for name in bad)},
+        )
+
+
+def _fact_names_field(verbose_name: str, help_text: str) -> models.CharField:
+    return models.CharField(
+        verbose_name,
+        max_length=255,
+        blank=True,
+        validators=[validate_fact_names],
+        help_text=help_text,
+    )
+
+
 class ScenarioChoice(Orderable):
     """One way on from a node, with what it costs the child in time."""
 
@@ -235,11 +255,36 @@ class ScenarioChoice(Orderable):
         help_text="How many weeks the child lives through when this choice is taken.",
     )
 
+    # Conditions: plain text fields of fact names rather than rows of their own, so the
+    # editor needs no script to add one and Twee keeps them as flat metadata. A fact is
+    # known when some choice in the scenario sets it (checked in scenarios.graph).
+    sets_facts = _fact_names_field(
+        "sets facts",
+        "Optional. Facts that hold once the learner takes this choice, for example "
+        "“saw-child-alone”. Later choices can be shown or hidden by them. Separate several "
+        "with spaces.",
+    )
+    requires_facts = _fact_names_field(
+        "shown only if",
+        "Optional. Show this choice only when all these facts hold, set by earlier choices "
+        "in this play-through. To require an earlier choice, give that choice a fact in "
+        "“sets facts” and name it here.",
+    )
+    unless_facts = _fact_names_field(
+        "hidden if",
+        "Optional. Hide this choice when any of these facts holds. To offer it only to "
+        "learners who did not take an earlier choice, name that choice's fact here.",
+    )
+
     panels = [
         FieldPanel("label"),
         FieldRowPanel([FieldPanel("target_key"), FieldPanel("weeks"), FieldPanel("rating")]),
         FieldPanel("feedback"),
         FieldPanel("concepts"),
+        FieldRowPanel(
+            [FieldPanel("sets_facts"), FieldPanel("requires_facts"), FieldPanel("unless_facts")],
+            heading="Facts and conditions (optional)",
+        ),
     ]
 
     class Meta(Orderable.Meta):
@@ -255,7 +300,18 @@ class ScenarioChoice(Orderable):
             weeks=self.weeks or 0,
             rating=self.rating,
             ident=self.pk,
+            sets=graph.fact_names(self.sets_facts),
+            requires=graph.fact_names(self.requires_facts),
+            unless=graph.fact_names(self.unless_facts),
         )
+
+    @property
+    def is_conditional(self) -> bool:
+        return bool(self.requires_facts.strip() or self.unless_facts.strip())
+
+    def is_open(self, facts) -> bool:
+        """Whether a learner for whom ``facts`` hold is shown this choice."""
+        return self.as_choice_data().is_open(facts)
 
 
 class ScenarioPage(Page):
@@ -337,6 +393,12 @@ class ScenarioPage(Page):
 
     def graph_errors(self) -> list[graph.GraphError]:
         return graph.validate_graph(self.graph_nodes())
+
+    def clock_warnings(self) -> list[str]:
+        """What the child's clock gets wrong on this graph (warnings: it may be published)."""
+        from scenarios.clock import clock_warnings
+
+        return [warning.message for warning in clock_warnings(self.graph_nodes())]
 
     @cached_property
     def nodes_by_key(self) -> dict[str, ScenarioNode]:
@@ -499,8 +561,9 @@ class ScenarioDecisionQuerySet(models.QuerySet):
 class ScenarioDecision(models.Model):
     """One move: from which node, which choice, to where, and what it cost the child.
 
-    Label, rating, weeks and concepts are copied from the choice when it is made, so the
-    record and the aggregates stay true after the author edits the scenario.
+    Label, rating, weeks, concepts and the facts it set are copied from the choice when
+    it is made, so the record, the aggregates and which later choices the learner is
+    shown stay true after the author edits the scenario.
     """
 
     attempt = models.ForeignKey(ScenarioAttempt, on_delete=models.CASCADE, related_name="decisions")
@@ -514,6 +577,9 @@ class ScenarioDecision(models.Model):
     rating = models.CharField(max_length=20, choices=Rating.choices, blank=True)
     concepts = MultipleChoiceField(max_length=255, choices=Concept.choices, blank=True)
     feedback = models.TextField(blank=True)
+    facts_set = models.CharField(
+        max_length=255, blank=True, help_text="The facts the choice set, separated by spaces."
+    )
     chosen_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScenarioDecisionQuerySet.as_manager()

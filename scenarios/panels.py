@@ -2,6 +2,7 @@
 
 The editor's own field errors appear only when a publish is refused; this panel lists
 every problem in the version being edited (the latest draft) each time the editor opens,
+and what the child's clock gets wrong (``scenarios.clock``: warnings, not errors),
 so an author who saves an unfinished draft sees what is left to do. Autosave redraws it
 (``scenarios/templatetags/scenario_admin.py``), so the list is never older than the
 last save.
@@ -18,6 +19,7 @@ def graph_check_context(page) -> dict:
     return {
         "page": page,
         "problems": [describe_error(page, e) for e in page.graph_errors()] if page.pk else [],
+        "clock_warnings": page.clock_warnings() if page.pk else [],
         "has_nodes": bool(page.pk and page.node_list()),
     }
 

@@ -137,6 +137,11 @@ def make_move(
     choice = next((c for c in node.choices.all() if c.pk == choice_pk), None)
     if choice is None:
         raise MoveRefused("That is not one of the choices here, so nothing was recorded.")
+    if choice.is_conditional and not choice.is_open(facts_so_far(attempt.decisions.all())):
+        raise MoveRefused(
+            "That choice is not open to you at this point in the case, so nothing was "
+            "recorded. Choose one of the choices shown."
+        )
     target = page.nodes_by_key.get(choice.target_key)
     if target is None:
         raise MoveRefused("That choice leads nowhere at the moment. Please tell your trainer.")
@@ -174,6 +179,7 @@ def make_move(
                 rating=choice.rating,
                 concepts=list(choice.concepts),
                 feedback=choice.feedback,
+                facts_set=" ".join(graph.fact_names(choice.sets_facts)),
             )
     except IntegrityError as error:
         raise MoveRefused(
@@ -185,6 +191,16 @@ def make_move(
         for _receiver, notices in scenario_finished.send(sender=ScenarioAttempt, attempt=attempt):
             decision.notices += list(notices or [])
     return decision
+
+
+def facts_so_far(decisions: Iterable[ScenarioDecision]) -> set[str]:
+    """The facts that hold after these decisions: those their choices set when made."""
+    return {fact for decision in decisions for fact in graph.fact_names(decision.facts_set)}
+
+
+def open_choices(node: ScenarioNode, facts: set[str]) -> list:
+    """The choices at ``node`` a learner for whom ``facts`` hold is shown, in order."""
+    return [choice for choice in node.choices.all() if choice.is_open(facts)]
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,9 @@ class ChoiceSpec:
     rating: str = ""
     concepts: list[str] = field(default_factory=list)
     feedback: str = ""
+    sets: list[str] = field(default_factory=list)  # facts that hold once it is taken
+    requires: list[str] = field(default_factory=list)  # shown only if all of these hold
+    unless: list[str] = field(default_factory=list)  # hidden if any of these holds
 
 
 @dataclass
@@ -90,6 +93,9 @@ def spec_from_page(page: ScenarioPage) -> ScenarioSpec:
                         rating=c.rating,
                         concepts=list(c.concepts),
                         feedback=c.feedback,
+                        sets=list(graph.fact_names(c.sets_facts)),
+                        requires=list(graph.fact_names(c.requires_facts)),
+                        unless=list(graph.fact_names(c.unless_facts)),
                     )
                     for c in node.choices.all()
                 ],
@@ -109,7 +115,15 @@ def spec_graph_nodes(spec: ScenarioSpec) -> list[graph.NodeData]:
             outcome=node.outcome,
             title=node.title,
             choices=tuple(
-                graph.ChoiceData(label=c.label, target_key=c.target, weeks=c.weeks, rating=c.rating)
+                graph.ChoiceData(
+                    label=c.label,
+                    target_key=c.target,
+                    weeks=c.weeks,
+                    rating=c.rating,
+                    sets=tuple(c.sets),
+                    requires=tuple(c.requires),
+                    unless=tuple(c.unless),
+                )
                 for c in node.choices
             ),
         )
@@ -159,6 +173,9 @@ def apply_spec(page: ScenarioPage, spec: ScenarioSpec) -> ScenarioPage:
             choice.rating = choice_spec.rating
             choice.concepts = list(choice_spec.concepts)
             choice.feedback = choice_spec.feedback
+            choice.sets_facts = " ".join(choice_spec.sets)
+            choice.requires_facts = " ".join(choice_spec.requires)
+            choice.unless_facts = " ".join(choice_spec.unless)
             choices.append(choice)
         node.choices = choices
         nodes.append(node)

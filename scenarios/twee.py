@@ -16,8 +16,9 @@ module holds our mapping, also written up for trainers in ``scenarios/TWEE.md``.
 * **Passage metadata** is a flat JSON object of text and numbers, which any Twee 3 reader
   keeps: ``title`` (when it is not the passage name), ``case_record``, ``childs_voice``,
   ``age_stage``, ``ending_summary``, and for the n-th link ``linkN_weeks``,
-  ``linkN_rating``, ``linkN_concepts`` (concept slugs separated by spaces) and
-  ``linkN_feedback``. Files from before December 2026 put the links' data in a list,
+  ``linkN_rating``, ``linkN_concepts`` (concept slugs separated by spaces),
+  ``linkN_feedback``, and the choice's facts and conditions: ``linkN_sets``,
+  ``linkN_requires`` and ``linkN_unless`` (fact names separated by spaces). Files from before December 2026 put the links' data in a list,
   ``links``; it is still read.
 * A passage named ``ScenarioDetails`` (tag ``scenario-details``) holds the introduction as
   its text and, in its metadata, ``focus_concepts`` (separated by spaces), ``sources``,
@@ -411,7 +412,24 @@ def _choice(
         rating=rating,
         concepts=_concepts(data.get("concepts"), p),
         feedback=_plain(data.get("feedback"), p, "feedback"),
+        sets=_facts(data.get("sets"), link),
+        requires=_facts(data.get("requires"), link),
+        unless=_facts(data.get("unless"), link),
     )
+
+
+def _facts(value, link: Link) -> list[str]:
+    """Fact names from a link's metadata (text, separated by spaces)."""
+    if value in (None, ""):
+        return []
+    names = graph.fact_names(value) if isinstance(value, str) else ()
+    if not names or not all(graph.FACT_NAME.fullmatch(name) for name in names):
+        raise TweeError(
+            link.line,
+            f"The facts of the link “{link.label}” must be text: names in lower-case "
+            "letters, numbers and hyphens, separated by spaces, such as “saw-child-alone”.",
+        )
+    return list(names)
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -506,6 +524,9 @@ def _node_metadata(node: NodeSpec, name: str, position: tuple[int, int]) -> dict
             ("rating", choice.rating),
             ("concepts", " ".join(choice.concepts)),
             ("feedback", choice.feedback),
+            ("sets", " ".join(choice.sets)),
+            ("requires", " ".join(choice.requires)),
+            ("unless", " ".join(choice.unless)),
         ):
             if value:
                 metadata[f"link{number}_{key}"] = value

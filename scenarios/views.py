@@ -57,7 +57,9 @@ def play(request, attempt_id: int):
             "page": page,
             "attempt": attempt,
             "node": node,
-            "choices": list(node.choices.all()) if node else [],
+            "choices": services.open_choices(node, services.facts_so_far(decisions))
+            if node
+            else [],
             "last_decision": decisions[-1] if decisions else None,
             "record": services.case_record(attempt, decisions),
             "weeks_text": services.weeks_in_words(attempt.weeks_elapsed),

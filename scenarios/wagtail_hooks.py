@@ -129,11 +129,31 @@ def _warn_about_draft(request, page):
         )
 
 
+def _warn_about_clock_on_publish(request, page):
+    """One banner, after publishing, if the child's clock misleads (``scenarios.clock``).
+
+    A draft save goes back to the editor, whose Graph tab lists the same warnings (and
+    autosave redraws them), so only publishing, which leaves the editor, adds a banner.
+    """
+    if not isinstance(page, ScenarioPage) or not request.POST.get("action-publish"):
+        return
+    if not request.accepts("text/html") or not page.live:
+        return
+    warnings = page.clock_warnings()
+    if warnings:
+        messages.warning(
+            request,
+            "Published, but check the child’s clock: " + " ".join(warnings),
+        )
+
+
 @hooks.register("after_create_page")
 def warn_after_create(request, page):
     _warn_about_draft(request, page.specific)
+    _warn_about_clock_on_publish(request, page.specific)
 
 
 @hooks.register("after_edit_page")
 def warn_after_edit(request, page):
     _warn_about_draft(request, page.specific)
+    _warn_about_clock_on_publish(request, page.specific)

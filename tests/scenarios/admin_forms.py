@@ -29,6 +29,9 @@ def editor_post_data(spec: ScenarioSpec, page=None, **extra) -> dict:
                     "rating": choice.rating,
                     "concepts": choice.concepts,
                     "feedback": choice.feedback,
+                    "sets_facts": " ".join(choice.sets),
+                    "requires_facts": " ".join(choice.requires),
+                    "unless_facts": " ".join(choice.unless),
                     "ORDER": index + 1,
                     "DELETE": "",
                 }

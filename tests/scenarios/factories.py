@@ -130,5 +130,80 @@ def small_spec(slug: str = "test-case", title: str = "A test case") -> ScenarioS
     )
 
 
+def conditional_spec(slug: str = "seen-alone", title: str = "Seen alone") -> ScenarioSpec:
+    """A choice that only a learner who saw the child alone is shown, and one hidden from
+    them. Seeing the child alone (2 weeks) then telling the conference (1 week) is the
+    child-focused route: 3 weeks. Talking to the parents only is quicker (1 week) but
+    leaves only waiting or a late visit."""
+    return ScenarioSpec(
+        title=title,
+        slug=slug,
+        introduction="<p>A nursery is worried about Kai.</p>",
+        nodes=[
+            NodeSpec(
+                "first-visit",
+                "First visit",
+                "decision",
+                "<p>Kai's mother answers the door.</p>",
+                is_start=True,
+                choices=[
+                    ChoiceSpec(
+                        "See Kai alone",
+                        "conference",
+                        2,
+                        "child_focused",
+                        ["childs-voice"],
+                        "Kai told you about the nights.",
+                        sets=["saw-child-alone"],
+                    ),
+                    ChoiceSpec(
+                        "Talk to his parents only", "conference", 1, "optimistic", [], "Kai unseen."
+                    ),
+                ],
+            ),
+            NodeSpec(
+                "conference",
+                "Case conference",
+                "decision",
+                "<p>The conference asks what Kai has said.</p>",
+                choices=[
+                    ChoiceSpec(
+                        "Tell them what Kai told you",
+                        "end-good",
+                        1,
+                        "child_focused",
+                        ["childs-voice"],
+                        requires=["saw-child-alone"],
+                    ),
+                    ChoiceSpec(
+                        "Ask to see Kai alone now",
+                        "end-late",
+                        8,
+                        "child_focused",
+                        ["drift-and-delay"],
+                        unless=["saw-child-alone"],
+                    ),
+                    ChoiceSpec(
+                        "Accept the parents' account",
+                        "end-bad",
+                        10,
+                        "collusive",
+                        ["disguised-compliance"],
+                    ),
+                ],
+            ),
+            NodeSpec(
+                "end-good", "Kai is safe", "ending", "<p>Safe.</p>", outcome="protected_in_time"
+            ),
+            NodeSpec(
+                "end-late", "Kai is safe, later", "ending", "<p>Late.</p>", outcome="protected_late"
+            ),
+            NodeSpec(
+                "end-bad", "Kai waits", "ending", "<p>Waiting.</p>", outcome="left_in_neglect"
+            ),
+        ],
+    )
+
+
 def make_scenario(home, spec: ScenarioSpec | None = None, publish: bool = True):
     return create_or_update_scenario(make_index(home), spec or small_spec(), publish=publish)

@@ -102,8 +102,11 @@ def tricky_spec() -> ScenarioSpec:
                         "child_focused",
                         ["childs-voice"],
                         "}{][",
+                        sets=["asked-again", "saw-kai"],
                     ),
-                    ChoiceSpec("Wait", "end-bad", 6, "optimistic", [], "Kai waits."),
+                    ChoiceSpec(
+                        "Wait", "end-bad", 6, "optimistic", [], "Kai waits.", unless=["saw-kai"]
+                    ),
                 ],
             ),
             NodeSpec(
@@ -160,6 +163,12 @@ def test_extwee_reads_every_demo_export_and_ours_with_twine_names(home_page, tmp
         ["decision"],
         ["Kai is safe", "end-bad"],
     )
+    # Conditions are flat metadata extwee keeps as written.
+    brackets = next(
+        story for page, story in zip(pages, stories, strict=True) if page.slug == "brackets"
+    )
+    see_kai = brackets["passages"][1]["metadata"]
+    assert (see_kai["link1_sets"], see_kai["link2_unless"]) == ("asked-again saw-kai", "saw-kai")
 
 
 def test_the_old_export_format_is_what_extwee_could_not_read(tmp_path):
