@@ -177,7 +177,7 @@ def make_move(
                 to_node_key=target.key,
                 weeks=choice.weeks,
                 rating=choice.rating,
-                concepts=list(choice.concepts),
+                concepts=decision_concepts(node),
                 feedback=choice.feedback,
                 facts_set=" ".join(graph.fact_names(choice.sets_facts)),
             )
@@ -191,6 +191,15 @@ def make_move(
         for _receiver, notices in scenario_finished.send(sender=ScenarioAttempt, attempt=attempt):
             decision.notices += list(notices or [])
     return decision
+
+
+def decision_concepts(node: ScenarioNode) -> list[str]:
+    """The concepts a decision tests: those of every choice at its node, whichever the
+    learner took. A trainer may tag only the option that recognises disguised
+    compliance, yet the learner who missed it was tested on it too: the report counts
+    them among those who met the decision, and their debrief links its research."""
+    found = {concept for choice in node.choices.all() for concept in choice.concepts}
+    return [concept for concept in Concept.values if concept in found]
 
 
 def facts_so_far(decisions: Iterable[ScenarioDecision]) -> set[str]:

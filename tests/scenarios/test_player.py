@@ -189,8 +189,14 @@ def test_debrief_compares_paths_and_names_concepts(client, learner, scenario):
         "Start an assessment now",
         "Convene a strategy meeting",
     ]
-    assert [c.slug for c in debrief.recognised] == ["escalation-and-challenge"]
-    assert [c.slug for c in debrief.missed] == ["rule-of-optimism"]
+    # A decision tests every concept of its node: at the relapse, escalating recognised
+    # the disguised compliance another option there would have accepted; at the first
+    # visit, giving the family time missed seeing the child as well as the optimism.
+    assert sorted(c.slug for c in debrief.recognised) == [
+        "disguised-compliance",
+        "escalation-and-challenge",
+    ]
+    assert sorted(c.slug for c in debrief.missed) == ["childs-voice", "rule-of-optimism"]
     assert "The rule of optimism" in html and "Escalation and challenge" in html
     assert "What will you do differently" in html or scenario.reflection_prompt[:30] in html
     try:
@@ -370,3 +376,17 @@ def test_random_moves_never_leave_the_graph(learner, scenario):
         assert attempt.is_complete == nodes[here].is_ending
 
     run()
+
+
+def test_a_decision_tests_every_concept_of_its_node_whichever_choice_is_taken(
+    client, learner, scenario
+):
+    """The start node's options test the child's voice (seeing the child) and the rule of
+    optimism (giving the family time): a learner who gives the family time was tested on
+    seeing the child too, and missed it."""
+    client.force_login(learner)
+    attempt = start(client, scenario)
+    choose(client, attempt, "start", choice_id(scenario, "start", "Give the family time"))
+    decision = ScenarioDecision.objects.get(attempt=attempt)
+    assert decision.rating == "optimistic"
+    assert sorted(decision.concepts) == ["childs-voice", "rule-of-optimism"]
