@@ -216,3 +216,73 @@ class ApprovedComment(models.Model):
 
     def __str__(self) -> str:
         return f"Comment {self.answer_id} approved for the report"
+
+
+class ResponseFigure(models.Model):
+    """The report's summary of the survey answers: one row per submitted later-wave
+    response (end of module or a follow-up) and figure, with the same person's baseline
+    value for the same module beside it.
+
+    A figure is either the response's learning pair (``LEARNING``: knowledge score in
+    ``value``/``baseline`` and mean confidence in ``confidence``/``baseline_confidence``,
+    present only when the response and its baseline carry both) or one measure's answers
+    (``MEASURE``: their mean in ``value``, the baseline answers' mean in ``baseline``).
+
+    The report pairs these rows instead of joining half a million raw answers on every
+    add-up. ``evaluations.reports.summary`` keeps them up to date whenever a response or
+    an answer is saved or deleted; ``manage.py rebuild_report_summary`` rebuilds them
+    (after a bulk load, which sends no signals).
+    """
+
+    LEARNING = "learning"
+    MEASURE = "measure"
+
+    response = models.ForeignKey(
+        "evaluations.SurveyResponse", on_delete=models.CASCADE, related_name="+"
+    )
+    person = models.UUIDField(help_text="The response's respondent key.")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    wave = models.CharField(max_length=20)
+    submitted_at = models.DateTimeField()
+    # Where the answers were given, as on the response and on its baseline: a pair
+    # counts for a partnership or agency only when both were given there.
+    partnership = models.ForeignKey(
+        "learning_site.Partnership", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    agency = models.CharField(max_length=40, blank=True)
+    baseline_partnership = models.ForeignKey(
+        "learning_site.Partnership", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    baseline_agency = models.CharField(max_length=40, blank=True)
+    figure = models.CharField(max_length=10)
+    measure = models.ForeignKey(
+        "evaluations.Measure", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    value = models.FloatField(null=True)
+    baseline = models.FloatField(null=True)
+    confidence = models.FloatField(null=True)
+    baseline_confidence = models.FloatField(null=True)
+    # For "reported applying the learning": the highest number answered, and whether a
+    # choice answer was "yes".
+    highest = models.IntegerField(null=True)
+    said_yes = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["partnership", "figure", "wave"]),
+            models.Index(fields=["person", "course"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "figure", "measure"],
+                name="one_summary_row_per_response_figure_measure",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.figure} {self.wave} {self.value}"

@@ -1,8 +1,9 @@
 """Practice change from the follow-up surveys: each measure at the end of the module,
 3 months and 12 months after, paired with the same learner's own baseline answer.
 
-Reads the evaluations app's ``SurveyAnswer`` → ``SurveyResponse`` rows. A learner is
-paired across waves by ``respondent_key`` and module, never by name. The unit is the
+Reads the report summary (``ResponseFigure``: each later answer beside the same learner's
+baseline answer, kept by ``evaluations.reports.summary``). A learner is paired across
+waves by ``respondent_key`` and module, never by name. The unit is the
 person: a learner who answered for several modules has their modules' changes averaged
 into one, so each person counts once per measure and wave, n is people, and the
 confidence intervals rest on people. The applied-learning share is of people too.
@@ -13,8 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Avg, Count, F, FloatField, Q
-from django.db.models.functions import Cast
+from django.db.models import Case, Count, F, Q, When
 
 from evaluations.models import (
     FOLLOW_UP_WAVES,
@@ -152,50 +152,42 @@ class PracticeSection:
         return out
 
 
-def _answers(filters: ReportFilters, *, with_period: bool = True):
-    from evaluations.models import ResponseStatus, SurveyAnswer
+def _figures(filters: ReportFilters):
+    """The report summary's measure rows of later-wave responses submitted in the period
+    under the filters (``evaluations.reports.summary``)."""
+    from evaluations.reports.models import ResponseFigure
 
-    qs = SurveyAnswer.objects.filter(
-        response__status=ResponseStatus.SUBMITTED, response__partnership=filters.partnership
+    qs = ResponseFigure.objects.filter(
+        figure=ResponseFigure.MEASURE, partnership=filters.partnership
     )
     if filters.agency:
-        qs = qs.filter(response__agency=filters.agency)
+        qs = qs.filter(agency=filters.agency)
     if filters.job_role:
-        qs = filter_by_learner(qs, filters, "response__user")
+        qs = filter_by_learner(qs, filters, "user")
     if filters.course_id:
-        qs = qs.filter(response__course_id=filters.course_id)
-    if not with_period:
-        return qs
-    return filter_by_period(qs, filters, "response__submitted_at")
-
-
-def _period_q(filters: ReportFilters) -> Q:
-    q = Q()
-    if filters.starts_at:
-        q &= Q(response__submitted_at__gte=filters.starts_at)
-    if filters.ends_before:
-        q &= Q(response__submitted_at__lt=filters.ends_before)
-    return q
+        qs = qs.filter(course_id=filters.course_id)
+    return filter_by_period(qs, filters, "submitted_at")
 
 
 def paired_practice_rows(filters: ReportFilters) -> list[dict]:
-    """One scan of the answers: the inner query gives one row per learner, module and
-    measure with the baseline and each later wave side by side (conditional ``Avg``, so
-    a repeated question cannot count twice); the outer query sums the pairs per measure
-    and wave. The period picks the later answers; their baseline may be older."""
-    period = _period_q(filters)
-    # In floating point: PostgreSQL averages whole numbers as numeric, several times slower.
-    value = Cast("number_value", FloatField())
-    per_learner = (
-        _answers(filters, with_period=False)
-        .filter(measure__isnull=False, number_value__isnull=False)
-        .values(person=F("response__respondent_key"), course_key=F("response__course_id"),
-                measure_key=F("measure_id"))
-        .annotate(
-            baseline=Avg(value, filter=Q(response__wave="baseline")),
-            **{wave: Avg(value, filter=Q(response__wave=wave) & period) for wave in LATER_WAVES},
-        )
-    )  # fmt: skip
+    """One pass over the summary rows, which already hold each later answer beside the
+    same learner's baseline answer for the module and measure; the baseline must have been
+    given in the same partnership (and agency, when filtered). The period picks the later
+    answers; their baseline may be older. Sums per measure and wave, people as the unit."""
+    qs = _figures(filters).filter(
+        wave__in=LATER_WAVES,
+        value__isnull=False,
+        baseline__isnull=False,
+        baseline_partnership=filters.partnership,
+    )
+    if filters.agency:
+        qs = qs.filter(baseline_agency=filters.agency)
+    per_learner = qs.values(
+        "person",
+        "baseline",
+        measure_key=F("measure_id"),
+        **{wave: Case(When(wave=wave, then=F("value"))) for wave in LATER_WAVES},
+    )
     return sum_pairs_by_wave(per_learner, LATER_WAVES)
 
 
@@ -259,30 +251,28 @@ def applied_shares(filters: ReportFilters) -> dict[str, sc.Cell]:
     both.
     """
     slug = getattr(settings, "REPORT_APPLIED_MEASURE_SLUG", "applied-learning")
-    practice_answer = Q(measure__kind="practice", number_value__isnull=False)
+    practice_answer = Q(measure__kind="practice", value__isnull=False)
     applied = Q(measure__slug=slug)
     per_person = (
-        _answers(filters)
-        .filter(response__wave__in=FOLLOW_UP_WAVES)
+        _figures(filters)
+        .filter(wave__in=FOLLOW_UP_WAVES)
         .filter(applied | practice_answer)
-        .values("response__wave", "response__respondent_key")
+        .values("wave", "person")
         .annotate(
             asked=flag(applied),
-            agreed=flag(applied & (Q(number_value__gte=4) | Q(choice__iexact="yes"))),
+            agreed=flag(applied & (Q(highest__gte=4) | Q(said_yes=True))),
             respondents=flag(practice_answer),
-            acted=flag(practice_answer & Q(number_value__gte=1)),
+            acted=flag(practice_answer & Q(highest__gte=1)),
         )
     )
-    rows = people_per_group(
-        per_person, ["response__wave"], ["asked", "agreed", "respondents", "acted"]
-    )
+    rows = people_per_group(per_person, ["wave"], ["asked", "agreed", "respondents", "acted"])
     found = {}
     for row in rows:
         part, whole = (
             (row["agreed"], row["asked"]) if row["asked"] else (row["acted"], row["respondents"])
         )
         shares = sc.part_of_whole(part, whole)
-        found[row["response__wave"]] = sc.rate_cell(shares.count("part"), shares.count("whole"))
+        found[row["wave"]] = sc.rate_cell(shares.count("part"), shares.count("whole"))
     return {wave: found[wave] for wave in FOLLOW_UP_WAVES if wave in found}
 
 

@@ -12,8 +12,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, Subquery
-from django.db.models.functions import Cast, TruncQuarter
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import TruncQuarter
 from django.utils import timezone
 
 from evaluations.reports.figures import Figure
@@ -372,16 +372,15 @@ def _learning_measures(row, *, protect=False) -> tuple[PairedMeasure, PairedMeas
     )
 
 
-def _before_and_after(filters: ReportFilters, wave: str):
-    """Sent 'before' (baseline) or 'after' (post) surveys that carry both a knowledge
-    score and a confidence mean, of learners whose enrolment on the module started in
-    the period."""
+def learning_pairs(filters: ReportFilters):
+    """Each learner's 'after' survey of a module beside their 'before' survey of the same
+    module, both with a knowledge score and a confidence mean (the report summary's
+    learning rows), of learners whose enrolment on the module started in the period."""
     from courses.models import Enrolment
-    from evaluations.models import SurveyResponse
+    from evaluations.models import WaveKind
+    from evaluations.reports.models import ResponseFigure
 
-    qs = SurveyResponse.objects.submitted().filter(
-        wave=wave, knowledge_score__isnull=False, mean_confidence__isnull=False
-    )
+    qs = ResponseFigure.objects.filter(figure=ResponseFigure.LEARNING, wave=WaveKind.POST)
     qs = filter_by_learner(qs, filters, "user")
     if filters.course_id:
         qs = qs.filter(course_id=filters.course_id)
@@ -401,36 +400,19 @@ def learning_section(filters: ReportFilters) -> LearningSection:
     instrument, ``evaluations.before_after``; one of each per learner and module, a unique
     constraint); learners without both are left out. Overall, a person with several
     modules counts once, with the mean of their modules' changes."""
-    from evaluations.models import SurveyResponse, WaveKind
-
-    before = SurveyResponse.objects.submitted().filter(
-        wave=WaveKind.BASELINE,
-        user=OuterRef("user_id"),
-        course=OuterRef("course_id"),
-        knowledge_score__isnull=False,
-        mean_confidence__isnull=False,
-    )
-    pairs = (
-        _before_and_after(filters, WaveKind.POST)
-        .annotate(
-            k_then=Subquery(before.values("knowledge_score")[:1]),
-            c_then=Subquery(before.values("mean_confidence")[:1]),
-        )
-        .filter(k_then__isnull=False, c_then__isnull=False)
-        .values(
-            person=F("user_id"),
-            course_key=F("course_id"),
-            course_title=F("course__title"),
-            k_before=Cast("k_then", FloatField()),
-            k_after=Cast("knowledge_score", FloatField()),
-            c_before=Cast("c_then", FloatField()),
-            c_after=Cast("mean_confidence", FloatField()),
-        )
+    pairs = learning_pairs(filters).values(
+        learner=F("user_id"),
+        course_key=F("course_id"),
+        course_title=F("course__title"),
+        k_before=F("baseline"),
+        k_after=F("value"),
+        c_before=F("baseline_confidence"),
+        c_after=F("confidence"),
     )
     overall, rows = paired_sums(
         pairs,
         group_by=["course_key", "course_title"],
-        person="person",
+        person="learner",
         pairs={"k": ("k_before", "k_after"), "c": ("c_before", "c_after")},
     )
     # Without people in two modules, the modules' sums add up to the overall row, and a
@@ -483,17 +465,22 @@ class ScenarioSection:
 
 
 def first_attempts(filters: ReportFilters):
-    """Each learner's first attempt at each scenario (later attempts are practice)."""
+    """Each learner's first attempt at each scenario (later attempts are practice): the
+    attempts with no earlier one by the same learner at the same scenario (an anti-join,
+    which the database answers from the learner-and-scenario index)."""
     from scenarios.models import ScenarioAttempt
 
-    earliest = ScenarioAttempt.objects.filter(
-        user=OuterRef("user"), scenario=OuterRef("scenario")
-    ).order_by("started_at", "pk")
+    earlier = ScenarioAttempt.objects.filter(
+        Q(started_at__lt=OuterRef("started_at"))
+        | Q(started_at=OuterRef("started_at"), pk__lt=OuterRef("pk")),
+        user=OuterRef("user"),
+        scenario=OuterRef("scenario"),
+    )
     qs = filter_by_learner(ScenarioAttempt.objects.all(), filters, "user")
     qs = filter_by_period(qs, filters, "started_at")
     if filters.course_id:
         qs = qs.filter(user__enrolments__course_id=filters.course_id)
-    return qs.filter(pk=Subquery(earliest.values("pk")[:1]))
+    return qs.filter(~Exists(earlier))
 
 
 def _median_from_histogram(counts: dict[int, int]) -> float | None:
