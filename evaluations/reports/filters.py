@@ -58,6 +58,13 @@ class ReportFilters:
         next_day = self.date_to + datetime.timedelta(days=1)
         return timezone.make_aware(datetime.datetime.combine(next_day, datetime.time()))
 
+    @property
+    def is_whole_partnership(self) -> bool:
+        """No filter but the partnership: every module, agency, job role and date."""
+        return not (
+            self.course_id or self.agency or self.job_role or self.date_from or self.date_to
+        )
+
     # --- descriptions ----------------------------------------------------------------
     @property
     def agency_label(self) -> str:

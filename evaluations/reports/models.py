@@ -286,3 +286,46 @@ class ResponseFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.figure} {self.wave} {self.value}"
+
+
+class PersonFigure(models.Model):
+    """One person's pairs of one figure and wave in one partnership, already combined:
+    the mean before, after and change over their modules (``pairs`` of them).
+
+    The whole partnership's report reads these (tens of thousands of rows, one per person)
+    instead of grouping hundreds of thousands of ``ResponseFigure`` rows per person on
+    every add-up; a filtered report groups the ``ResponseFigure`` rows it needs. Both are
+    kept by ``evaluations.reports.summary`` from the same rows, and a test checks that
+    they give the same figures.
+
+    ``figure`` is ``knowledge`` or ``confidence`` (the module's before/after survey) or
+    ``measure`` (one measure of the follow-up surveys, ``measure`` set). A pair counts for a
+    partnership when its later answer and its baseline were both given there.
+    """
+
+    KNOWLEDGE = "knowledge"
+    CONFIDENCE = "confidence"
+    MEASURE = "measure"
+
+    partnership = models.ForeignKey(
+        "learning_site.Partnership", on_delete=models.CASCADE, related_name="+"
+    )
+    person = models.UUIDField()
+    figure = models.CharField(max_length=10)
+    measure = models.ForeignKey(
+        "evaluations.Measure", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    wave = models.CharField(max_length=20)
+    pairs = models.PositiveIntegerField()
+    before = models.FloatField()
+    after = models.FloatField()
+    change = models.FloatField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["partnership", "figure"]),
+            models.Index(fields=["person"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.figure} {self.wave}: {self.change:+.2f} over {self.pairs}"

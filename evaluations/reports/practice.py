@@ -169,11 +169,19 @@ def _figures(filters: ReportFilters):
     return filter_by_period(qs, filters, "submitted_at")
 
 
-def paired_practice_rows(filters: ReportFilters) -> list[dict]:
+def paired_practice_rows(filters: ReportFilters, *, from_people: bool | None = None) -> list[dict]:
     """One pass over the summary rows, which already hold each later answer beside the
     same learner's baseline answer for the module and measure; the baseline must have been
     given in the same partnership (and agency, when filtered). The period picks the later
-    answers; their baseline may be older. Sums per measure and wave, people as the unit."""
+    answers; their baseline may be older. Sums per measure and wave, people as the unit.
+    For the whole partnership, the people's combined rows give the same sums directly
+    (``from_people``)."""
+    from evaluations.reports import person_sums
+
+    if from_people is None:
+        from_people = filters.is_whole_partnership
+    if from_people:
+        return person_sums.practice_pairs(filters.partnership)
     qs = _figures(filters).filter(
         wave__in=LATER_WAVES,
         value__isnull=False,

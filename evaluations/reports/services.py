@@ -375,13 +375,19 @@ def _learning_measures(row, *, protect=False) -> tuple[PairedMeasure, PairedMeas
 def learning_pairs(filters: ReportFilters):
     """Each learner's 'after' survey of a module beside their 'before' survey of the same
     module, both with a knowledge score and a confidence mean (the report summary's
-    learning rows), of learners whose enrolment on the module started in the period."""
+    learning rows), given in the partnership (and agency), of learners whose enrolment on
+    the module started in the period."""
     from courses.models import Enrolment
     from evaluations.models import WaveKind
     from evaluations.reports.models import ResponseFigure
 
-    qs = ResponseFigure.objects.filter(figure=ResponseFigure.LEARNING, wave=WaveKind.POST)
-    qs = filter_by_learner(qs, filters, "user")
+    qs = ResponseFigure.objects.filter(
+        figure=ResponseFigure.LEARNING, wave=WaveKind.POST, partnership=filters.partnership
+    )
+    if filters.agency:
+        qs = qs.filter(agency=filters.agency)
+    if filters.job_role:
+        qs = filter_by_learner(qs, filters, "user")
     if filters.course_id:
         qs = qs.filter(course_id=filters.course_id)
     if filters.starts_at or filters.ends_before:
@@ -394,14 +400,20 @@ def learning_pairs(filters: ReportFilters):
     return qs
 
 
-def learning_section(filters: ReportFilters) -> LearningSection:
+def learning_section(filters: ReportFilters, *, from_people: bool | None = None) -> LearningSection:
     """One query: overall and by module. Each learner's 'after' survey of a module is put
     beside their 'before' survey of the same module (the module's one before/after
     instrument, ``evaluations.before_after``; one of each per learner and module, a unique
     constraint); learners without both are left out. Overall, a person with several
-    modules counts once, with the mean of their modules' changes."""
+    modules counts once, with the mean of their modules' changes: for the whole
+    partnership that row is read from the people's combined rows (``from_people``, a
+    second, small query), otherwise added up with the modules'."""
+    from evaluations.reports import person_sums
+
+    if from_people is None:
+        from_people = filters.is_whole_partnership
     pairs = learning_pairs(filters).values(
-        learner=F("user_id"),
+        "person",
         course_key=F("course_id"),
         course_title=F("course__title"),
         k_before=F("baseline"),
@@ -412,9 +424,12 @@ def learning_section(filters: ReportFilters) -> LearningSection:
     overall, rows = paired_sums(
         pairs,
         group_by=["course_key", "course_title"],
-        person="learner",
+        person="person",
         pairs={"k": ("k_before", "k_after"), "c": ("c_before", "c_after")},
+        overall=not from_people,
     )
+    if from_people:
+        overall = person_sums.learning_overall(filters.partnership)
     # Without people in two modules, the modules' sums add up to the overall row, and a
     # single hidden module's means would be the overall minus the rest: so the modules'
     # people are suppressed as parts of a whole whenever the overall is shown.

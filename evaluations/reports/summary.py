@@ -26,7 +26,7 @@ from evaluations.models import (
     SurveyResponse,
     WaveKind,
 )
-from evaluations.reports.models import ResponseFigure
+from evaluations.reports.models import PersonFigure, ResponseFigure
 
 BATCH = 2000
 
@@ -102,6 +102,83 @@ def figures_for(response, baseline, answers, baseline_answers) -> list[dict]:
     return rows
 
 
+def person_figures(person, figure_rows) -> list[dict]:
+    """One person's ``PersonFigure`` rows (as field values) from all their summary rows
+    (``ResponseFigure`` field values): each figure's pairs per partnership and wave
+    combined into the person's means, as the report combines them."""
+    pairs: dict[tuple, list[tuple[float, float]]] = defaultdict(list)
+    for row in figure_rows:
+        home = row["partnership_id"]
+        if row["figure"] == ResponseFigure.LEARNING:
+            if home is None:
+                continue
+            key = (home, row["wave"], None)
+            pairs[(PersonFigure.KNOWLEDGE, *key)].append((row["baseline"], row["value"]))
+            pairs[(PersonFigure.CONFIDENCE, *key)].append(
+                (row["baseline_confidence"], row["confidence"])
+            )
+        elif (
+            row["value"] is not None
+            and row["baseline"] is not None
+            and home is not None
+            and home == row["baseline_partnership_id"]
+        ):
+            key = (PersonFigure.MEASURE, home, row["wave"], row["measure_id"])
+            pairs[key].append((row["baseline"], row["value"]))
+    out = []
+    for (figure, home, wave, measure_id), values in pairs.items():
+        n = len(values)
+        out.append(
+            {
+                "partnership_id": home,
+                "person": person,
+                "figure": figure,
+                "measure_id": measure_id,
+                "wave": wave,
+                "pairs": n,
+                "before": sum(b for b, _ in values) / n,
+                "after": sum(a for _, a in values) / n,
+                "change": sum(a - b for b, a in values) / n,
+            }
+        )
+    return out
+
+
+PERSON_INPUTS = (
+    "figure", "wave", "partnership_id", "baseline_partnership_id", "measure_id", "value",
+    "baseline", "confidence", "baseline_confidence",
+)  # fmt: skip
+
+
+def refresh_person(person) -> None:
+    """Rebuild one person's combined rows from their summary rows."""
+    PersonFigure.objects.filter(person=person).delete()
+    rows = ResponseFigure.objects.filter(person=person).values(*PERSON_INPUTS)
+    PersonFigure.objects.bulk_create(PersonFigure(**row) for row in person_figures(person, rows))
+
+
+def _rebuild_people(figure_model, person_model, partnership=None) -> None:
+    """Every person's combined rows, from the summary rows read in person order."""
+    rows = figure_model.objects.order_by("person")
+    done = person_model.objects.all()
+    if partnership is not None:
+        people = figure_model.objects.filter(partnership=partnership).values("person")
+        rows = rows.filter(person__in=people)
+        done = done.filter(person__in=people)
+    done.delete()
+    made, current, mine = [], None, []
+    for row in rows.values("person", *PERSON_INPUTS).iterator(chunk_size=BATCH):
+        if row["person"] != current:
+            made += person_figures(current, mine) if mine else []
+            current, mine = row["person"], []
+        mine.append(row)
+        if len(made) >= BATCH:
+            person_model.objects.bulk_create(person_model(**r) for r in made)
+            made = []
+    made += person_figures(current, mine) if mine else []
+    person_model.objects.bulk_create(person_model(**r) for r in made)
+
+
 def _submitted(response_model=SurveyResponse):
     return response_model.objects.filter(status=ResponseStatus.SUBMITTED).order_by()
 
@@ -128,6 +205,7 @@ def refresh(person, course_id) -> int:
                 baseline.answers.all() if baseline else [],
             )
     ResponseFigure.objects.bulk_create(ResponseFigure(**row) for row in rows)
+    refresh_person(person)
     return len(rows)
 
 
@@ -135,11 +213,13 @@ def rebuild(partnership=None, apps=None) -> int:
     """Rebuild every row (or one partnership's), in batches; returns how many. A data
     migration passes its ``apps``, so the historical models are used."""
     if apps is None:
-        response_model, answer_model, figure_model = SurveyResponse, SurveyAnswer, ResponseFigure
+        response_model, answer_model = SurveyResponse, SurveyAnswer
+        figure_model, person_model = ResponseFigure, PersonFigure
     else:
         response_model = apps.get_model("evaluations", "SurveyResponse")
         answer_model = apps.get_model("evaluations", "SurveyAnswer")
         figure_model = apps.get_model("impact_reports", "ResponseFigure")
+        person_model = apps.get_model("impact_reports", "PersonFigure")
     later = _submitted(response_model).filter(wave__in=LATER_WAVES)
     done = figure_model.objects.all()
     if partnership is not None:
@@ -172,6 +252,7 @@ def rebuild(partnership=None, apps=None) -> int:
             )
         figure_model.objects.bulk_create((figure_model(**row) for row in rows), batch_size=BATCH)
         total += len(rows)
+    _rebuild_people(figure_model, person_model, partnership)
     return total
 
 

@@ -17,6 +17,7 @@ from evaluations.models import Respondent, SurveyAnswer, SurveyResponse
 from evaluations.reports import summary
 from evaluations.reports.filters import ReportFilters
 from evaluations.reports.models import ResponseFigure
+from evaluations.reports import practice
 from evaluations.reports.practice import practice_section
 from evaluations.reports.services import learning_section
 from evaluations.services import anonymise_user, save_answers
@@ -103,7 +104,8 @@ def test_changing_or_deleting_a_baseline_changes_the_report(partnership, course)
     assert change == pytest.approx((3 + 2 * 4) / 5)
 
 
-def test_an_anonymised_learner_leaves_the_learning_pairs(partnership, course):
+def test_an_anonymised_learner_still_counts_but_is_no_longer_linked(partnership, course):
+    """Anonymising keeps sent answers so totals do not change; the summary forgets who."""
     users = []
     for knowledge in (40, 50, 60, 50, 40, 60):
         user = learner(partnership)
@@ -111,12 +113,14 @@ def test_an_anonymised_learner_leaves_the_learning_pairs(partnership, course):
         questionnaire(enrolment, "baseline", knowledge, 2)
         questionnaire(enrolment, "post", knowledge + 30, 4)
         users.append(user)
-    assert learning_section(ReportFilters(partnership)).knowledge.people == 6
+    before = learning_section(ReportFilters(partnership))
+    assert before.knowledge.people == 6
 
     anonymise_user(users[0])
-    section = learning_section(ReportFilters(partnership))
-    assert section.knowledge.people == 5
-    assert ResponseFigure.objects.filter(user=users[0]).count() == 0
+    after = learning_section(ReportFilters(partnership))
+    assert after.knowledge.people == 6
+    assert after.knowledge.change.value == before.knowledge.change.value == 30
+    assert not ResponseFigure.objects.filter(user=users[0]).exists()
 
 
 def test_rows_kept_one_change_at_a_time_are_the_rows_a_rebuild_makes(
@@ -174,3 +178,50 @@ def test_answers_loaded_in_bulk_are_summarised_by_the_rebuild_command(partnershi
 
     with pytest.raises(CommandError, match="No partnership has the slug 'nowhere'"):
         call_command("rebuild_report_summary", "--partnership", "nowhere")
+
+
+def test_the_whole_partnership_figures_are_the_same_from_people_or_from_modules(
+    partnership, other_partnership, course, second_course
+):
+    """The unfiltered report reads each person's combined rows; filtered reports combine
+    per-module rows. On the same answers, both give the same figures, including people
+    with two modules and a person whose baseline was given in another partnership."""
+    import random
+
+    rng = random.Random(15)
+    survey = Survey("used-chronology", "challenged-progress")
+    for i in range(14):
+        user = learner(partnership)
+        key = Respondent.key_for(user)
+        for module in rng.sample([course, second_course], k=rng.choice([1, 2])):
+            enrolment = enrol(user, module, at(2025, 5), completed=at(2025, 6))
+            questionnaire(enrolment, "baseline", rng.randint(20, 60), rng.randint(1, 3))
+            questionnaire(enrolment, "post", rng.randint(50, 100), rng.randint(2, 5))
+            for wave in ("baseline", "post", "three_months", "twelve_months"):
+                if rng.random() < 0.85:
+                    answers = {m: rng.randint(1, 5) for m in survey.questions}
+                    survey.respond(user, module, wave, answers, key=key)
+        if i == 0:
+            # Their baseline was given in another partnership: never paired here.
+            SurveyResponse.objects.filter(user=user, wave="baseline").update(
+                partnership=other_partnership
+            )
+            summary.rebuild()
+
+    filters = ReportFilters(partnership)
+    from_people = practice.paired_practice_rows(filters, from_people=True)
+    from_modules = practice.paired_practice_rows(filters, from_people=False)
+    key = lambda row: (row["measure_key"], row["wave_key"])  # noqa: E731
+    assert len(from_people) == len(from_modules) >= 6
+    for mine, theirs in zip(sorted(from_people, key=key), sorted(from_modules, key=key)):
+        assert key(mine) == key(theirs)
+        assert mine == pytest.approx(theirs)
+
+    people = learning_section(filters, from_people=True)
+    modules = learning_section(filters, from_people=False)
+    for a, b in ((people.knowledge, modules.knowledge), (people.confidence, modules.confidence)):
+        assert (a.people, a.pairs) == (b.people, b.pairs)
+        assert a.people >= 10
+        assert a.change.value == pytest.approx(b.change.value)
+        assert a.ci_low.value == pytest.approx(b.ci_low.value)
+        assert a.before.value == pytest.approx(b.before.value)
