@@ -17,8 +17,8 @@ from evaluations.models import Respondent, SurveyAnswer, SurveyResponse
 from evaluations.reports import summary
 from evaluations.reports.filters import ReportFilters
 from evaluations.reports.models import ResponseFigure
-from evaluations.reports.practice import practice_section
-from evaluations.reports.services import learning_section
+from evaluations.reports.sections.learning import learning_section
+from evaluations.reports.sections.practice import practice_section
 from evaluations.services import anonymise_user, save_answers
 from tests.impact_reports.evaluation_rows import Survey
 from tests.impact_reports.factories import at, enrol, learner, questionnaire
