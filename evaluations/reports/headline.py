@@ -149,15 +149,20 @@ def _completion_point(report, limit: int) -> Point:
     return Point("completion", "Completion", [sentence])
 
 
-def _paired_sentence(measure, what: str, limit: int) -> str:
+def _paired_sentence(measure, what: str, limit: int, *, percent: bool = False) -> str:
+    """``percent``: the measure is a percentage (knowledge, per cent correct), so its
+    levels read "44.5% to 84.6%" and its change is in percentage points."""
     if measure.change.hidden or measure.change.value is None:
         return f"{what}: {NOT_SHOWN.format(limit=limit)} answered before and after."
     direction = (
         "rose" if measure.change.value > 0 else "fell" if measure.change.value < 0 else "stayed"
     )
+    level = "%" if percent else ""
+    unit = "percentage points" if percent else measure.unit
     return (
-        f"{what} {direction} from {measure.before.display} to {measure.after.display} "
-        f"(change {measure.change.display}{measure.unit and ' ' + measure.unit}, 95% confidence "
+        f"{what} {direction} from {measure.before.display}{level} to "
+        f"{measure.after.display}{level} (change {measure.change.display}{unit and ' ' + unit}, "
+        "95% confidence "
         f"interval {measure.ci_display}) for {measure.people:,} people who answered before "
         "and after."
     )
@@ -169,7 +174,7 @@ def _learning_point(report, limit: int) -> Point:
         "learning",
         "Learning gain",
         [
-            _paired_sentence(learning.knowledge, "Knowledge scores", limit),
+            _paired_sentence(learning.knowledge, "Knowledge scores", limit, percent=True),
             _paired_sentence(learning.confidence, "Confidence (1 to 5)", limit),
         ],
     )
