@@ -7,7 +7,8 @@ from evaluations.models import SurveyResponse
 from evaluations.models import WaveKind as QuestionnaireStage
 from evaluations.reports import summary
 from evaluations.reports.filters import ReportFilters
-from evaluations.reports.services import learning_section, reach_section
+from evaluations.reports.sections.learning import learning_section
+from evaluations.reports.sections.reach import reach_section
 from learning_site.models import Agency
 from tests.impact_reports.factories import at, enrol, learner, questionnaire
 
@@ -183,7 +184,7 @@ def test_one_small_module_cannot_be_worked_out_from_the_overall_figures(
 
 
 def test_one_small_quarter_of_completions_is_not_left_alone(world, partnership, course):
-    from evaluations.reports.services import indicator_section
+    from evaluations.reports.sections.context import indicator_section
 
     # World: 13 completions in July 2025. Add 6 in April and 2 in January.
     for month, how_many in ((4, 6), (1, 2)):

@@ -17,9 +17,9 @@ from evaluations.models import Respondent, SurveyAnswer, SurveyResponse
 from evaluations.reports import summary
 from evaluations.reports.filters import ReportFilters
 from evaluations.reports.models import ResponseFigure
-from evaluations.reports import practice
-from evaluations.reports.practice import practice_section
-from evaluations.reports.services import learning_section
+from evaluations.reports.sections import practice
+from evaluations.reports.sections.learning import learning_section
+from evaluations.reports.sections.practice import practice_section
 from evaluations.services import anonymise_user, save_answers
 from tests.impact_reports.evaluation_rows import Survey
 from tests.impact_reports.factories import at, enrol, learner, questionnaire
@@ -31,8 +31,7 @@ def rows():
     """Every summary row, as comparable values (without ids)."""
     fields = [f.attname for f in ResponseFigure._meta.concrete_fields if f.name != "id"]
     return sorted(
-        tuple(str(v) for v in values)
-        for values in ResponseFigure.objects.values_list(*fields)
+        tuple(str(v) for v in values) for values in ResponseFigure.objects.values_list(*fields)
     )
 
 

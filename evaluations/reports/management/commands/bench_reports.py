@@ -240,7 +240,8 @@ def build(practitioners: int, out):
         for i in range(practitioners)
     ])  # fmt: skip
     start = timezone.now() - datetime.timedelta(days=5 * 365)
-    span = (5 * 365 - 400) * 24 * 3600  # leave room for the 12-month follow-up
+    # Leave room for the last follow-up wave (and its answer) after the latest completion.
+    span = (5 * 365 - (30 * max(FOLLOW_UP_MONTHS.values()) + 40)) * 24 * 3600
 
     def moment(offset_days=0):
         return (

@@ -1,5 +1,6 @@
-"""Practice change from the follow-up surveys: each measure at the end of the module,
-3 months and 12 months after, paired with the same learner's own baseline answer.
+"""Practice change from the follow-up surveys: each measure at the end of the module and
+at each follow-up wave (``LATER_WAVES``), paired with the same learner's own baseline
+answer.
 
 Reads the report summary (``ResponseFigure``: each later answer beside the same learner's
 baseline answer, kept by ``evaluations.reports.summary``). A learner is paired across
@@ -15,6 +16,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Case, Count, F, Q, When
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
 
 from evaluations.models import (
     FOLLOW_UP_WAVES,
@@ -22,20 +25,16 @@ from evaluations.models import (
     WAVE_SHORT_LABELS,
     follow_up_months_text,
 )
+from evaluations.reports.charts import LineChart
 from evaluations.reports.figures import Figure
-from evaluations.reports.filters import ReportFilters
+from evaluations.reports.filters import ReportFilters, scoped
 from evaluations.reports.grouping import flag, people_per_group
+from evaluations.reports.paired_measures import PairedMeasure, measure_figures, paired_measure
 from evaluations.reports.pairing import sum_pairs_by_wave
-from evaluations.reports.services import (
-    PairedMeasure,
-    filter_by_learner,
-    filter_by_period,
-    measure_figures,
-    paired_measure,
-)
+from evaluations.reports.pdf_layout import chart_flowables, para, table
+from evaluations.reports.sections.base import Section
 from learning_site import suppression as sc
 
-WAVE_LABELS = WAVE_SHORT_LABELS
 # Statuses of an invitation that was actually sent to the learner.
 INVITED_STATUSES = ("sent", "reminded", "responded", "expired", "opted_out")
 
@@ -56,7 +55,7 @@ class ResponseRate:
 
     @property
     def label(self) -> str:
-        return WAVE_LABELS[self.wave]
+        return WAVE_SHORT_LABELS[self.wave]
 
 
 @dataclass
@@ -66,27 +65,12 @@ class PracticeSection:
     rates: list[ResponseRate]
     answered: dict[str, sc.Cell]
 
-    wave_labels = WAVE_LABELS
-    later_waves = LATER_WAVES
-
     def rows(self):
         """(measure, wave label, paired measure) for the page and the PDF."""
         for item in self.measures:
             for wave in LATER_WAVES:
                 if wave in item.waves:
-                    yield item.measure, WAVE_LABELS[wave], item.waves[wave]
-
-    def summary_lines(self) -> list[str]:
-        lines = []
-        for wave in FOLLOW_UP_WAVES:
-            cell = self.applied.get(wave)
-            if cell is not None:
-                lines.append(
-                    f"Reported applying the learning {WAVE_LABELS[wave].lower()}: {cell.display}."
-                )
-        for rate in self.rates:
-            lines.append(f"Response rate {rate.label.lower()}: {rate.rate.display}.")
-        return lines
+                    yield item.measure, WAVE_SHORT_LABELS[wave], item.waves[wave]
 
     def figures(self) -> list[Figure]:
         out = []
@@ -98,11 +82,11 @@ class PracticeSection:
         for wave, cell in self.applied.items():
             out.append(
                 Figure("practice change", "reported applying the learning", "wave",
-                       WAVE_LABELS[wave], "percent", cell, "per cent of respondents")
+                       WAVE_SHORT_LABELS[wave], "percent", cell, "per cent of respondents")
             )  # fmt: skip
         for wave, cell in self.answered.items():
             out.append(
-                Figure("practice change", "people who answered", "wave", WAVE_LABELS[wave],
+                Figure("practice change", "people who answered", "wave", WAVE_SHORT_LABELS[wave],
                        "count", cell, "people")
             )  # fmt: skip
         for rate in self.rates:
@@ -113,9 +97,40 @@ class PracticeSection:
             ]  # fmt: skip
         return out
 
-    def pdf_flowables(self, styles, para, table):
-        from reportlab.platypus import Spacer
+    def charts(self) -> list[LineChart]:
+        if not self.measures:
+            return []
+        series = [
+            (
+                item.measure,
+                [
+                    item.waves[w].change.shown_value if w in item.waves else None
+                    for w in LATER_WAVES
+                ],
+            )
+            for item in self.measures[:3]
+        ]
+        chart = LineChart(
+            "chart-practice",
+            "Mean change since before the module, same learners, by wave",
+            "Lines join each measure's mean change by wave ("
+            + ", ".join(WAVE_SHORT_LABELS[w].lower() for w in LATER_WAVES)
+            + "); zero means no change. Hidden figures are left out. "
+            + "; ".join(
+                f"{name}: "
+                + ", ".join(
+                    f"{WAVE_SHORT_LABELS[w]} {'hidden or no data' if v is None else f'{v:+.1f}'}"
+                    for w, v in zip(LATER_WAVES, values, strict=True)
+                )
+                for name, values in series
+            )
+            + ".",
+            [WAVE_SHORT_LABELS[w] for w in LATER_WAVES],
+            series,
+        )
+        return [chart]
 
+    def pdf_flowables(self, styles) -> list[Flowable]:
         rows = [
             [measure, wave, m.before.display, m.after.display, m.change.display, m.ci_display,
              m.n.display]
@@ -136,7 +151,7 @@ class PracticeSection:
             )  # fmt: skip
         else:
             out.append(para("No paired survey answers yet for these filters.", styles["BodyText"]))
-        applied = [[WAVE_LABELS[w], c.display] for w, c in self.applied.items()]
+        applied = [[WAVE_SHORT_LABELS[w], c.display] for w, c in self.applied.items()]
         if applied:
             out += [
                 Spacer(1, 4),
@@ -148,7 +163,17 @@ class PracticeSection:
         out += [
             Spacer(1, 4),
             table(["Wave", "Invited", "Responded", "Response rate"], rates, styles),
+            # The people who answered each survey, which the page shows too.
+            Spacer(1, 4 * mm),
+            table(
+                ["Survey", "People who answered"],
+                [[WAVE_SHORT_LABELS[wave], cell.display] for wave, cell in self.answered.items()],
+                styles,
+            ),
+            Spacer(1, 4 * mm),
         ]
+        for chart in self.charts():
+            out += chart_flowables(chart, styles)
         return out
 
 
@@ -157,16 +182,11 @@ def _figures(filters: ReportFilters):
     under the filters (``evaluations.reports.summary``)."""
     from evaluations.reports.models import ResponseFigure
 
-    qs = ResponseFigure.objects.filter(
-        figure=ResponseFigure.MEASURE, partnership=filters.partnership
-    )
-    if filters.agency:
-        qs = qs.filter(agency=filters.agency)
-    if filters.job_role:
-        qs = filter_by_learner(qs, filters, "user")
-    if filters.course_id:
-        qs = qs.filter(course_id=filters.course_id)
-    return filter_by_period(qs, filters, "submitted_at")
+    qs = ResponseFigure.objects.filter(figure=ResponseFigure.MEASURE)
+    return scoped(
+        qs, filters, partnership="partnership", agency="agency", learner="user",
+        course="course_id", date="submitted_at",
+    )  # fmt: skip
 
 
 def paired_practice_rows(filters: ReportFilters, *, from_people: bool | None = None) -> list[dict]:
@@ -221,14 +241,10 @@ def practice_section(filters: ReportFilters) -> PracticeSection:
     applied = applied_shares(filters)
 
     answered = {}
-    responses = SurveyResponse.objects.submitted().filter(partnership=filters.partnership)
-    if filters.agency:
-        responses = responses.filter(agency=filters.agency)
-    if filters.job_role:
-        responses = filter_by_learner(responses, filters, "user")
-    if filters.course_id:
-        responses = responses.filter(course_id=filters.course_id)
-    responses = filter_by_period(responses, filters, "submitted_at")
+    responses = scoped(
+        SurveyResponse.objects.submitted(), filters, partnership="partnership",
+        agency="agency", learner="user", course="course_id", date="submitted_at",
+    )  # fmt: skip
     for row in (
         responses.values("wave").annotate(people=Count("respondent_key", distinct=True)).order_by()
     ):
@@ -237,7 +253,7 @@ def practice_section(filters: ReportFilters) -> PracticeSection:
     # several waves), so each is suppressed on its own.
     answered_cells = {
         w: sc.suppress_group({w: answered.get(w, 0)}, total_shown=False).count(w)
-        for w in WAVE_LABELS
+        for w in WAVE_SHORT_LABELS
     }
 
     return PracticeSection(
@@ -288,14 +304,10 @@ def response_rates(filters: ReportFilters) -> list[ResponseRate]:
     """Follow-up invitations sent, and answered, per wave (one grouped query)."""
     from evaluations.models import FollowUpInvitation
 
-    qs = FollowUpInvitation.objects.filter(partnership=filters.partnership)
-    if filters.agency:
-        qs = qs.filter(agency=filters.agency)
-    if filters.job_role:
-        qs = filter_by_learner(qs, filters, "user")
-    if filters.course_id:
-        qs = qs.filter(course_id=filters.course_id)
-    qs = filter_by_period(qs, filters, "due_at")
+    qs = scoped(
+        FollowUpInvitation.objects.all(), filters, partnership="partnership", agency="agency",
+        learner="user", course="course_id", date="due_at",
+    )  # fmt: skip
     found = {
         row["wave"]: row
         for row in qs.values("wave")
@@ -319,3 +331,8 @@ def response_rates(filters: ReportFilters) -> list[ResponseRate]:
             )
         )
     return rates
+
+
+SECTION = Section(
+    "practice", "Practice change", "impact_reports/sections/practice.html", practice_section
+)
