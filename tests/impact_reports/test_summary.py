@@ -212,7 +212,9 @@ def test_the_whole_partnership_figures_are_the_same_from_people_or_from_modules(
     from_modules = practice.paired_practice_rows(filters, from_people=False)
     key = lambda row: (row["measure_key"], row["wave_key"])  # noqa: E731
     assert len(from_people) == len(from_modules) >= 6
-    for mine, theirs in zip(sorted(from_people, key=key), sorted(from_modules, key=key)):
+    for mine, theirs in zip(
+        sorted(from_people, key=key), sorted(from_modules, key=key), strict=True
+    ):
         assert key(mine) == key(theirs)
         assert mine == pytest.approx(theirs)
 
