@@ -300,12 +300,14 @@ class PersonFigure(models.Model):
 
     ``figure`` is ``knowledge`` or ``confidence`` (the module's before/after survey) or
     ``measure`` (one measure of the follow-up surveys, ``measure`` set). A pair counts for a
-    partnership when its later answer and its baseline were both given there.
+    partnership when its later answer and its baseline were both given there. ``applied``
+    rows hold whether the person reported applying the learning at a follow-up wave.
     """
 
     KNOWLEDGE = "knowledge"
     CONFIDENCE = "confidence"
     MEASURE = "measure"
+    APPLIED = "applied"
 
     partnership = models.ForeignKey(
         "learning_site.Partnership", on_delete=models.CASCADE, related_name="+"
@@ -316,10 +318,19 @@ class PersonFigure(models.Model):
         "evaluations.Measure", null=True, on_delete=models.CASCADE, related_name="+"
     )
     wave = models.CharField(max_length=20)
-    pairs = models.PositiveIntegerField()
-    before = models.FloatField()
-    after = models.FloatField()
-    change = models.FloatField()
+    pairs = models.PositiveIntegerField(default=0)
+    before = models.FloatField(null=True)
+    after = models.FloatField(null=True)
+    change = models.FloatField(null=True)
+    # ``applied`` rows (one per person and follow-up wave): whether the person was asked
+    # the applied-learning measure and agreed, and whether they answered a practice
+    # measure and did at least one of the things it asks about. Which measure is which is
+    # read from the measures when the row is made, so editing a measure's kind or slug
+    # remakes every person's rows (``summary``).
+    asked = models.BooleanField(default=False)
+    agreed = models.BooleanField(default=False)
+    reported = models.BooleanField(default=False)
+    acted = models.BooleanField(default=False)
 
     class Meta:
         indexes = [
@@ -328,4 +339,4 @@ class PersonFigure(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.figure} {self.wave}: {self.change:+.2f} over {self.pairs}"
+        return f"{self.figure} {self.wave} over {self.pairs} pairs"

@@ -9,7 +9,7 @@ rows (``ResponseFigure``) themselves.
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Sum
+from django.db.models import Count, F, Q, Sum
 
 from evaluations.models import WaveKind
 from evaluations.reports.models import PersonFigure
@@ -72,3 +72,22 @@ def learning_overall(partnership) -> dict:
         out[f"{name}_sum"] = row.get("total")
         out[f"{name}_sq"] = row.get("squares")
     return out
+
+
+def applied(partnership) -> list[dict]:
+    """Per follow-up wave, as ``applied_shares`` adds up the per-module rows: ``people``
+    and how many were asked the applied-learning measure, agreed, answered a practice
+    measure, and did something it asks about."""
+    rows = (
+        PersonFigure.objects.filter(partnership=partnership, figure=PersonFigure.APPLIED)
+        .order_by()
+        .values("wave")
+        .annotate(
+            people=Count("id"),
+            asked=Count("id", filter=Q(asked=True)),
+            agreed=Count("id", filter=Q(agreed=True)),
+            respondents=Count("id", filter=Q(reported=True)),
+            acted=Count("id", filter=Q(acted=True)),
+        )
+    )
+    return list(rows)

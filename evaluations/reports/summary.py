@@ -16,11 +16,15 @@ import threading
 from collections import defaultdict
 from contextlib import contextmanager
 
+from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
 from evaluations.models import (
+    FOLLOW_UP_WAVES,
     LATER_WAVES,
+    Measure,
     ResponseStatus,
     SurveyAnswer,
     SurveyResponse,
@@ -102,29 +106,46 @@ def figures_for(response, baseline, answers, baseline_answers) -> list[dict]:
     return rows
 
 
+def applied_measure_slug() -> str:
+    return getattr(settings, "REPORT_APPLIED_MEASURE_SLUG", "applied-learning")
+
+
 def person_figures(person, figure_rows) -> list[dict]:
     """One person's ``PersonFigure`` rows (as field values) from all their summary rows
-    (``ResponseFigure`` field values): each figure's pairs per partnership and wave
-    combined into the person's means, as the report combines them."""
+    (``ResponseFigure`` field values, with their measure's ``measure__kind`` and
+    ``measure__slug``): each figure's pairs per partnership and wave combined into the
+    person's means, as the report combines them, and per follow-up wave whether they
+    reported applying the learning."""
     pairs: dict[tuple, list[tuple[float, float]]] = defaultdict(list)
+    applied: dict[tuple, dict] = {}
+    slug = applied_measure_slug()
     for row in figure_rows:
         home = row["partnership_id"]
+        if home is None:
+            continue
         if row["figure"] == ResponseFigure.LEARNING:
-            if home is None:
-                continue
             key = (home, row["wave"], None)
             pairs[(PersonFigure.KNOWLEDGE, *key)].append((row["baseline"], row["value"]))
             pairs[(PersonFigure.CONFIDENCE, *key)].append(
                 (row["baseline_confidence"], row["confidence"])
             )
-        elif (
-            row["value"] is not None
-            and row["baseline"] is not None
-            and home is not None
-            and home == row["baseline_partnership_id"]
-        ):
+            continue
+        paired = row["value"] is not None and row["baseline"] is not None
+        if paired and home == row["baseline_partnership_id"]:
             key = (PersonFigure.MEASURE, home, row["wave"], row["measure_id"])
             pairs[key].append((row["baseline"], row["value"]))
+        asked = row["measure__slug"] == slug
+        reported = row["measure__kind"] == "practice" and row["value"] is not None
+        if row["wave"] in FOLLOW_UP_WAVES and (asked or reported):
+            flags = applied.setdefault(
+                (home, row["wave"]),
+                dict.fromkeys(("asked", "agreed", "reported", "acted"), False),
+            )
+            highest = row["highest"]
+            flags["asked"] |= asked
+            flags["agreed"] |= asked and (row["said_yes"] or (highest or 0) >= 4)
+            flags["reported"] |= reported
+            flags["acted"] |= reported and (highest or 0) >= 1
     out = []
     for (figure, home, wave, measure_id), values in pairs.items():
         n = len(values)
@@ -141,12 +162,18 @@ def person_figures(person, figure_rows) -> list[dict]:
                 "change": sum(a - b for b, a in values) / n,
             }
         )
+    for (home, wave), flags in applied.items():
+        out.append(
+            {"partnership_id": home, "person": person, "figure": PersonFigure.APPLIED,
+             "wave": wave, **flags}
+        )  # fmt: skip
     return out
 
 
 PERSON_INPUTS = (
     "figure", "wave", "partnership_id", "baseline_partnership_id", "measure_id", "value",
-    "baseline", "confidence", "baseline_confidence",
+    "baseline", "confidence", "baseline_confidence", "highest", "said_yes", "measure__kind",
+    "measure__slug",
 )  # fmt: skip
 
 
@@ -305,3 +332,21 @@ post_delete.connect(
 # An answer is deleted only while its survey is a draft, or with its response (whose own
 # signal refreshes, after the rows that point at it have gone).
 post_save.connect(_answer_changed, sender=SurveyAnswer, dispatch_uid="report_summary_answer")
+
+
+def _measure_saved(sender, instance, raw=False, **kwargs):
+    """A measure's kind or slug decides which people reported applying the learning, so
+    editing one remakes every person's combined rows, in the background once it commits."""
+    if raw:
+        return
+    from evaluations.reports.tasks import rebuild_people
+
+    transaction.on_commit(rebuild_people.delay)
+
+
+post_save.connect(_measure_saved, sender=Measure, dispatch_uid="report_summary_measure")
+
+
+def rebuild_people_rows() -> None:
+    """Every person's combined rows again, from the summary rows as they are."""
+    _rebuild_people(ResponseFigure, PersonFigure)

@@ -13,7 +13,7 @@ import uuid
 import pytest
 from django.core.management import CommandError, call_command
 
-from evaluations.models import Respondent, SurveyAnswer, SurveyResponse
+from evaluations.models import Measure, Respondent, SurveyAnswer, SurveyResponse
 from evaluations.reports import summary
 from evaluations.reports.filters import ReportFilters
 from evaluations.reports.models import ResponseFigure
@@ -188,7 +188,8 @@ def test_the_whole_partnership_figures_are_the_same_from_people_or_from_modules(
     import random
 
     rng = random.Random(15)
-    survey = Survey("used-chronology", "challenged-progress")
+    survey = Survey("used-chronology", "challenged-progress", "applied-learning")
+    Measure.objects.filter(slug="challenged-progress").update(kind="confidence")
     for i in range(14):
         user = learner(partnership)
         key = Respondent.key_for(user)
@@ -218,6 +219,11 @@ def test_the_whole_partnership_figures_are_the_same_from_people_or_from_modules(
         assert key(mine) == key(theirs)
         assert mine == pytest.approx(theirs)
 
+    assert practice.applied_shares(filters, from_people=True) == practice.applied_shares(
+        filters, from_people=False
+    )
+    assert len(practice.applied_shares(filters)) == 2
+
     people = learning_section(filters, from_people=True)
     modules = learning_section(filters, from_people=False)
     for a, b in ((people.knowledge, modules.knowledge), (people.confidence, modules.confidence)):
@@ -226,3 +232,28 @@ def test_the_whole_partnership_figures_are_the_same_from_people_or_from_modules(
         assert a.change.value == pytest.approx(b.change.value)
         assert a.ci_low.value == pytest.approx(b.ci_low.value)
         assert a.before.value == pytest.approx(b.before.value)
+
+
+def test_editing_which_measure_asks_about_applying_remakes_the_people_rows(
+    partnership, course, django_capture_on_commit_callbacks
+):
+    """Which measure asks "did you apply it" decides the applied-learning share; editing
+    a measure remakes everyone's combined rows once the edit commits."""
+    survey = Survey("used-chronology", "put-into-practice")
+    for value in (5, 5, 4, 2, 1, 5):
+        user = learner(partnership)
+        answers = {"used-chronology": 0, "put-into-practice": value}
+        survey.respond(user, course, "three_months", answers, key=Respondent.key_for(user))
+    filters = ReportFilters(partnership)
+    # Nobody did what the practice measures ask (all 0)... unless 'put-into-practice'
+    # counts as a practice action answered 1 or more: 6 of 6.
+    assert practice.applied_shares(filters)["three_months"].value == 100
+
+    measure = Measure.objects.get(slug="put-into-practice")
+    measure.slug = "applied-learning"
+    with django_capture_on_commit_callbacks(execute=True):
+        measure.save()
+    # Now it is the applied-learning question: agree (4) or strongly agree (5), 4 of 6.
+    share = practice.applied_shares(filters)["three_months"]
+    assert share.value == pytest.approx(4 / 6 * 100)
+    assert share == practice.applied_shares(filters, from_people=False)["three_months"]

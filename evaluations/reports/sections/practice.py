@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Case, Count, F, Q, When
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -264,7 +263,9 @@ def practice_section(filters: ReportFilters) -> PracticeSection:
     )
 
 
-def applied_shares(filters: ReportFilters) -> dict[str, sc.Cell]:
+def applied_shares(
+    filters: ReportFilters, *, from_people: bool | None = None
+) -> dict[str, sc.Cell]:
     """Share of follow-up respondents reporting that they applied the learning, per wave.
 
     If the instrument has the measure named by ``REPORT_APPLIED_MEASURE_SLUG`` (a 1 to 5
@@ -272,24 +273,30 @@ def applied_shares(filters: ReportFilters) -> dict[str, sc.Cell]:
     it means at least one of the practice actions asked about (a practice measure answered
     with 1 or more). Both are shares of people: someone who answered for two modules
     counts once, as applying it if they said so for either. One grouped query computes
-    both.
+    both: for the whole partnership, over the people's combined rows (``from_people``).
     """
-    slug = getattr(settings, "REPORT_APPLIED_MEASURE_SLUG", "applied-learning")
-    practice_answer = Q(measure__kind="practice", value__isnull=False)
-    applied = Q(measure__slug=slug)
-    per_person = (
-        _figures(filters)
-        .filter(wave__in=FOLLOW_UP_WAVES)
-        .filter(applied | practice_answer)
-        .values("wave", "person")
-        .annotate(
-            asked=flag(applied),
-            agreed=flag(applied & (Q(highest__gte=4) | Q(said_yes=True))),
-            respondents=flag(practice_answer),
-            acted=flag(practice_answer & Q(highest__gte=1)),
+    from evaluations.reports import person_sums, summary
+
+    if from_people is None:
+        from_people = filters.is_whole_partnership
+    if from_people:
+        rows = person_sums.applied(filters.partnership)
+    else:
+        practice_answer = Q(measure__kind="practice", value__isnull=False)
+        applied = Q(measure__slug=summary.applied_measure_slug())
+        per_person = (
+            _figures(filters)
+            .filter(wave__in=FOLLOW_UP_WAVES)
+            .filter(applied | practice_answer)
+            .values("wave", "person")
+            .annotate(
+                asked=flag(applied),
+                agreed=flag(applied & (Q(highest__gte=4) | Q(said_yes=True))),
+                respondents=flag(practice_answer),
+                acted=flag(practice_answer & Q(highest__gte=1)),
+            )
         )
-    )
-    rows = people_per_group(per_person, ["wave"], ["asked", "agreed", "respondents", "acted"])
+        rows = people_per_group(per_person, ["wave"], ["asked", "agreed", "respondents", "acted"])
     found = {}
     for row in rows:
         part, whole = (
