@@ -36,6 +36,7 @@ from evaluations.models import (
     follow_up_months_text,
     wave_months,
 )
+from evaluations.reports import summary
 from evaluations.schedule import LONDON, due_at
 from evaluations.services import schedule_follow_ups
 
@@ -556,6 +557,9 @@ def seed(context) -> None:
         seed_workforce(partnership, instruments) if partnership else (0, 0, 0)
     )
     returning = seed_returning_learner(context, instruments)
+    # The answers above were written in bulk, which sends no signals: the report's summary
+    # of them is made once, here, as after any bulk load.
+    summary.rebuild()
     if returning:
         context.log.append(
             f"Surveys: {RETURNING_LEARNER} completed '{returning}' with 'before' and 'after' "

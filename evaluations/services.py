@@ -543,6 +543,11 @@ def anonymise_user(user, now=None) -> None:
     now = now or timezone.now()
     SurveyResponse.objects.filter(user=user, status=ResponseStatus.IN_PROGRESS).delete()
     SurveyResponse.objects.filter(user=user).update(user=None)
+    # The report's summary of those answers forgets them too (a queryset update sends no
+    # signal to refresh it).
+    from evaluations.reports.models import ResponseFigure
+
+    ResponseFigure.objects.filter(user=user).update(user=None)
     FollowUpInvitation.objects.filter(user=user, status__in=PENDING_STATUSES).update(
         status=InvitationStatus.SKIPPED,
         skip_reason=SkipReason.ACCOUNT_DELETED,

@@ -14,4 +14,4 @@ class ImpactReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from evaluations.reports import signals  # noqa: F401
+        from evaluations.reports import signals, summary  # noqa: F401

@@ -66,7 +66,7 @@ def seed_indicator_values(partnership) -> int:
 
 def approve_demo_comments(partnership, trainer, limit: int = 4) -> int:
     """Approve the first few free-text answers of the demo surveys, as a trainer would."""
-    from evaluations.reports.comments import free_text_answers
+    from evaluations.reports.comment_approval import free_text_answers
 
     answers = list(free_text_answers(partnership).order_by("pk")[:limit])
     for answer in answers:

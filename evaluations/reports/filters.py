@@ -58,6 +58,13 @@ class ReportFilters:
         next_day = self.date_to + datetime.timedelta(days=1)
         return timezone.make_aware(datetime.datetime.combine(next_day, datetime.time()))
 
+    @property
+    def is_whole_partnership(self) -> bool:
+        """No filter but the partnership: every module, agency, job role and date."""
+        return not (
+            self.course_id or self.agency or self.job_role or self.date_from or self.date_to
+        )
+
     # --- descriptions ----------------------------------------------------------------
     @property
     def agency_label(self) -> str:
@@ -106,6 +113,51 @@ class ReportFilters:
             ("Job role", row["job_role_filter"]),
             ("Period", period),
         ]
+
+
+def scoped(
+    qs,
+    filters: ReportFilters,
+    *,
+    learner: str | None = None,
+    partnership: str | None = None,
+    agency: str | None = None,
+    course: str | None = None,
+    date: str | None = None,
+):
+    """``qs`` narrowed to the report's filters: partnership, agency, job role, module and
+    period. Every section scopes its rows here; each says through which paths, and a
+    filter whose path is not given is not applied.
+
+    - ``learner``: the path to the learner (a ``User``). The partnership, agency and job
+      role filters are the learner's own.
+    - ``partnership`` and ``agency``: paths to the partnership and agency recorded on the
+      row when it was made (a survey answer, an invitation), used instead of the
+      learner's. A job role is only on the learner: filtering by one keeps the rows of
+      learners who now have that role in the report's partnership (and agency).
+    - ``course``: the path to the module (``CoursePage``).
+    - ``date``: the path to the date that places the row in the period (from the first
+      day of ``date_from`` up to the end of ``date_to``).
+    """
+    if partnership:
+        qs = qs.filter(**{partnership: filters.partnership})
+        if filters.agency:
+            qs = qs.filter(**{agency: filters.agency})
+    if learner and (not partnership or filters.job_role):
+        qs = qs.filter(**{f"{learner}__partnership": filters.partnership})
+        if filters.agency:
+            qs = qs.filter(**{f"{learner}__agency": filters.agency})
+        if filters.job_role:
+            qs = qs.annotate(_role_key=job_role_expression(f"{learner}__job_role")).filter(
+                _role_key=filters.job_role
+            )
+    if course and filters.course_id:
+        qs = qs.filter(**{course: filters.course_id})
+    if date and filters.starts_at:
+        qs = qs.filter(**{f"{date}__gte": filters.starts_at})
+    if date and filters.ends_before:
+        qs = qs.filter(**{f"{date}__lt": filters.ends_before})
+    return qs
 
 
 # Reports cover the years a partnership could have training records for. A date outside

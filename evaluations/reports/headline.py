@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from evaluations.reports import services
+from evaluations.models import LATER_WAVES, wave_label
 from evaluations.reports.filters import ReportFilters
+from evaluations.reports.sections.reach import reach_section
 from learning_site.suppression import BASE, SMALL
 
 NOT_SHOWN = "not shown: fewer than {limit} people"
@@ -85,7 +86,7 @@ class Headline:
 
 def _window(filters: ReportFilters, today: datetime.date):
     """The period the comparison is about and the one of the same length before it: the
-    report's own period when it has both ends, else the last 12 months."""
+    report's own period when it has both ends, else the year up to its end (or today)."""
     if filters.date_from and filters.date_to:
         start, end = filters.date_from, filters.date_to
     else:
@@ -148,15 +149,20 @@ def _completion_point(report, limit: int) -> Point:
     return Point("completion", "Completion", [sentence])
 
 
-def _paired_sentence(measure, what: str, limit: int) -> str:
+def _paired_sentence(measure, what: str, limit: int, *, percent: bool = False) -> str:
+    """``percent``: the measure is a percentage (knowledge, per cent correct), so its
+    levels read "44.5% to 84.6%" and its change is in percentage points."""
     if measure.change.hidden or measure.change.value is None:
         return f"{what}: {NOT_SHOWN.format(limit=limit)} answered before and after."
     direction = (
         "rose" if measure.change.value > 0 else "fell" if measure.change.value < 0 else "stayed"
     )
+    level = "%" if percent else ""
+    unit = "percentage points" if percent else measure.unit
     return (
-        f"{what} {direction} from {measure.before.display} to {measure.after.display} "
-        f"(change {measure.change.display}{measure.unit and ' ' + measure.unit}, 95% confidence "
+        f"{what} {direction} from {measure.before.display}{level} to "
+        f"{measure.after.display}{level} (change {measure.change.display}{unit and ' ' + unit}, "
+        "95% confidence "
         f"interval {measure.ci_display}) for {measure.people:,} people who answered before "
         "and after."
     )
@@ -168,19 +174,17 @@ def _learning_point(report, limit: int) -> Point:
         "learning",
         "Learning gain",
         [
-            _paired_sentence(learning.knowledge, "Knowledge scores", limit),
+            _paired_sentence(learning.knowledge, "Knowledge scores", limit, percent=True),
             _paired_sentence(learning.confidence, "Confidence (1 to 5)", limit),
         ],
     )
 
 
-def _practice_point(report, limit: int) -> Point | None:
-    practice = report.extra_sections.get("practice")
-    if practice is None:
-        return None
+def _practice_point(report, limit: int) -> Point:
+    practice = report.practice
     point = Point("practice", "Practice change after the module")
-    for wave in practice.later_waves:
-        label = practice.wave_labels[wave]
+    for wave in LATER_WAVES:
+        label = wave_label(wave)
         applied = practice.applied.get(wave)
         measured = [
             (item.measure, item.waves[wave])
@@ -272,16 +276,12 @@ def build_headline(report, today: datetime.date | None = None) -> Headline:
     if filters.date_from == start and filters.date_to == end:
         current = report.reach
     else:
-        current = services.reach_section(dataclasses.replace(filters, date_from=start, date_to=end))
-    previous = services.reach_section(
-        dataclasses.replace(filters, date_from=p_start, date_to=p_end)
-    )
+        current = reach_section(dataclasses.replace(filters, date_from=start, date_to=end))
+    previous = reach_section(dataclasses.replace(filters, date_from=p_start, date_to=p_end))
 
     reach, agencies, missing = _reach_point(report, limit)
     points = [reach, _completion_point(report, limit), _learning_point(report, limit)]
-    practice = _practice_point(report, limit)
-    if practice is not None:
-        points.append(practice)
+    points.append(_practice_point(report, limit))
     points.append(_weakest_point(report, agencies, limit))
     points.append(_change_point(current, previous, windows, limit))
     return Headline(points, agencies, missing, windows[0], windows[1])

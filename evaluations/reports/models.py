@@ -216,3 +216,127 @@ class ApprovedComment(models.Model):
 
     def __str__(self) -> str:
         return f"Comment {self.answer_id} approved for the report"
+
+
+class ResponseFigure(models.Model):
+    """The report's summary of the survey answers: one row per submitted later-wave
+    response (end of module or a follow-up) and figure, with the same person's baseline
+    value for the same module beside it.
+
+    A figure is either the response's learning pair (``LEARNING``: knowledge score in
+    ``value``/``baseline`` and mean confidence in ``confidence``/``baseline_confidence``,
+    present only when the response and its baseline carry both) or one measure's answers
+    (``MEASURE``: their mean in ``value``, the baseline answers' mean in ``baseline``).
+
+    The report pairs these rows instead of joining half a million raw answers on every
+    add-up. ``evaluations.reports.summary`` keeps them up to date whenever a response or
+    an answer is saved or deleted; ``manage.py rebuild_report_summary`` rebuilds them
+    (after a bulk load, which sends no signals).
+    """
+
+    LEARNING = "learning"
+    MEASURE = "measure"
+
+    response = models.ForeignKey(
+        "evaluations.SurveyResponse", on_delete=models.CASCADE, related_name="+"
+    )
+    person = models.UUIDField(help_text="The response's respondent key.")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    wave = models.CharField(max_length=20)
+    submitted_at = models.DateTimeField()
+    # Where the answers were given, as on the response and on its baseline: a pair
+    # counts for a partnership or agency only when both were given there.
+    partnership = models.ForeignKey(
+        "learning_site.Partnership", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    agency = models.CharField(max_length=40, blank=True)
+    baseline_partnership = models.ForeignKey(
+        "learning_site.Partnership", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    baseline_agency = models.CharField(max_length=40, blank=True)
+    figure = models.CharField(max_length=10)
+    measure = models.ForeignKey(
+        "evaluations.Measure", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    value = models.FloatField(null=True)
+    baseline = models.FloatField(null=True)
+    confidence = models.FloatField(null=True)
+    baseline_confidence = models.FloatField(null=True)
+    # For "reported applying the learning": the highest number answered, and whether a
+    # choice answer was "yes".
+    highest = models.IntegerField(null=True)
+    said_yes = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["partnership", "figure", "wave"]),
+            models.Index(fields=["person", "course"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "figure", "measure"],
+                name="one_summary_row_per_response_figure_measure",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.figure} {self.wave} {self.value}"
+
+
+class PersonFigure(models.Model):
+    """One person's pairs of one figure and wave in one partnership, already combined:
+    the mean before, after and change over their modules (``pairs`` of them).
+
+    The whole partnership's report reads these (tens of thousands of rows, one per person)
+    instead of grouping hundreds of thousands of ``ResponseFigure`` rows per person on
+    every add-up; a filtered report groups the ``ResponseFigure`` rows it needs. Both are
+    kept by ``evaluations.reports.summary`` from the same rows, and a test checks that
+    they give the same figures.
+
+    ``figure`` is ``knowledge`` or ``confidence`` (the module's before/after survey) or
+    ``measure`` (one measure of the follow-up surveys, ``measure`` set). A pair counts for a
+    partnership when its later answer and its baseline were both given there. ``applied``
+    rows hold whether the person reported applying the learning at a follow-up wave.
+    """
+
+    KNOWLEDGE = "knowledge"
+    CONFIDENCE = "confidence"
+    MEASURE = "measure"
+    APPLIED = "applied"
+
+    partnership = models.ForeignKey(
+        "learning_site.Partnership", on_delete=models.CASCADE, related_name="+"
+    )
+    person = models.UUIDField()
+    figure = models.CharField(max_length=10)
+    measure = models.ForeignKey(
+        "evaluations.Measure", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    wave = models.CharField(max_length=20)
+    pairs = models.PositiveIntegerField(default=0)
+    before = models.FloatField(null=True)
+    after = models.FloatField(null=True)
+    change = models.FloatField(null=True)
+    # ``applied`` rows (one per person and follow-up wave): whether the person was asked
+    # the applied-learning measure and agreed, and whether they answered a practice
+    # measure and did at least one of the things it asks about. Which measure is which is
+    # read from the measures when the row is made, so editing a measure's kind or slug
+    # remakes every person's rows (``summary``).
+    asked = models.BooleanField(default=False)
+    agreed = models.BooleanField(default=False)
+    reported = models.BooleanField(default=False)
+    acted = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["partnership", "figure"]),
+            models.Index(fields=["person"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.figure} {self.wave} over {self.pairs} pairs"

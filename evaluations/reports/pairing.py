@@ -51,7 +51,8 @@ def _per_person_columns(pairs: dict[str, tuple[str, str]]) -> tuple[list[str], l
 
 
 def paired_sums(pairs_qs, *, group_by: list[str], person: str,
-                pairs: dict[str, tuple[str, str]]) -> tuple[dict, list[dict]]:  # fmt: skip
+                pairs: dict[str, tuple[str, str]], overall: bool = True,
+                ) -> tuple[dict | None, list[dict]]:  # fmt: skip
     """Combine each person's pairs into one and sum over people: overall, and per group,
     in one statement.
 
@@ -63,7 +64,8 @@ def paired_sums(pairs_qs, *, group_by: list[str], person: str,
     ``people`` (distinct ``person``), and for each pair name ``<name>_n`` (people with
     that pair), ``<name>_before`` and ``<name>_after`` (sums over people of each
     person's mean), ``<name>_sum`` (of each person's mean change) and ``<name>_sq`` (of
-    its square). Overall, a person in several groups counts once.
+    its square). Overall, a person in several groups counts once. With ``overall``
+    false, the overall row is not added up (and is None): the caller has it already.
     """
     qn = connection.ops.quote_name
     sql, params = _compiled(pairs_qs)
@@ -89,7 +91,9 @@ def paired_sums(pairs_qs, *, group_by: list[str], person: str,
 
     # The pairs are found once (a common table expression) and added up twice: per group
     # and per person, and overall per person.
-    statement = f"WITH l AS ({sql}) {summed([*group_by, person])} UNION ALL {summed([person])}"
+    statement = f"WITH l AS ({sql}) {summed([*group_by, person])}"
+    if overall:
+        statement += f" UNION ALL {summed([person])}"
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         fetched = cursor.fetchall()

@@ -1,4 +1,4 @@
-"""The whole report: every section under one set of filters, plus its charts.
+"""The whole report: every section (``sections.SECTIONS``) under one set of filters.
 
 Views, the CSV, the PDF and the benchmark all call ``build_report``; the number of
 queries it runs does not depend on how much data the partnership has.
@@ -16,165 +16,67 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from evaluations.reports import charts, services
 from evaluations.reports.figures import Figure
 from evaluations.reports.filters import ReportFilters
-from evaluations.reports.models import quarter_label
+from evaluations.reports.headline import build_headline
+from evaluations.reports.sections import SECTIONS, Section, SectionData
 from learning_site.suppression import threshold
+
+
+@dataclass(frozen=True)
+class Part:
+    """One section of a built report: what it is and its data."""
+
+    section: Section
+    data: SectionData
+
+    @property
+    def key(self) -> str:
+        return self.section.key
+
+    @property
+    def title(self) -> str:
+        return self.section.title
+
+    @property
+    def template(self) -> str:
+        return self.section.template
 
 
 @dataclass
 class Report:
+    """Every section's data under one set of filters, in ``SECTIONS`` order; a section's
+    data is also an attribute named by its key (``report.reach``, ``report.practice``)."""
+
     filters: ReportFilters
-    reach: services.ReachSection
-    learning: services.LearningSection
-    scenarios: services.ScenarioSection
-    context: services.IndicatorSection
-    extra_sections: dict = field(default_factory=dict)
-    headline: object = None  # headline.Headline, made from the sections above
+    data: dict[str, SectionData]
+    headline: object = None  # headline.Headline, made from the sections' data
     threshold: int = 5
     computed_at: datetime.datetime = field(default_factory=timezone.now)
 
+    def __getattr__(self, name: str):
+        # Only called for names that are not fields. Unpickling (reports are cached) looks
+        # up special names before ``data`` is set: those are not sections.
+        if name.startswith("_") or name == "data":
+            raise AttributeError(name)
+        try:
+            return self.data[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def parts(self) -> list[Part]:
+        by_key = {section.key: section for section in SECTIONS}
+        return [Part(by_key[key], data) for key, data in self.data.items()]
+
     def figures(self) -> list[Figure]:
-        out = self.reach.figures() + self.learning.figures()
-        for section in self.extra_sections.values():
-            out += section.figures()
-        return out + self.scenarios.figures() + self.context.figures()
-
-    # --- charts -------------------------------------------------------------------------
-    # Each method builds one chart's data; the page draws it as SVG and the PDF with
-    # reportlab graphics, from the same object.
-    def reach_chart(self) -> charts.BarChart:
-        bars = [
-            charts.Bar.from_cells(row.label, [row.learners, row.completers])
-            for row in self.reach.by_agency
-        ]
-        return charts.BarChart(
-            "chart-reach-agency",
-            "Learners reached and learners who completed, by agency",
-            "Horizontal bars: solid for learners enrolled, hatched for learners who completed "
-            "a module.",
-            bars,
-            ["Enrolled", "Completed"],
-        )
-
-    def learning_chart(self) -> charts.BarChart:
-        rows = [("Knowledge score (%)", self.learning.knowledge)]
-        bars = [charts.Bar.from_cells(label, [m.before, m.after]) for label, m in rows]
-        conf = self.learning.confidence
-        bars.append(
-            charts.Bar(
-                "Confidence (1 to 5, ×20)",
-                [None if conf.before.hidden or conf.before.value is None else conf.before.value * 20,
-                 None if conf.after.hidden or conf.after.value is None else conf.after.value * 20],
-                [conf.before.reason, conf.after.reason],
-            )
-        )  # fmt: skip
-        return charts.BarChart(
-            "chart-learning",
-            "Knowledge and confidence before and after the module, same learners",
-            "Horizontal bars: solid before the module, hatched after. Confidence is scaled "
-            "by 20 to share the 0 to 100 axis.",
-            bars,
-            ["Before", "After"],
-            max_value=100,
-        )
-
-    def scenario_chart(self) -> charts.BarChart:
-        bars = [charts.Bar.from_cells(row.title, [row.recognised]) for row in self.scenarios.rows]
-        return charts.BarChart(
-            "chart-scenarios",
-            "Share who chose the child-focused option at the first disguised-compliance decision",
-            "One bar per scenario, as a percentage of learners who reached such a decision "
-            "on their first attempt.",
-            bars,
-            ["Child-focused"],
-            unit="%",
-            max_value=100,
-        )
-
-    def practice_chart(self) -> charts.LineChart | None:
-        from evaluations.reports.practice import LATER_WAVES, WAVE_LABELS
-
-        practice = self.extra_sections.get("practice")
-        if practice is None or not practice.measures:
-            return None
-        series = [
-            (
-                item.measure,
-                [
-                    item.waves[w].change.shown_value if w in item.waves else None
-                    for w in LATER_WAVES
-                ],
-            )
-            for item in practice.measures[:3]
-        ]
-        return charts.LineChart(
-            "chart-practice",
-            "Mean change since before the module, same learners, by wave",
-            "Lines join each measure's mean change at the end of the module, 3 months and "
-            "12 months after; zero means no change. Hidden figures are left out. "
-            + "; ".join(
-                f"{name}: "
-                + ", ".join(
-                    f"{WAVE_LABELS[w]} {'hidden or no data' if v is None else f'{v:+.1f}'}"
-                    for w, v in zip(LATER_WAVES, values, strict=True)
-                )
-                for name, values in series
-            )
-            + ".",
-            [WAVE_LABELS[w] for w in LATER_WAVES],
-            series,
-        )
-
-    def context_charts(self) -> list[charts.BarChart | charts.LineChart]:
-        quarters = self.context.quarters
-        labels = [quarter_label(q) for q in quarters]
-        completions = [self.context.completions_by_quarter.get(q) for q in quarters]
-        out = [
-            charts.BarChart(
-                "chart-completions-quarter",
-                "Module completions per quarter",
-                "Training reach over time, shown beside the local indicators.",
-                [
-                    # No row for a quarter means nobody completed in it: 0, as in the table.
-                    charts.Bar(label, [0 if c is None else c.shown_value], [c.reason if c else ""])
-                    for label, c in zip(labels, completions, strict=True)
-                ],
-                ["Completions"],
-            )
-        ]  # fmt: skip
-        for index, item in enumerate(self.context.series):
-            if not item.points:
-                continue
-            by_quarter = dict(item.points)
-            out.append(
-                charts.LineChart(
-                    f"chart-indicator-{index}",
-                    f"{item.indicator.name} ({item.indicator.unit}) per quarter",
-                    f"Context, not an effect of training. {item.indicator.direction_label}. "
-                    + "; ".join(f"{quarter_label(q)}: {v:g}" for q, v in item.points)
-                    + ".",
-                    labels,
-                    [(item.indicator.unit, [by_quarter.get(q) for q in quarters])],
-                )
-            )
-        return out
+        return [figure for data in self.data.values() for figure in data.figures()]
 
 
 def build_report(filters: ReportFilters) -> Report:
-    from evaluations.reports.comments import comment_section
-    from evaluations.reports.headline import build_headline
-    from evaluations.reports.practice import practice_section
-
-    extra = {"practice": practice_section(filters), "comments": comment_section(filters)}
     report = Report(
         filters=filters,
-        reach=services.reach_section(filters),
-        learning=services.learning_section(filters),
-        scenarios=services.scenario_section(filters),
-        context=services.indicator_section(filters),
-        extra_sections=extra,
+        data={section.key: section.build(filters) for section in SECTIONS},
         threshold=threshold(),
     )
     report.headline = build_headline(report)
@@ -218,10 +120,17 @@ def _queue_warm(partnership_id: int) -> None:
         warm_partnership_report.apply_async((partnership_id,), countdown=WARM_DEBOUNCE_SECONDS)
 
 
+# Part of every key: a change to the shape of ``Report`` bumps it, so a report cached by
+# the code before a deploy is never read back into the new shape.
+REPORT_SHAPE = 2
+
+
 def _cache_key(filters: ReportFilters) -> str:
     generation = cache.get(_generation_key(filters.partnership.pk), 0)
     digest = hashlib.sha256(json.dumps(filters.as_query(), sort_keys=True).encode()).hexdigest()
-    return f"impact-reports:report:{filters.partnership.pk}:{generation}:{digest[:32]}"
+    return (
+        f"impact-reports:report:v{REPORT_SHAPE}:{filters.partnership.pk}:{generation}:{digest[:32]}"
+    )
 
 
 def cache_seconds() -> int:

@@ -32,3 +32,11 @@ def warm_partnership_report(partnership_id: int) -> bool:
     if partnership is None:
         return False
     return warm_report(partnership) is not None
+
+
+@shared_task
+def rebuild_people() -> None:
+    """Remake every person's combined report rows (after a measure was edited)."""
+    from evaluations.reports.summary import rebuild_people_rows
+
+    rebuild_people_rows()

@@ -270,7 +270,8 @@ def reports_comments(request):
     """Trainers read free-text answers (no names) and choose which the board may see."""
     from django.core.paginator import Paginator
 
-    from evaluations.reports.comments import WAVE_LABELS, free_text_answers
+    from evaluations.models import wave_label
+    from evaluations.reports.comment_approval import free_text_answers
 
     partnership = request.report_partnership
     record_viewing_as(request, partnership)
@@ -282,7 +283,7 @@ def reports_comments(request):
         answers = answers.filter(report_approval__isnull=True)
     page = Paginator(answers, 25).get_page(request.GET.get("page"))
     for answer in page.object_list:
-        answer.wave_label = WAVE_LABELS.get(answer.response.wave, "")
+        answer.wave_label = wave_label(answer.response.wave)
     audit_scope(
         request,
         partnership,
@@ -295,7 +296,7 @@ def reports_comments(request):
 @require_POST
 @access.comment_moderator_required
 def reports_comment_approval(request, answer_id):
-    from evaluations.reports.comments import free_text_answers, set_approval
+    from evaluations.reports.comment_approval import free_text_answers, set_approval
 
     record_viewing_as(request, request.report_partnership)
     answer = get_object_or_404(free_text_answers(request.report_partnership), pk=answer_id)

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from evaluations.models import ResponseStatus, SurveyResponse, WaveKind
 from evaluations.reports.filters import ReportFilters
-from evaluations.reports.services import learning_section
+from evaluations.reports.sections.learning import learning_section
 from tests.evaluations.factories import complete_module, knowledge_answers, valid_answers
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.db.migrations.executor import MigrationExecutor
 from courses.models import Enrolment
 from evaluations.models import SurveyResponse
 from evaluations.reports.filters import ReportFilters
-from evaluations.reports.services import learning_section
+from evaluations.reports.sections.learning import learning_section
 from tests.courses.conftest import build_course
 from tests.evaluations.factories import make_instrument
 

@@ -89,7 +89,7 @@ def test_demo_surveys_are_seeded_once_with_data_for_reports():
     # The module's one before/after instrument: the board's Learning section pairs the
     # demo learners' 'before' and 'after' answers, knowledge going up.
     from evaluations.reports.filters import ReportFilters
-    from evaluations.reports.services import learning_section
+    from evaluations.reports.sections.learning import learning_section
 
     learning = learning_section(ReportFilters(northshire))
     assert learning.knowledge.pairs >= 20 and not learning.knowledge.change.hidden

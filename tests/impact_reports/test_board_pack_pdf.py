@@ -70,14 +70,14 @@ def test_board_pack_draws_the_page_charts_and_never_splits_a_header_word(
     assert pdf_checks.tofu(pdf) == []
     text = pdf_checks.text(pdf)
     flat = " ".join(text.split())
-    charts = [report.reach_chart(), report.learning_chart(), *report.context_charts()]
+    charts = [*report.reach.charts(), *report.learning.charts(), *report.context.charts()]
     assert len(charts) == 2 + 1 + 7  # reach, learning, completions, seven indicators
     for chart in charts:
         assert chart.title in flat  # each chart under its visible title, as on the page
     # The charts' own words and figures: the legend, a bar's label and its value.
-    completions = report.context_charts()[0]
+    completions = report.context.charts()[0]
     assert completions.bars[1].label == "Apr to Jun 2025" and completions.bars[1].values == [6]
-    drawn = flat[flat.index(completions.title) : flat.index(report.context_charts()[1].title)]
+    drawn = flat[flat.index(completions.title) : flat.index(report.context.charts()[1].title)]
     assert "Apr to Jun 2025 6" in drawn
     assert "Enrolled Completed" in flat
 

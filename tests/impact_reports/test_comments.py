@@ -71,8 +71,9 @@ def test_board_sees_only_approved_comments_without_names(client, trainer, board_
 
 
 def test_the_same_words_approved_twice_are_quoted_once(partnership, trainer, course):
-    from evaluations.reports.comments import comment_section, set_approval
+    from evaluations.reports.comment_approval import set_approval
     from evaluations.reports.filters import ReportFilters
+    from evaluations.reports.sections.comments import comment_section
     from tests.impact_reports.factories import at
 
     survey = Survey("used-chronology")

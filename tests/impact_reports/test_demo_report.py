@@ -40,7 +40,7 @@ def test_board_member_opens_the_demo_report_and_sees_real_figures(client, settin
 
     # Practice change at 3 months: the share who applied the learning and at least one
     # measure's paired change are shown.
-    practice = report.extra_sections["practice"]
+    practice = report.practice
     assert not practice.applied["three_months"].hidden
     assert any(
         not item.waves["three_months"].change.hidden

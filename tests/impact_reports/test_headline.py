@@ -9,12 +9,13 @@ import pypdf
 import pytest
 from django.urls import reverse
 
+from evaluations.models import WaveKind
 from evaluations.reports.filters import ReportFilters
 from evaluations.reports.headline import build_headline
 from evaluations.reports.pdf import report_pdf
 from evaluations.reports.report import build_report
 from learning_site.models import Agency, PartnershipAgency
-from tests.impact_reports.factories import at, enrol, learner
+from tests.impact_reports.factories import at, enrol, learner, questionnaire
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +124,21 @@ def test_learning_gain_without_pairs_says_so(world):
     assert sentences[0] == (
         "Knowledge scores: not shown: fewer than 5 people answered before and after."
     )
+
+
+def test_learning_gain_reads_knowledge_scores_as_percentages(world, course):
+    # Knowledge before and after (per cent correct), as worked by hand in test_services:
+    # means 50.0 and 73.3, change +23.3, 95% interval +9.0 to +37.7.
+    for before, after in ((40, 70), (50, 80), (60, 60), (50, 90), (40, 60), (60, 80)):
+        enrolment = enrol(learner(world), course, at(2025, 5), completed=at(2025, 6))
+        questionnaire(enrolment, WaveKind.BASELINE, before, 3.0)
+        questionnaire(enrolment, WaveKind.POST, after, 3.0)
+    sentences = headline(ReportFilters(world)).point("learning").sentences
+    assert sentences[0] == (
+        "Knowledge scores rose from 50.0% to 73.3% (change +23.3 percentage points, 95% "
+        "confidence interval +9.0 to +37.7) for 6 people who answered before and after."
+    )
+    assert sentences[1].startswith("Confidence (1 to 5) stayed from 3.0 to 3.0 (change +0.0 ")
 
 
 def test_the_page_opens_with_the_headline(client, world, board_member):

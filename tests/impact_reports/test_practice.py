@@ -6,7 +6,7 @@ import uuid
 import pytest
 
 from evaluations.reports.filters import ReportFilters
-from evaluations.reports.practice import practice_section
+from evaluations.reports.sections.practice import practice_section
 from tests.impact_reports.evaluation_rows import Survey, invite
 from tests.impact_reports.factories import learner
 

@@ -3,7 +3,7 @@
 import pytest
 
 from evaluations.reports.filters import ReportFilters
-from evaluations.reports.services import _median_from_histogram, scenario_section
+from evaluations.reports.sections.scenarios import _median_from_histogram, scenario_section
 from scenarios.models import ScenarioAttempt, ScenarioDecision
 from tests.impact_reports.factories import at, learner
 from tests.scenarios.factories import make_scenario

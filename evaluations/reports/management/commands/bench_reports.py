@@ -30,6 +30,8 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from evaluations.reports import summary
+
 SLUG = "bench-county"
 BATCH = 5000
 AGENCY_WEIGHTS = [
@@ -114,8 +116,9 @@ def _delete(partnership):
     from learning_site.models import User
     from scenarios.models import ScenarioAttempt
 
-    SurveyAnswer.objects.filter(response__partnership=partnership).delete()
-    SurveyResponse.objects.filter(partnership=partnership).delete()
+    with summary.paused():
+        SurveyAnswer.objects.filter(response__partnership=partnership).delete()
+        SurveyResponse.objects.filter(partnership=partnership).delete()
     FollowUpInvitation.objects.filter(partnership=partnership).delete()
     ScenarioAttempt.objects.filter(user__partnership=partnership).delete()
     Enrolment.objects.filter(user__partnership=partnership).delete()
@@ -237,7 +240,8 @@ def build(practitioners: int, out):
         for i in range(practitioners)
     ])  # fmt: skip
     start = timezone.now() - datetime.timedelta(days=5 * 365)
-    span = (5 * 365 - 400) * 24 * 3600  # leave room for the 12-month follow-up
+    # Leave room for the last follow-up wave (and its answer) after the latest completion.
+    span = (5 * 365 - (30 * max(FOLLOW_UP_MONTHS.values()) + 40)) * 24 * 3600
 
     def moment(offset_days=0):
         return (
@@ -351,6 +355,10 @@ def build(practitioners: int, out):
         for a in attempts
     ])  # fmt: skip
     seed_indicator_values(partnership)
+    out.write("The report's summary of the answers (as after any bulk load)…")
+    started = time.perf_counter()
+    rows = summary.rebuild(partnership)
+    out.write(f"{rows:,} summary rows in {time.perf_counter() - started:.0f} s.")
     return partnership
 
 

@@ -1,8 +1,10 @@
-"""Practice change from the follow-up surveys: each measure at the end of the module,
-3 months and 12 months after, paired with the same learner's own baseline answer.
+"""Practice change from the follow-up surveys: each measure at the end of the module and
+at each follow-up wave (``LATER_WAVES``), paired with the same learner's own baseline
+answer.
 
-Reads the evaluations app's ``SurveyAnswer`` → ``SurveyResponse`` rows. A learner is
-paired across waves by ``respondent_key`` and module, never by name. The unit is the
+Reads the report summary (``ResponseFigure``: each later answer beside the same learner's
+baseline answer, kept by ``evaluations.reports.summary``). A learner is paired across
+waves by ``respondent_key`` and module, never by name. The unit is the
 person: a learner who answered for several modules has their modules' changes averaged
 into one, so each person counts once per measure and wave, n is people, and the
 confidence intervals rest on people. The applied-learning share is of people too.
@@ -12,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.db.models import Avg, Count, F, FloatField, Q
-from django.db.models.functions import Cast
+from django.db.models import Case, Count, F, Q, When
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
 
 from evaluations.models import (
     FOLLOW_UP_WAVES,
@@ -22,20 +24,16 @@ from evaluations.models import (
     WAVE_SHORT_LABELS,
     follow_up_months_text,
 )
+from evaluations.reports.charts import LineChart
 from evaluations.reports.figures import Figure
-from evaluations.reports.filters import ReportFilters
+from evaluations.reports.filters import ReportFilters, scoped
 from evaluations.reports.grouping import flag, people_per_group
+from evaluations.reports.paired_measures import PairedMeasure, measure_figures, paired_measure
 from evaluations.reports.pairing import sum_pairs_by_wave
-from evaluations.reports.services import (
-    PairedMeasure,
-    filter_by_learner,
-    filter_by_period,
-    measure_figures,
-    paired_measure,
-)
+from evaluations.reports.pdf_layout import chart_flowables, para, table
+from evaluations.reports.sections.base import Section
 from learning_site import suppression as sc
 
-WAVE_LABELS = WAVE_SHORT_LABELS
 # Statuses of an invitation that was actually sent to the learner.
 INVITED_STATUSES = ("sent", "reminded", "responded", "expired", "opted_out")
 
@@ -56,7 +54,7 @@ class ResponseRate:
 
     @property
     def label(self) -> str:
-        return WAVE_LABELS[self.wave]
+        return WAVE_SHORT_LABELS[self.wave]
 
 
 @dataclass
@@ -66,27 +64,12 @@ class PracticeSection:
     rates: list[ResponseRate]
     answered: dict[str, sc.Cell]
 
-    wave_labels = WAVE_LABELS
-    later_waves = LATER_WAVES
-
     def rows(self):
         """(measure, wave label, paired measure) for the page and the PDF."""
         for item in self.measures:
             for wave in LATER_WAVES:
                 if wave in item.waves:
-                    yield item.measure, WAVE_LABELS[wave], item.waves[wave]
-
-    def summary_lines(self) -> list[str]:
-        lines = []
-        for wave in FOLLOW_UP_WAVES:
-            cell = self.applied.get(wave)
-            if cell is not None:
-                lines.append(
-                    f"Reported applying the learning {WAVE_LABELS[wave].lower()}: {cell.display}."
-                )
-        for rate in self.rates:
-            lines.append(f"Response rate {rate.label.lower()}: {rate.rate.display}.")
-        return lines
+                    yield item.measure, WAVE_SHORT_LABELS[wave], item.waves[wave]
 
     def figures(self) -> list[Figure]:
         out = []
@@ -98,11 +81,11 @@ class PracticeSection:
         for wave, cell in self.applied.items():
             out.append(
                 Figure("practice change", "reported applying the learning", "wave",
-                       WAVE_LABELS[wave], "percent", cell, "per cent of respondents")
+                       WAVE_SHORT_LABELS[wave], "percent", cell, "per cent of respondents")
             )  # fmt: skip
         for wave, cell in self.answered.items():
             out.append(
-                Figure("practice change", "people who answered", "wave", WAVE_LABELS[wave],
+                Figure("practice change", "people who answered", "wave", WAVE_SHORT_LABELS[wave],
                        "count", cell, "people")
             )  # fmt: skip
         for rate in self.rates:
@@ -113,9 +96,40 @@ class PracticeSection:
             ]  # fmt: skip
         return out
 
-    def pdf_flowables(self, styles, para, table):
-        from reportlab.platypus import Spacer
+    def charts(self) -> list[LineChart]:
+        if not self.measures:
+            return []
+        series = [
+            (
+                item.measure,
+                [
+                    item.waves[w].change.shown_value if w in item.waves else None
+                    for w in LATER_WAVES
+                ],
+            )
+            for item in self.measures[:3]
+        ]
+        chart = LineChart(
+            "chart-practice",
+            "Mean change since before the module, same learners, by wave",
+            "Lines join each measure's mean change by wave ("
+            + ", ".join(WAVE_SHORT_LABELS[w].lower() for w in LATER_WAVES)
+            + "); zero means no change. Hidden figures are left out. "
+            + "; ".join(
+                f"{name}: "
+                + ", ".join(
+                    f"{WAVE_SHORT_LABELS[w]} {'hidden or no data' if v is None else f'{v:+.1f}'}"
+                    for w, v in zip(LATER_WAVES, values, strict=True)
+                )
+                for name, values in series
+            )
+            + ".",
+            [WAVE_SHORT_LABELS[w] for w in LATER_WAVES],
+            series,
+        )
+        return [chart]
 
+    def pdf_flowables(self, styles) -> list[Flowable]:
         rows = [
             [measure, wave, m.before.display, m.after.display, m.change.display, m.ci_display,
              m.n.display]
@@ -136,7 +150,7 @@ class PracticeSection:
             )  # fmt: skip
         else:
             out.append(para("No paired survey answers yet for these filters.", styles["BodyText"]))
-        applied = [[WAVE_LABELS[w], c.display] for w, c in self.applied.items()]
+        applied = [[WAVE_SHORT_LABELS[w], c.display] for w, c in self.applied.items()]
         if applied:
             out += [
                 Spacer(1, 4),
@@ -148,54 +162,59 @@ class PracticeSection:
         out += [
             Spacer(1, 4),
             table(["Wave", "Invited", "Responded", "Response rate"], rates, styles),
+            # The people who answered each survey, which the page shows too.
+            Spacer(1, 4 * mm),
+            table(
+                ["Survey", "People who answered"],
+                [[WAVE_SHORT_LABELS[wave], cell.display] for wave, cell in self.answered.items()],
+                styles,
+            ),
+            Spacer(1, 4 * mm),
         ]
+        for chart in self.charts():
+            out += chart_flowables(chart, styles)
         return out
 
 
-def _answers(filters: ReportFilters, *, with_period: bool = True):
-    from evaluations.models import ResponseStatus, SurveyAnswer
+def _figures(filters: ReportFilters):
+    """The report summary's measure rows of later-wave responses submitted in the period
+    under the filters (``evaluations.reports.summary``)."""
+    from evaluations.reports.models import ResponseFigure
 
-    qs = SurveyAnswer.objects.filter(
-        response__status=ResponseStatus.SUBMITTED, response__partnership=filters.partnership
+    qs = ResponseFigure.objects.filter(figure=ResponseFigure.MEASURE)
+    return scoped(
+        qs, filters, partnership="partnership", agency="agency", learner="user",
+        course="course_id", date="submitted_at",
+    )  # fmt: skip
+
+
+def paired_practice_rows(filters: ReportFilters, *, from_people: bool | None = None) -> list[dict]:
+    """One pass over the summary rows, which already hold each later answer beside the
+    same learner's baseline answer for the module and measure; the baseline must have been
+    given in the same partnership (and agency, when filtered). The period picks the later
+    answers; their baseline may be older. Sums per measure and wave, people as the unit.
+    For the whole partnership, the people's combined rows give the same sums directly
+    (``from_people``)."""
+    from evaluations.reports import person_sums
+
+    if from_people is None:
+        from_people = filters.is_whole_partnership
+    if from_people:
+        return person_sums.practice_pairs(filters.partnership)
+    qs = _figures(filters).filter(
+        wave__in=LATER_WAVES,
+        value__isnull=False,
+        baseline__isnull=False,
+        baseline_partnership=filters.partnership,
     )
     if filters.agency:
-        qs = qs.filter(response__agency=filters.agency)
-    if filters.job_role:
-        qs = filter_by_learner(qs, filters, "response__user")
-    if filters.course_id:
-        qs = qs.filter(response__course_id=filters.course_id)
-    if not with_period:
-        return qs
-    return filter_by_period(qs, filters, "response__submitted_at")
-
-
-def _period_q(filters: ReportFilters) -> Q:
-    q = Q()
-    if filters.starts_at:
-        q &= Q(response__submitted_at__gte=filters.starts_at)
-    if filters.ends_before:
-        q &= Q(response__submitted_at__lt=filters.ends_before)
-    return q
-
-
-def paired_practice_rows(filters: ReportFilters) -> list[dict]:
-    """One scan of the answers: the inner query gives one row per learner, module and
-    measure with the baseline and each later wave side by side (conditional ``Avg``, so
-    a repeated question cannot count twice); the outer query sums the pairs per measure
-    and wave. The period picks the later answers; their baseline may be older."""
-    period = _period_q(filters)
-    # In floating point: PostgreSQL averages whole numbers as numeric, several times slower.
-    value = Cast("number_value", FloatField())
-    per_learner = (
-        _answers(filters, with_period=False)
-        .filter(measure__isnull=False, number_value__isnull=False)
-        .values(person=F("response__respondent_key"), course_key=F("response__course_id"),
-                measure_key=F("measure_id"))
-        .annotate(
-            baseline=Avg(value, filter=Q(response__wave="baseline")),
-            **{wave: Avg(value, filter=Q(response__wave=wave) & period) for wave in LATER_WAVES},
-        )
-    )  # fmt: skip
+        qs = qs.filter(baseline_agency=filters.agency)
+    per_learner = qs.values(
+        "person",
+        "baseline",
+        measure_key=F("measure_id"),
+        **{wave: Case(When(wave=wave, then=F("value"))) for wave in LATER_WAVES},
+    )
     return sum_pairs_by_wave(per_learner, LATER_WAVES)
 
 
@@ -221,14 +240,10 @@ def practice_section(filters: ReportFilters) -> PracticeSection:
     applied = applied_shares(filters)
 
     answered = {}
-    responses = SurveyResponse.objects.submitted().filter(partnership=filters.partnership)
-    if filters.agency:
-        responses = responses.filter(agency=filters.agency)
-    if filters.job_role:
-        responses = filter_by_learner(responses, filters, "user")
-    if filters.course_id:
-        responses = responses.filter(course_id=filters.course_id)
-    responses = filter_by_period(responses, filters, "submitted_at")
+    responses = scoped(
+        SurveyResponse.objects.submitted(), filters, partnership="partnership",
+        agency="agency", learner="user", course="course_id", date="submitted_at",
+    )  # fmt: skip
     for row in (
         responses.values("wave").annotate(people=Count("respondent_key", distinct=True)).order_by()
     ):
@@ -237,7 +252,7 @@ def practice_section(filters: ReportFilters) -> PracticeSection:
     # several waves), so each is suppressed on its own.
     answered_cells = {
         w: sc.suppress_group({w: answered.get(w, 0)}, total_shown=False).count(w)
-        for w in WAVE_LABELS
+        for w in WAVE_SHORT_LABELS
     }
 
     return PracticeSection(
@@ -248,7 +263,9 @@ def practice_section(filters: ReportFilters) -> PracticeSection:
     )
 
 
-def applied_shares(filters: ReportFilters) -> dict[str, sc.Cell]:
+def applied_shares(
+    filters: ReportFilters, *, from_people: bool | None = None
+) -> dict[str, sc.Cell]:
     """Share of follow-up respondents reporting that they applied the learning, per wave.
 
     If the instrument has the measure named by ``REPORT_APPLIED_MEASURE_SLUG`` (a 1 to 5
@@ -256,33 +273,37 @@ def applied_shares(filters: ReportFilters) -> dict[str, sc.Cell]:
     it means at least one of the practice actions asked about (a practice measure answered
     with 1 or more). Both are shares of people: someone who answered for two modules
     counts once, as applying it if they said so for either. One grouped query computes
-    both.
+    both: for the whole partnership, over the people's combined rows (``from_people``).
     """
-    slug = getattr(settings, "REPORT_APPLIED_MEASURE_SLUG", "applied-learning")
-    practice_answer = Q(measure__kind="practice", number_value__isnull=False)
-    applied = Q(measure__slug=slug)
-    per_person = (
-        _answers(filters)
-        .filter(response__wave__in=FOLLOW_UP_WAVES)
-        .filter(applied | practice_answer)
-        .values("response__wave", "response__respondent_key")
-        .annotate(
-            asked=flag(applied),
-            agreed=flag(applied & (Q(number_value__gte=4) | Q(choice__iexact="yes"))),
-            respondents=flag(practice_answer),
-            acted=flag(practice_answer & Q(number_value__gte=1)),
+    from evaluations.reports import person_sums, summary
+
+    if from_people is None:
+        from_people = filters.is_whole_partnership
+    if from_people:
+        rows = person_sums.applied(filters.partnership)
+    else:
+        practice_answer = Q(measure__kind="practice", value__isnull=False)
+        applied = Q(measure__slug=summary.applied_measure_slug())
+        per_person = (
+            _figures(filters)
+            .filter(wave__in=FOLLOW_UP_WAVES)
+            .filter(applied | practice_answer)
+            .values("wave", "person")
+            .annotate(
+                asked=flag(applied),
+                agreed=flag(applied & (Q(highest__gte=4) | Q(said_yes=True))),
+                respondents=flag(practice_answer),
+                acted=flag(practice_answer & Q(highest__gte=1)),
+            )
         )
-    )
-    rows = people_per_group(
-        per_person, ["response__wave"], ["asked", "agreed", "respondents", "acted"]
-    )
+        rows = people_per_group(per_person, ["wave"], ["asked", "agreed", "respondents", "acted"])
     found = {}
     for row in rows:
         part, whole = (
             (row["agreed"], row["asked"]) if row["asked"] else (row["acted"], row["respondents"])
         )
         shares = sc.part_of_whole(part, whole)
-        found[row["response__wave"]] = sc.rate_cell(shares.count("part"), shares.count("whole"))
+        found[row["wave"]] = sc.rate_cell(shares.count("part"), shares.count("whole"))
     return {wave: found[wave] for wave in FOLLOW_UP_WAVES if wave in found}
 
 
@@ -290,14 +311,10 @@ def response_rates(filters: ReportFilters) -> list[ResponseRate]:
     """Follow-up invitations sent, and answered, per wave (one grouped query)."""
     from evaluations.models import FollowUpInvitation
 
-    qs = FollowUpInvitation.objects.filter(partnership=filters.partnership)
-    if filters.agency:
-        qs = qs.filter(agency=filters.agency)
-    if filters.job_role:
-        qs = filter_by_learner(qs, filters, "user")
-    if filters.course_id:
-        qs = qs.filter(course_id=filters.course_id)
-    qs = filter_by_period(qs, filters, "due_at")
+    qs = scoped(
+        FollowUpInvitation.objects.all(), filters, partnership="partnership", agency="agency",
+        learner="user", course="course_id", date="due_at",
+    )  # fmt: skip
     found = {
         row["wave"]: row
         for row in qs.values("wave")
@@ -321,3 +338,8 @@ def response_rates(filters: ReportFilters) -> list[ResponseRate]:
             )
         )
     return rates
+
+
+SECTION = Section(
+    "practice", "Practice change", "impact_reports/sections/practice.html", practice_section
+)
