@@ -1484,8 +1484,7 @@ SCHOOL_GATE = ScenarioSpec(
                 "comes in without a coat.",
                 "At the end of term Mrs Okafor agrees the early help plan must be reviewed.",
             ),
-            case_record="Early help paused for six weeks. Empty lunchboxes; no coat on cold "
-            "days.",
+            case_record="Early help paused for six weeks. Empty lunchboxes; no coat on cold days.",
             choices=[C("Continue", "review", 2)],
         ),
         N(
@@ -1521,8 +1520,7 @@ SCHOOL_GATE = ScenarioSpec(
                     "you should tell them unless that would put a child at risk.",
                 ),
                 C(
-                    "Ask Chantelle and Dean to agree to a referral, and hold off when Dean "
-                    "refuses",
+                    "Ask Chantelle and Dean to agree to a referral, and hold off when Dean refuses",
                     "extended-plan",
                     12,
                     COL,
