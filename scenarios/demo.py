@@ -5,7 +5,7 @@ Facts come from Ofsted, *In the child's time: professional responses to neglect*
 that parents needed longer in paragraph 57, and the findings on drift, family history and
 changes of worker) and the Stoke-on-Trent and Staffordshire Safeguarding Children Board
 (SSSCB) multi-agency neglect guidance (2020: babies' vulnerability in section 4; the rule
-of optimism, start again syndrome, disguised compliance, chronologies and the escalation
+of optimism, start-again syndrome, disguised compliance, chronologies and the escalation
 policy in section 6; the child's voice in Appendix 1). Names, ages and dates are invented.
 
 The child's clock is part of the story: each choice's weeks cover everything the next
@@ -742,7 +742,8 @@ STEPPING = ScenarioSpec(
                 C(
                     "Step the case up: ask for a child protection conference with the whole "
                     "chronology, and ask your manager to take the case to a legal gateway "
-                    "meeting",
+                    "meeting (where managers and the council’s lawyer decide whether to start "
+                    "legal action)",
                     "conference-again",
                     4,
                     CF,
@@ -925,9 +926,9 @@ STEPPING = ScenarioSpec(
 
 
 START_AGAIN = ScenarioSpec(
-    title="Start again: Mason at his new school",
+    title="Starting again: Mason at his new school",
     slug="start-again-new-school",
-    search_description="Start again syndrome: a six-year-old at a new school, a family known "
+    search_description="Start-again syndrome: a six-year-old at a new school, a family known "
     "before, changes of worker and a move between authorities.",
     estimated_minutes=15,
     focus_concepts=[SA, CHRON, DD, VOICE],
@@ -944,7 +945,7 @@ START_AGAIN = ScenarioSpec(
         "78 on family history, moves between authorities and changes of social worker.",
         f"{OFSTED}, paragraph 57: in four cases, professionals who took a failing plan to "
         "senior managers were told the parents needed longer.",
-        f"{SSSCB}, section 6: start again syndrome and the use of chronologies in assessing "
+        f"{SSSCB}, section 6: start-again syndrome and the use of chronologies in assessing "
         "neglect.",
     ),
     reflection_prompt=(
@@ -1076,7 +1077,7 @@ START_AGAIN = ScenarioSpec(
                     OPT,
                     [SA, RO],
                     "A closed plan is not a resolved concern. Leaving the history aside is how "
-                    "start again syndrome works.",
+                    "start-again syndrome works.",
                 ),
             ],
         ),
@@ -1157,7 +1158,7 @@ START_AGAIN = ScenarioSpec(
                     3,
                     CF,
                     [CHRON, SA],
-                    "A change of worker is where start again syndrome usually begins. You made "
+                    "A change of worker is where start-again syndrome usually begins. You made "
                     "sure it did not.",
                 ),
                 C(
@@ -1178,7 +1179,7 @@ START_AGAIN = ScenarioSpec(
                 "Police, the school nurse and the GP join. The GP says Mason has missed his "
                 "health checks. A dentist found six decayed teeth and no follow-up appointment "
                 "was kept.",
-                "The school’s designated safeguarding lead reads from her notes: Mason asked "
+                "The school’s designated safeguarding lead (DSL) reads from her notes: Mason asked "
                 "whether he could take the leftover toast home “for Lily”.",
             ),
             case_record="Strategy discussion: missed health checks; six decayed teeth, no "
@@ -1583,8 +1584,8 @@ SCHOOL_GATE = ScenarioSpec(
             "The reply from the front door",
             "decision",
             p(
-                "Children’s social care’s front door (the multi-agency safeguarding hub, "
-                "MASH, where referrals are screened) rings back. The duty manager says the "
+                "Children’s social care’s front door, the multi-agency safeguarding hub "
+                "(MASH) where referrals are screened, rings back. The duty manager says the "
                 "referral does not meet the threshold for a social work assessment: “It’s "
                 "early help level. Poverty, a tired mum, a dad who’s rude to teachers. Keep "
                 "the plan going and come back to us if anything happens.”",
