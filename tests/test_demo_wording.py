@@ -11,26 +11,20 @@ from courses.demo_before_after import BEFORE_AFTER
 from courses.demo_content import MODULES
 from research_digest.demo import DIGESTS
 from scenarios.demo import DEMO_SCENARIOS
-
-
-def strings(value):
-    if dataclasses.is_dataclass(value):
-        value = dataclasses.asdict(value)
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from strings(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from strings(item)
+from tests.courses.test_demo_content import all_strings
 
 
 def plain(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)).replace("’", "'")
 
 
-ALL_TEXT = [plain(s) for s in strings([MODULES, BEFORE_AFTER, DIGESTS, DEMO_SCENARIOS])]
+SCENARIOS = [dataclasses.asdict(spec) for spec in DEMO_SCENARIOS]
+ALL_TEXT = [
+    plain(s)
+    for s in all_strings(
+        [MODULES, BEFORE_AFTER, [dataclasses.asdict(d) for d in DIGESTS], SCENARIOS]
+    )
+]
 
 # Variants of the house spelling that must not appear.
 VARIANTS = {
