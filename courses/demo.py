@@ -107,6 +107,14 @@ def seed(context) -> None:
             "<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in _module_sources(data)) + "</ul>"
         )
         _set_outcomes(course, data["learning_outcomes"])
+        course.before_after_questions = _stream(
+            [
+                ("question", {**q, "multiple": bool(q.get("multiple"))})
+                for q in data["before_after"]
+            ],
+            context.log,
+            f"{data['slug']}/before-after",
+        )
         course.prerequisites = [by_slug[s] for s in data.get("prerequisites", []) if s in by_slug]
         _save(course, index)
         by_slug[data["slug"]] = course

@@ -1,5 +1,7 @@
 """Demo modules for seed_demo, written from the seed documents (see each lesson's sources)."""
 
+from courses import demo_before_after
+
 OFSTED = "Ofsted (2014) In the child's time: professional responses to neglect. No. 140059."
 SSSCB = (
     "Stoke-on-Trent and Staffordshire Safeguarding Children Board (SSSCB) (2020) "
@@ -27,6 +29,22 @@ WORKING_TOGETHER = (
     "neglect, quoted as reproduced in the Blackburn with Darwen neglect strategy. The 2013 "
     "edition (quoted by Ofsted, 2014, paragraph 4) and the 2018 edition (quoted in the SSSCB "
     "guidance, 2020, section 2) give the same definition with small differences in wording."
+)
+
+WORKING_TOGETHER_2023 = (
+    "HM Government (December 2023, updated February 2024) Working Together to Safeguard "
+    "Children 2023: a guide to multi-agency working to help, protect and promote the "
+    "welfare of children. Department for Education."
+)
+INFORMATION_SHARING_2024 = (
+    "HM Government (May 2024) Information sharing: advice for practitioners providing "
+    "safeguarding services to children, young people, parents and carers. Department for "
+    "Education. Non-statutory; replaces the July 2018 advice."
+)
+PRACTICE_REVIEW_PANEL = (
+    "Child Safeguarding Practice Review Panel: notification of serious incidents and rapid "
+    "reviews under section 16C of the Children Act 2004, as amended by the Children and "
+    "Social Work Act 2017 (childsafeguarding.independent-panel.uk)."
 )
 
 # Working Together's definition, quoted word for word (2015 edition, as the Blackburn with
@@ -94,6 +112,7 @@ RECOGNISING_NEGLECT = {
     "cpd_hours": 1.0,
     "pass_mark": 70,
     "prerequisites": [],
+    "before_after": demo_before_after.RECOGNISING_NEGLECT,
     "lessons": [
         {
             "slug": "what-neglect-is",
@@ -156,7 +175,35 @@ RECOGNISING_NEGLECT = {
                     "<p>The definition leaves a lot to judgement. Nobody can tell you exactly what "
                     "counts as a persistent failure or as adequate supervision. This module keeps "
                     "coming back to one question to steady that judgement: what is life like for "
-                    "this child?</p>",
+                    "this child?</p>"
+                    "<h2>The evidence here, and today's framework</h2>"
+                    "<p>The evidence in these modules is dated: Ofsted's inspection was "
+                    "published in 2014 and looked at cases from 2012 and 2013, Action for "
+                    "Children reported in 2014, and the SSSCB guidance dates from August 2020. "
+                    "Their figures describe those years, and are given here as such. The "
+                    "framework they were written in has since changed in three ways.</p>"
+                    "<ul>"
+                    "<li><b>Working Together.</b> The current edition is <i>Working Together to "
+                    "Safeguard Children 2023</i>, published in December 2023 and updated in "
+                    "February 2024. It replaced the 2018 edition. Its definition of neglect "
+                    "keeps the words above and adds a failure to provide a suitable education "
+                    "to the list. It also sets national multi-agency practice standards for "
+                    "child protection.</li>"
+                    "<li><b>Safeguarding partnerships.</b> Local Safeguarding Children Boards "
+                    "(LSCBs), to which Ofsted addressed its recommendations, were replaced under "
+                    "the Children and Social Work Act 2017 by local safeguarding arrangements "
+                    "led by three safeguarding partners: the local authority, the integrated "
+                    "care board (the NHS body that plans local health services) and the police. "
+                    "Schools, early years settings and other agencies work within those "
+                    "arrangements as relevant agencies.</li>"
+                    "<li><b>Practice reviews.</b> Serious case reviews (SCRs) were replaced by "
+                    "child safeguarding practice reviews. A local authority must tell the "
+                    "national Child Safeguarding Practice Review Panel when a child dies or is "
+                    "seriously harmed and abuse or neglect is known or suspected. The "
+                    "safeguarding partners then carry out a rapid review and decide whether a "
+                    "local child safeguarding practice review is needed. The figure above about "
+                    "SCRs comes from the old system.</li>"
+                    "</ul>",
                 ),
                 (
                     "key_message",
@@ -297,7 +344,19 @@ RECOGNISING_NEGLECT = {
                         "digest_slugs": ["in-the-childs-time-key-findings"],
                     },
                 ),
-                ("sources", {"items": [WORKING_TOGETHER, SSSCB, OFSTED, AFC]}),
+                (
+                    "sources",
+                    {
+                        "items": [
+                            WORKING_TOGETHER,
+                            SSSCB,
+                            OFSTED,
+                            AFC,
+                            WORKING_TOGETHER_2023,
+                            PRACTICE_REVIEW_PANEL,
+                        ]
+                    },
+                ),
             ],
         },
         {
@@ -1025,6 +1084,7 @@ ASSESSMENT = {
     "cpd_hours": 1.0,
     "pass_mark": 70,
     "prerequisites": [],
+    "before_after": demo_before_after.ASSESSMENT,
     "lessons": [
         {
             "slug": "cumulative-harm",
@@ -2012,13 +2072,15 @@ RESISTANCE = {
         "Recognise disguised compliance and judge engagement by change in the child's life.",
         "Explain the rule of optimism and how to test a parent's capacity to change.",
         "Use supervision and professional challenge to keep assessments objective.",
-        "Escalate concerns through your local policy when a plan is not protecting a child.",
+        "Share information across agencies, and escalate through your local procedure when a "
+        "plan is not protecting a child.",
     ],
     "audience": ALL_AGENCIES,
-    "estimated_minutes": 45,
+    "estimated_minutes": 55,
     "cpd_hours": 1.0,
     "pass_mark": 70,
     "prerequisites": ["recognising-neglect"],
+    "before_after": demo_before_after.RESISTANCE,
     "lessons": [
         {
             "slug": "understanding-resistance",
@@ -2205,7 +2267,8 @@ RESISTANCE = {
                     "SSSCB guidance says the key task is to judge the parent's real commitment to "
                     "engaging and to making changes.</p>"
                     "<p>Disguised compliance has come up in a large number of serious case "
-                    "reviews (SCRs). Ofsted found that non-compliance and disguised compliance "
+                    "reviews (SCRs), the reviews that child safeguarding practice reviews have "
+                    "since replaced. Ofsted found that non-compliance and disguised compliance "
                     "were common in the neglect cases it reviewed, and that professionals did "
                     "not consistently challenge parents who were not following plans.</p>"
                     "<h2>What it can look like</h2>"
@@ -2703,6 +2766,166 @@ RESISTANCE = {
             ],
         },
         {
+            "slug": "sharing-information",
+            "title": "Sharing information across agencies",
+            "intro": "When and how to share what you know about a child, when you need consent and when you do not, and how to record the decision.",
+            "body": [
+                (
+                    "text",
+                    "<p>Disguised compliance works best where agencies do not compare notes. In "
+                    "the cases Ofsted reviewed, adult services that held drug test results and "
+                    "attendance did not share them, so the core group could not tell whether the "
+                    "parents were telling the truth. One piece of information is rarely enough; "
+                    "put together, several often are.</p>"
+                    "<p>The government's advice on this is <i>Information sharing: advice for "
+                    "practitioners providing safeguarding services to children, young people, "
+                    "parents and carers</i> (HM Government, updated May 2024). It is advice, not "
+                    "statutory guidance, and it is meant to be read with <i>Working Together to "
+                    "Safeguard Children 2023</i>. It replaced the 2018 version and says more "
+                    "about consent and the law.</p>"
+                    "<h2>When to share</h2>"
+                    "<p>Share when you are worried that a child may be at risk of harm, and when "
+                    "sharing would help a child or family get support. A child's right to be "
+                    "protected from abuse and neglect comes before anyone's privacy, including "
+                    "the privacy of the adult who is failing to protect them. Data protection "
+                    "law, the UK General Data Protection Regulation (UK GDPR) and the Data "
+                    "Protection Act 2018, is not a reason to hold back. It sets out how to share "
+                    "safely.</p>"
+                    "<h2>Consent, and when it is not needed</h2>"
+                    "<ul>"
+                    "<li>Where it is safe and practical, talk to the child and the parents first: "
+                    "say what you plan to share, with whom and why.</li>"
+                    "<li>You do not need consent to share information about a child or their "
+                    "family when a child is at risk, or may be at risk, of harm.</li>"
+                    "<li>Consent is usually not the right legal basis for sharing in "
+                    "safeguarding work. Asking for agreement you would not accept a refusal of "
+                    "misleads the family: tell them instead.</li>"
+                    "<li>Do not tell the family first if that could put a child or anyone else "
+                    "at risk.</li>"
+                    "</ul>"
+                    "<p>Early help is different. It is offered with the family's agreement. The "
+                    "Blackburn with Darwen neglect strategy says that when parents refuse early "
+                    "help, those who see the child should watch closely and refer at once if the "
+                    "worries come close to significant harm.</p>"
+                    "<h2>How to share</h2>"
+                    "<ul>"
+                    "<li>Share what is relevant and accurate, with the people who have a role in "
+                    "keeping the child safe or supporting the family. Not the whole file.</li>"
+                    "<li>Separate fact from opinion, and say where each piece came from.</li>"
+                    "<li>Protect the identity of anyone who could be harmed if an abuser learned "
+                    "who had spoken, such as a neighbour or a relative.</li>"
+                    "<li>Share in time to make a difference, and by a secure route.</li>"
+                    "<li>If you are unsure, ask your safeguarding lead or manager straight away. "
+                    "Uncertainty is a reason to ask, not a reason to wait.</li>"
+                    "</ul>"
+                    "<h2>Record the decision</h2>"
+                    "<p>Write down every decision about sharing, including a decision not to "
+                    "share, and why. If you share, record what you shared, with whom, when and "
+                    "for what purpose, and whether you told the family. The record is what the "
+                    "next professional, and any later review, will rely on.</p>",
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "key": "sharing-record",
+                        "question": (
+                            "You decide not to pass on a worry about a child, because on "
+                            "reflection it does not suggest harm. What should you record?"
+                        ),
+                        "multiple": False,
+                        "options": [
+                            {
+                                "text": "Nothing: no information was shared.",
+                                "correct": False,
+                                "feedback": (
+                                    "A decision not to share is still a decision. Without a "
+                                    "record, the next person cannot see what was known."
+                                ),
+                            },
+                            {
+                                "text": "What the worry was, that you decided not to share it, and why.",
+                                "correct": True,
+                                "feedback": (
+                                    "Yes. Record every decision about sharing and your reasons, "
+                                    "whichever way it goes."
+                                ),
+                            },
+                            {
+                                "text": "Only the parents' explanation.",
+                                "correct": False,
+                                "feedback": "Your reasoning matters as much as their account.",
+                            },
+                        ],
+                        "explanation": (
+                            "Recording the decision and the reasons, whether you share or not, "
+                            "lets a worry be joined up with later ones."
+                        ),
+                    },
+                ),
+                (
+                    "knowledge_check",
+                    {
+                        "key": "sharing-what",
+                        "question": (
+                            "A family support worker is asked by a school nurse about a "
+                            "mother's drug treatment. Which of these should guide what she "
+                            "shares?"
+                        ),
+                        "multiple": True,
+                        "options": [
+                            {
+                                "text": "Share what is relevant to the child's safety, not everything on file.",
+                                "correct": True,
+                                "feedback": "Yes. Relevant and proportionate.",
+                            },
+                            {
+                                "text": "Make clear what is fact and what is her opinion.",
+                                "correct": True,
+                                "feedback": "Yes. Accurate information, with its source.",
+                            },
+                            {
+                                "text": "Share only if the mother signs a consent form first.",
+                                "correct": False,
+                                "feedback": (
+                                    "Where a child may be at risk of harm, consent is not needed. "
+                                    "Be open with the mother where it is safe to be."
+                                ),
+                            },
+                            {
+                                "text": "Check the nurse has a role in the child's care, and use a secure route.",
+                                "correct": True,
+                                "feedback": "Yes. Share with those who need it, securely.",
+                            },
+                        ],
+                        "explanation": (
+                            "Share relevant, accurate information with people who have a role, "
+                            "securely and in time, and record what you shared."
+                        ),
+                    },
+                ),
+                (
+                    "reflection",
+                    {
+                        "key": "sharing-hesitation",
+                        "prompt": (
+                            "Think of a time you hesitated to share a worry about a child with "
+                            "another agency. What held you back, and what does the current "
+                            "advice say about it?"
+                        ),
+                        "guidance": (
+                            "Keep it anonymous. Note whether the reason was the law, consent, "
+                            "the relationship with the family, or not knowing whom to tell."
+                        ),
+                        "required": False,
+                    },
+                ),
+                (
+                    "sources",
+                    {"items": [INFORMATION_SHARING_2024, WORKING_TOGETHER_2023, OFSTED, BWD]},
+                ),
+            ],
+        },
+        {
             "slug": "escalation",
             "title": "Escalating concerns",
             "intro": "Every professional has a duty to escalate when a plan is not protecting a child.",
@@ -2893,6 +3116,18 @@ RESISTANCE = {
                         "explanation": (
                             "Ofsted found that challenge and escalation were often missing or "
                             "ineffective, leaving children in neglect for too long."
+                        ),
+                    },
+                ),
+                (
+                    "scenario",
+                    {
+                        "scenario_slug": "school-dsl-parental-resistance",
+                        "intro": (
+                            "Now practise from a school's seat. As a designated safeguarding "
+                            "lead (DSL) you meet a parent who is hopeless, one who is hostile, "
+                            "then challenging, then charming. Your decisions are the DSL's: "
+                            "record, share, refer and escalate."
                         ),
                     },
                 ),

@@ -68,6 +68,16 @@ def check_spec(lesson_id: int, value) -> CheckSpec:
     )
 
 
+def before_after_checks(course) -> list[CheckSpec]:
+    """The module's own before/after questions, referenced by the module's page id (page
+    ids are unique across the tree, so they never collide with a lesson's)."""
+    return [
+        check_spec(course.pk, block.value)
+        for block in course.before_after_questions
+        if block.block_type == "question"
+    ]
+
+
 def requirements_for(lessons) -> CourseRequirements:
     """Read checks, reflections and scenario links from already-fetched lessons."""
     reqs = CourseRequirements(lessons=list(lessons))

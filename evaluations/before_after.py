@@ -26,10 +26,12 @@ from evaluations.models import (
 
 
 def module_checks(course) -> list:
-    """The module's knowledge questions (``courses.requirements.CheckSpec``), in lesson order."""
-    from courses.requirements import requirements_for
+    """The module's knowledge questions (``courses.requirements.CheckSpec``): its own
+    before/after questions, or, for a module without them, its lessons' knowledge checks
+    in lesson order."""
+    from courses.requirements import before_after_checks, requirements_for
 
-    return requirements_for(course.lessons()).checks
+    return before_after_checks(course) or requirements_for(course.lessons()).checks
 
 
 def knowledge_score(checks, answers: dict) -> int | None:

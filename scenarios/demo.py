@@ -5,7 +5,7 @@ Facts come from Ofsted, *In the child's time: professional responses to neglect*
 that parents needed longer in paragraph 57, and the findings on drift, family history and
 changes of worker) and the Stoke-on-Trent and Staffordshire Safeguarding Children Board
 (SSSCB) multi-agency neglect guidance (2020: babies' vulnerability in section 4; the rule
-of optimism, start again syndrome, disguised compliance, chronologies and the escalation
+of optimism, start-again syndrome, disguised compliance, chronologies and the escalation
 policy in section 6; the child's voice in Appendix 1). Names, ages and dates are invented.
 
 The child's clock is part of the story: each choice's weeks cover everything the next
@@ -742,7 +742,8 @@ STEPPING = ScenarioSpec(
                 C(
                     "Step the case up: ask for a child protection conference with the whole "
                     "chronology, and ask your manager to take the case to a legal gateway "
-                    "meeting",
+                    "meeting (where managers and the council’s lawyer decide whether to start "
+                    "legal action)",
                     "conference-again",
                     4,
                     CF,
@@ -925,9 +926,9 @@ STEPPING = ScenarioSpec(
 
 
 START_AGAIN = ScenarioSpec(
-    title="Start again: Mason at his new school",
+    title="Starting again: Mason at his new school",
     slug="start-again-new-school",
-    search_description="Start again syndrome: a six-year-old at a new school, a family known "
+    search_description="Start-again syndrome: a six-year-old at a new school, a family known "
     "before, changes of worker and a move between authorities.",
     estimated_minutes=15,
     focus_concepts=[SA, CHRON, DD, VOICE],
@@ -944,7 +945,7 @@ START_AGAIN = ScenarioSpec(
         "78 on family history, moves between authorities and changes of social worker.",
         f"{OFSTED}, paragraph 57: in four cases, professionals who took a failing plan to "
         "senior managers were told the parents needed longer.",
-        f"{SSSCB}, section 6: start again syndrome and the use of chronologies in assessing "
+        f"{SSSCB}, section 6: start-again syndrome and the use of chronologies in assessing "
         "neglect.",
     ),
     reflection_prompt=(
@@ -1076,7 +1077,7 @@ START_AGAIN = ScenarioSpec(
                     OPT,
                     [SA, RO],
                     "A closed plan is not a resolved concern. Leaving the history aside is how "
-                    "start again syndrome works.",
+                    "start-again syndrome works.",
                 ),
             ],
         ),
@@ -1157,7 +1158,7 @@ START_AGAIN = ScenarioSpec(
                     3,
                     CF,
                     [CHRON, SA],
-                    "A change of worker is where start again syndrome usually begins. You made "
+                    "A change of worker is where start-again syndrome usually begins. You made "
                     "sure it did not.",
                 ),
                 C(
@@ -1178,7 +1179,7 @@ START_AGAIN = ScenarioSpec(
                 "Police, the school nurse and the GP join. The GP says Mason has missed his "
                 "health checks. A dentist found six decayed teeth and no follow-up appointment "
                 "was kept.",
-                "The school’s designated safeguarding lead reads from her notes: Mason asked "
+                "The school’s designated safeguarding lead (DSL) reads from her notes: Mason asked "
                 "whether he could take the leftover toast home “for Lily”.",
             ),
             case_record="Strategy discussion: missed health checks; six decayed teeth, no "
@@ -1274,7 +1275,461 @@ START_AGAIN = ScenarioSpec(
     ],
 )
 
-DEMO_SCENARIOS = [NEW_BABY, STEPPING, START_AGAIN]
+
+SCHOOL_GATE = ScenarioSpec(
+    title="At the school gate: Ruby and a family who push back",
+    slug="school-dsl-parental-resistance",
+    search_description="Parental resistance from a school's seat: a designated safeguarding "
+    "lead records, shares, refers and escalates while a family is hopeless, hostile, "
+    "challenging and then charming.",
+    estimated_minutes=15,
+    focus_concepts=[ESC, VOICE, CHRON, RO],
+    introduction=p(
+        "You are the designated safeguarding lead (DSL) at Brookfield Primary School: the "
+        "member of staff who takes the lead on safeguarding, keeps the school’s safeguarding "
+        "records and makes referrals to other agencies.",
+        "Ruby is seven and in Year 2. She lives with her mother, Chantelle, her mother’s "
+        "partner, Dean, and her brother Alfie, who is two. Alfie is seen by the health visitor "
+        "(a nurse who checks the health and development of children under five).",
+        "You are not Ruby’s social worker, and you cannot make anyone accept help. What you "
+        "can do is notice, write it down, share it with the people who need it, refer, and "
+        "challenge when you think Ruby is not protected. Every choice takes time from Ruby.",
+    ),
+    sources=sources(
+        f"{SSSCB}, section 6: the four kinds of resistance (hostile, passive-aggressive, "
+        "passive-hopeless and challenging), thinking broadly about what a parent’s behaviour "
+        "means, and the escalation policy when professionals disagree about a plan.",
+        f"{OFSTED}, paragraph 26: of 27 referrers interviewed, 5 were unhappy with children’s "
+        "social care’s response and only 1 questioned the decision; paragraph 57: "
+        "professionals who escalated a failing plan were told the parents needed longer.",
+        "Blackburn with Darwen Safeguarding Children Board, neglect strategy (undated): where "
+        "parents refuse consent for early help, those in contact with the child keep a close "
+        "watch and refer at once if concerns approach significant harm.",
+        "HM Government, <i>Information sharing: advice for practitioners providing "
+        "safeguarding services to children, young people, parents and carers</i>, May 2024: "
+        "consent is not needed to share information when a child is at risk of harm; record "
+        "each decision to share or not to share, and why.",
+    ),
+    reflection_prompt=(
+        "Chantelle was hopeless, Dean was hostile, then challenging, then charming. Think of "
+        "a parent who makes you want to back off. What do you do differently with them, and "
+        "what does the child lose when you do?"
+    ),
+    nodes=[
+        N(
+            "first-concern",
+            "Monday morning",
+            "decision",
+            p(
+                "Ruby’s class teacher, Mr Hughes, catches you in the corridor. Ruby has come "
+                "in wearing Friday’s clothes again. She ate two bowls of cereal at breakfast "
+                "club and put a slice of toast in her pocket. She has had head lice since half "
+                "term, and she fell asleep in phonics.",
+                "“It’s been building for a while,” he says. “I’ve been putting notes on "
+                "post-its. I didn’t want to make a fuss over nothing.”",
+                "Her attendance this term is 86%. When you ask Ruby how her weekend was, she "
+                "says, “Alfie cried a lot. I gave him my crisps.”",
+            ),
+            is_start=True,
+            case_record="Class teacher: Ruby in the same clothes as Friday, very hungry, "
+            "untreated head lice, falling asleep in class. Attendance 86% this term.",
+            childs_voice="“Alfie cried a lot. I gave him my crisps.” (Written for this course.)",
+            age_stage=MID,
+            choices=[
+                C(
+                    "Put Mr Hughes’s notes and what you have seen on Ruby’s safeguarding "
+                    "record in date order, and ask Chantelle to come in this week",
+                    "meeting-mum",
+                    1,
+                    CF,
+                    [CHRON, VOICE],
+                    "Post-its are not a record. In date order, small worries show a pattern "
+                    "that anyone who reads the file later can follow.",
+                ),
+                C(
+                    "Ask Mr Hughes to keep an eye on her and come back to you if it gets worse",
+                    "half-term",
+                    6,
+                    OPT,
+                    [RO, DD],
+                    "Waiting to see whether it gets worse is how neglect stays hidden: each day "
+                    "on its own looks like a bad day.",
+                ),
+            ],
+        ),
+        N(
+            "half-term",
+            "Worse, not better",
+            "information",
+            p(
+                "Six weeks later Mr Hughes comes back. Ruby has missed five days, two of them "
+                "Mondays. She has a sore on her lip that has not been treated, and she has "
+                "started hiding food in her book bag.",
+                "“I should have come sooner,” he says. “So should I,” you think. You put his "
+                "notes in date order and ask Chantelle to come in.",
+            ),
+            case_record="Ruby absent five days (two Mondays); untreated sore on lip; hiding "
+            "food. Mother invited to a meeting.",
+            choices=[C("Continue", "meeting-mum", 1)],
+        ),
+        N(
+            "meeting-mum",
+            "“There’s no point”",
+            "decision",
+            p(
+                "Chantelle comes in with Alfie in a pushchair. He is grizzly and his nappy "
+                "needs changing. When you explain what the school has noticed, she starts to "
+                "cry.",
+                "“I know. I know she’s not right. I can’t get on top of anything. Dean’s "
+                "working nights, Alfie doesn’t sleep, and the money’s gone by Wednesday.” She "
+                "wipes her eyes. “Whatever I do it’s wrong. There’s no point anyone trying "
+                "with me.”",
+                "She tells you she was in care herself, and that she does not read very well, "
+                "so she “doesn’t bother” with letters from school.",
+            ),
+            case_record="Meeting with mother: tearful, says nothing will help; money runs out "
+            "mid-week; partner works nights; finds letters hard to read.",
+            choices=[
+                C(
+                    "Tell her plainly what worries you about Ruby, offer an early help "
+                    "assessment (support from local services, agreed with the family), and "
+                    "ask if you may share your worries with Alfie’s health visitor",
+                    "dad-at-reception",
+                    2,
+                    CF,
+                    [VOICE, ESC],
+                    "Despair is one of the forms resistance takes, and it can pull you into "
+                    "agreeing that nothing will work. Being honest, offering help she can use "
+                    "(you noticed the letters) and joining up with health keeps both children "
+                    "in view.",
+                ),
+                C(
+                    "Reassure her that lots of parents struggle, and agree not to write "
+                    "anything down yet so that she keeps trusting you",
+                    "quiet-month",
+                    4,
+                    COL,
+                    [RO, CHRON],
+                    "Sympathy is right; secrecy is not. A concern that is not recorded cannot be "
+                    "shared, and Ruby’s record now says nothing about what you heard.",
+                ),
+            ],
+        ),
+        N(
+            "quiet-month",
+            "Nothing written down",
+            "information",
+            p(
+                "Over the next month nothing about Ruby goes on her record. Chantelle smiles "
+                "at you at the gate but does not stop. Mr Hughes asks why nothing has "
+                "happened.",
+                "Then the school nurse mentions that Alfie has missed his two-year review. You "
+                "write up everything you know, see Chantelle again and offer an early help "
+                "assessment. She agrees, quietly.",
+            ),
+            case_record="Record written up a month late. Early help assessment offered and "
+            "accepted. Alfie missed his two-year health review.",
+            choices=[C("Continue", "dad-at-reception", 1)],
+        ),
+        N(
+            "dad-at-reception",
+            "Shouting in reception",
+            "decision",
+            p(
+                "At home time Dean comes into reception. He is shouting before the door has "
+                "closed. “Who said you could go poking into my family? You’re a school, not "
+                "social services. Teach her to read and keep your nose out.” He leans over "
+                "the counter towards you. “Write one more thing about us and I’ll have your "
+                "job.” Two parents pull their children back.",
+                "Afterwards your head teacher, Mrs Okafor, closes her office door. “We’ve "
+                "worked so hard to get that family through the door. If he takes Ruby out of "
+                "school we’ll see her even less. Let’s ease off, keep it friendly and see "
+                "where we are at the end of term.”",
+            ),
+            case_record="Mother’s partner shouted in reception, leaned over the counter and "
+            "threatened the DSL’s job. Head teacher proposes easing off.",
+            childs_voice="Ruby watches from the corridor with her coat half on. She does not "
+            "run to Dean. (Written for this course.)",
+            age_stage=MID,
+            choices=[
+                C(
+                    "Write down exactly what Dean said and did, tell Mrs Okafor why the "
+                    "school cannot ease off, and offer to meet Dean with a colleague present",
+                    "review",
+                    3,
+                    CF,
+                    [ESC, CHRON],
+                    "Hostile resistance works by making professionals back away. Recording it "
+                    "precisely, staying safe, and not letting it change what you do for Ruby is "
+                    "how you stop it working. Disagreeing with your head, with reasons, is part "
+                    "of your role.",
+                ),
+                C(
+                    "Agree with Mrs Okafor: hold back until things calm down",
+                    "holding-back",
+                    6,
+                    OPT,
+                    [RO, DD],
+                    "Easing off rewards the shouting and leaves Ruby where she was. Managers "
+                    "often argue for more time; the child is the one who waits.",
+                ),
+            ],
+        ),
+        N(
+            "holding-back",
+            "Keeping it friendly",
+            "information",
+            p(
+                "For the next six weeks nobody mentions the early help plan to Dean. He nods "
+                "to you at the gate. Ruby’s lunchbox is often empty, and on cold days she "
+                "comes in without a coat.",
+                "At the end of term Mrs Okafor agrees the early help plan must be reviewed.",
+            ),
+            case_record="Early help paused for six weeks. Empty lunchboxes; no coat on cold days.",
+            choices=[C("Continue", "review", 2)],
+        ),
+        N(
+            "review",
+            "The early help review",
+            "decision",
+            p(
+                "At the early help review very little has changed. Ruby’s attendance has "
+                "dropped below 80%. The health visitor says Alfie has lost weight and his "
+                "immunisations are overdue.",
+                "Dean has come, arms folded. “Go on then. You’re the experts. You tell me how "
+                "to feed four people on what I earn. Sort it, if you’re so clever.”",
+                "The family support worker leading the plan says to you afterwards: “Mum’s "
+                "trying, and Dean turned up, which is a first. Let’s extend the plan and give "
+                "them a proper chance.”",
+            ),
+            case_record="Early help review: Ruby’s attendance below 80%; Alfie has lost weight "
+            "and is behind with immunisations. Mother’s partner challenges staff to ‘sort it’.",
+            childs_voice="Ruby tells her teaching assistant that she makes Alfie’s tea when "
+            "Mum is asleep. (Written for this course.)",
+            age_stage=MID,
+            choices=[
+                C(
+                    "Refer Ruby and Alfie to children’s social care today. Tell Chantelle and "
+                    "Dean you are doing so and why, and record your decision and your reasons",
+                    "referral-response",
+                    1,
+                    CF,
+                    [ESC, CHRON, VOICE],
+                    "Help has been offered and the children’s care is getting worse: that is "
+                    "when early help becomes a referral. You do not need the parents’ consent "
+                    "to refer when you think a child may be suffering significant harm, but "
+                    "you should tell them unless that would put a child at risk.",
+                ),
+                C(
+                    "Ask Chantelle and Dean to agree to a referral, and hold off when Dean refuses",
+                    "extended-plan",
+                    12,
+                    COL,
+                    [ESC],
+                    "Consent is not needed to share information or refer when a child is at "
+                    "risk of harm. Waiting for Dean’s agreement hands him the decision about "
+                    "Ruby’s safety.",
+                ),
+                C(
+                    "Agree with the family support worker and extend the early help plan",
+                    "extended-plan",
+                    12,
+                    PROC,
+                    [DD, RO],
+                    "“A proper chance” has already been given. A longer plan with the same "
+                    "actions is drift: the dates move and Ruby’s days stay the same.",
+                ),
+            ],
+        ),
+        N(
+            "extended-plan",
+            "Another term",
+            "decision",
+            p(
+                "Twelve weeks later Ruby has been absent eleven more days. She has stopped "
+                "putting her hand up. The school nurse finds her teeth badly decayed. Chantelle "
+                "has stopped coming to meetings, and Dean does not answer the phone.",
+                "The family support worker says: “They’ve disengaged. I can’t hold a plan open "
+                "for a family that won’t work with us. I’m going to close it.”",
+            ),
+            case_record="Ruby absent eleven more days; decayed teeth; withdrawn in class. "
+            "Family no longer attending early help. Support worker proposes closing.",
+            childs_voice="“Is it a school day tomorrow? I like it when it’s a school day.” "
+            "(Written for this course.)",
+            age_stage=MID,
+            choices=[
+                C(
+                    "Refer to children’s social care now, with the chronology, and tell the "
+                    "parents that you have",
+                    "referral-response",
+                    1,
+                    CF,
+                    [ESC, CHRON],
+                    "Withdrawing from help while the children’s care gets worse is a reason to "
+                    "refer, not to close.",
+                ),
+                C(
+                    "Agree to close the plan: the family has chosen not to engage",
+                    "winter",
+                    4,
+                    PROC,
+                    [DD],
+                    "Closing a plan because parents stop coming leaves the children with no one "
+                    "watching at all, at the moment things are getting worse.",
+                ),
+            ],
+        ),
+        N(
+            "referral-response",
+            "The reply from the front door",
+            "decision",
+            p(
+                "Children’s social care’s front door, the multi-agency safeguarding hub "
+                "(MASH) where referrals are screened, rings back. The duty manager says the "
+                "referral does not meet the threshold for a social work assessment: “It’s "
+                "early help level. Poverty, a tired mum, a dad who’s rude to teachers. Keep "
+                "the plan going and come back to us if anything happens.”",
+                "You think about what “anything” would have to be.",
+            ),
+            case_record="MASH: referral not accepted for assessment; returned to early help.",
+            choices=[
+                C(
+                    "Use the partnership’s escalation procedure: ask the duty manager to look "
+                    "again, in writing, with your chronology and the health visitor’s "
+                    "concerns, and take it to the next level if the answer does not change",
+                    "conference",
+                    4,
+                    CF,
+                    [ESC, CHRON],
+                    "The escalation procedure exists for exactly this: a professional who "
+                    "disagrees with another agency’s decision about a child. Ofsted found that "
+                    "few unhappy referrers ever questioned the decision.",
+                ),
+                C(
+                    "Accept the decision: social care knows its thresholds",
+                    "winter",
+                    4,
+                    PROC,
+                    [ESC, DD],
+                    "Disagreeing with a threshold decision is not rude; it is your duty when "
+                    "you hold evidence that a child is not protected.",
+                ),
+            ],
+        ),
+        N(
+            "conference",
+            "The child protection conference",
+            "decision",
+            p(
+                "The duty manager reads your chronology and changes the decision. A social "
+                "worker assesses the family, and an initial child protection conference is "
+                "called. You are invited to give the school’s report.",
+                "Dean is a different man. He shakes everyone’s hand, thanks the school for "
+                "“everything you’ve done for Ruby”, and says he has “turned a corner”. "
+                "Chantelle nods beside him.",
+                "The conference chair says: “It’s good to see the family working with us. "
+                "Given how positive they are now, is a child protection plan really needed? "
+                "A child in need plan might keep them on board.”",
+            ),
+            case_record="Initial child protection conference. Mother’s partner warm and "
+            "grateful; chair suggests a child in need plan instead.",
+            choices=[
+                C(
+                    "Give your report: the chronology, Ruby’s attendance and her own words. Say "
+                    "that a friendly meeting has not changed her days, and that you think she "
+                    "needs a child protection plan",
+                    "end-in-time",
+                    2,
+                    CF,
+                    [VOICE, CHRON, ESC],
+                    "Charm at a meeting, after months of hostility, can be a passive-aggressive "
+                    "surface over the same care. The chronology and Ruby’s voice keep the "
+                    "conference on her life, not on the adults’ manners.",
+                ),
+                C(
+                    "Go along with a child in need plan: they seem to have turned a corner",
+                    "cin-plan",
+                    18,
+                    OPT,
+                    [RO, DC],
+                    "A good meeting is not a changed home. The rule of optimism lets the whole "
+                    "network relax at the moment it most needs to look closely.",
+                ),
+            ],
+        ),
+        N(
+            "winter",
+            "Nobody watching",
+            "information",
+            p(
+                "The early help plan closes. Ruby’s record at school grows, but nobody outside "
+                "the school reads it.",
+                "Chantelle stops bringing Alfie to the clinic. Dean tells the office that Ruby "
+                "will be “home educated” from next term.",
+            ),
+            case_record="Early help closed. Alfie no longer seen by health. Partner says Ruby "
+            "will be educated at home.",
+            choices=[C("Continue", "end-left", 52)],
+        ),
+        N(
+            "cin-plan",
+            "A child in need plan",
+            "information",
+            p(
+                "Four months later the child in need plan has been reviewed twice. Each time "
+                "Dean is polite and Chantelle says things are better. Ruby’s attendance is "
+                "72%.",
+                "Then Ruby arrives at school with a burn on her hand that has not been "
+                "treated. She says she was making Alfie’s tea. The social worker calls a "
+                "strategy discussion the same day.",
+            ),
+            case_record="Child in need plan reviewed twice; attendance 72%. Untreated burn on "
+            "Ruby’s hand; strategy discussion called.",
+            choices=[C("Continue", "end-late", 2)],
+        ),
+        N(
+            "end-in-time",
+            "A plan built on Ruby’s days",
+            "ending",
+            p(
+                "Ruby and Alfie are made subject to child protection plans. The plan pays for "
+                "breakfast club, arranges help for Chantelle with letters and money, and sets "
+                "out what must change at home and by when. Your record is the start of the "
+                "chronology everyone now uses."
+            ),
+            outcome="protected_in_time",
+            ending_summary="Ruby was protected in good time. You recorded, shared, referred and "
+            "escalated, and did not let despair, anger or charm move you off her needs.",
+        ),
+        N(
+            "end-late",
+            "Protected after harm",
+            "ending",
+            p(
+                "Ruby and Alfie go on child protection plans after the burn. The evidence had "
+                "been in the school’s record for months."
+            ),
+            outcome="protected_late",
+            ending_summary="Ruby was protected, but late: the network relaxed when the family "
+            "seemed to co-operate, and Ruby was hurt before anyone acted.",
+        ),
+        N(
+            "end-left",
+            "Out of sight",
+            "ending",
+            p(
+                "Over the next year nobody from any agency sees Ruby. A neighbour calls the "
+                "police when Alfie is found alone in the street. Ruby has been looking after "
+                "him all day."
+            ),
+            outcome="left_in_neglect",
+            ending_summary="Ruby was left in neglect. Each agency waited for another to act, and "
+            "the one that saw her every day stopped asking.",
+        ),
+    ],
+)
+
+DEMO_SCENARIOS = [NEW_BABY, STEPPING, START_AGAIN, SCHOOL_GATE]
 
 
 def seed_index(home) -> ScenarioIndexPage:

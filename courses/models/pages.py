@@ -11,7 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from courses.admin_forms import CoursePageForm
-from courses.blocks import LessonStreamBlock
+from courses.blocks import KnowledgeCheckBlock, LessonStreamBlock
 from learning_site.fields import MultipleChoiceField
 from learning_site.models import Agency
 
@@ -101,6 +101,17 @@ class CoursePage(Page):
         help_text="Tick to open lessons only after the learner has sent the 'before' "
         "survey set for this module. Untick to let them skip it for now.",
     )
+    # The module's own before/after questions: asked without feedback before lesson 1 and
+    # at the end, so a learner's change is measured on questions they have not already
+    # met, answered and seen explained inside a lesson.
+    before_after_questions = StreamField(
+        [("question", KnowledgeCheckBlock())],
+        blank=True,
+        verbose_name="before and after questions",
+        help_text="Knowledge questions asked in the module's 'before' and 'after' survey. "
+        "Test the same learning outcomes as the lessons' knowledge checks, with different "
+        "cases and wording. Leave empty to ask the lessons' knowledge checks instead.",
+    )
     sources = RichTextField(
         blank=True, features=["italic", "link", "ul"], help_text="Citations for the module."
     )
@@ -120,6 +131,7 @@ class CoursePage(Page):
             ],
             heading="Audience and completion",
         ),
+        FieldPanel("before_after_questions"),
         FieldPanel("sources"),
     ]
 

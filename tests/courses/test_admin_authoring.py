@@ -140,6 +140,25 @@ def module_form(action="action-publish"):
             "pass_mark": "70",
             "sources": rich_text("<p>Ofsted 2014</p>"),
             "outcomes": inline_formset([{"text": "Recognise neglect"}], min=1),
+            "before_after_questions": streamfield(
+                [
+                    (
+                        "question",
+                        {
+                            "key": "ba-pattern",
+                            "question": "A child is hungry most Mondays. What matters most?",
+                            "multiple": "",
+                            "options": listblock(
+                                [
+                                    option("The pattern over time", True, "Yes."),
+                                    option("Each weekend's reason", False, "No."),
+                                ]
+                            ),
+                            "explanation": "Neglect is persistent.",
+                        },
+                    )
+                ]
+            ),
             action: action.removeprefix("action-"),
         }
     )
@@ -168,6 +187,12 @@ def test_trainer_creates_a_module_in_the_admin(client, trainer, home_page, media
     course = CoursePage.objects.get(slug="new-module")
     assert not course.live and course.audience == ["health", "police"]
     assert [o.text for o in course.outcomes.all()] == ["Recognise neglect"]
+    # The module's own before/after question is what its survey will ask.
+    from evaluations.before_after import module_checks
+
+    assert [spec.question for spec in module_checks(course)] == [
+        "A child is hungry most Mondays. What matters most?"
+    ]
 
     assert post_lesson(client, course, all_blocks(*media)).status_code == 302
     edit_url = reverse("wagtailadmin_pages:edit", args=(course.pk,))

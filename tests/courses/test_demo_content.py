@@ -33,6 +33,7 @@ SCENARIO_SLUGS = {
     "new-baby-disguised-compliance",
     "stepping-up-and-down-rule-of-optimism",
     "start-again-new-school",
+    "school-dsl-parental-resistance",
 }
 DIGEST_SLUGS = {
     "in-the-childs-time-key-findings",
@@ -100,7 +101,7 @@ def test_module_fields(module):
     assert isinstance(module["estimated_minutes"], int)
     assert 0 < module["pass_mark"] <= 100
     assert set(module["prerequisites"]) <= EXPECTED_SLUGS - {module["slug"]}
-    assert 4 <= len(module["lessons"]) <= 5
+    assert 4 <= len(module["lessons"]) <= 6
 
 
 @pytest.mark.parametrize("module", MODULES, ids=MODULE_IDS)
@@ -132,7 +133,7 @@ def test_reflections_and_childs_voice_per_module(module):
 
 @pytest.mark.parametrize("module", MODULES, ids=MODULE_IDS)
 def test_knowledge_check_options(module):
-    for check in blocks_of(module, "knowledge_check"):
+    for check in blocks_of(module, "knowledge_check") + module["before_after"]:
         options = check["options"]
         assert 3 <= len(options) <= 5, check["key"]
         correct = [option for option in options if option["correct"]]
@@ -155,7 +156,7 @@ def test_keys_are_unique_within_the_module(module):
 @pytest.mark.parametrize("module", MODULES, ids=MODULE_IDS)
 def test_links_use_known_scenarios_and_digests(module):
     scenarios = blocks_of(module, "scenario")
-    assert len(scenarios) == 1
+    assert scenarios
     assert all(block["scenario_slug"] in SCENARIO_SLUGS for block in scenarios)
     digests = blocks_of(module, "digest_links")
     assert digests
@@ -164,9 +165,34 @@ def test_links_use_known_scenarios_and_digests(module):
         assert set(block["digest_slugs"]) <= DIGEST_SLUGS
 
 
-def test_each_module_links_a_different_scenario():
-    linked = [blocks_of(module, "scenario")[0]["scenario_slug"] for module in MODULES]
-    assert len(set(linked)) == len(linked)
+def test_each_demo_scenario_is_linked_from_one_module():
+    linked = [
+        block["scenario_slug"] for module in MODULES for block in blocks_of(module, "scenario")
+    ]
+    assert sorted(linked) == sorted(SCENARIO_SLUGS)
+
+
+def knowledge_check_questions():
+    return {
+        " ".join(words(check["question"])): (module["slug"], check["key"])
+        for module in MODULES
+        for check in blocks_of(module, "knowledge_check")
+    }
+
+
+@pytest.mark.parametrize("module", MODULES, ids=MODULE_IDS)
+def test_before_and_after_questions_are_not_the_lessons_knowledge_checks(module):
+    """The 'before' and 'after' survey asks questions of its own: a learner who meets a
+    question, answers it and reads its feedback inside a lesson would otherwise be scored
+    on memory, not understanding."""
+    from evaluations.demo import FOLLOW_UP_QUESTIONS, QUESTIONS
+
+    asked = [q["question"] for q in module["before_after"]]
+    asked += [q["text"] for q in QUESTIONS + FOLLOW_UP_QUESTIONS]
+    assert len(module["before_after"]) >= 3
+    checks = knowledge_check_questions()
+    repeated = [checks[" ".join(words(text))] for text in asked if " ".join(words(text)) in checks]
+    assert repeated == []
 
 
 @pytest.mark.parametrize("module", MODULES, ids=MODULE_IDS)

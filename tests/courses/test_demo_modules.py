@@ -1,6 +1,7 @@
 """The demo modules as a learner meets them: every lesson renders, no link is broken, and
 each module can be failed, retried and completed, with a certificate and a CPD record."""
 
+import html
 import re
 
 import pytest
@@ -114,3 +115,27 @@ def test_a_learner_fails_retries_and_completes_each_demo_module(client, learner,
         assert pdf.getvalue().startswith(b"%PDF-")
     csv_text = client.get(reverse("cpd_record_csv")).content.decode()
     assert all(course.title in csv_text for course in demo.values())
+
+
+def test_the_before_survey_asks_the_modules_own_questions_not_the_lessons(client, learner, demo):
+    """A learner meets each knowledge question once before the module and once at the end,
+    never the same words they have already answered, with feedback, inside a lesson."""
+    from courses.blocks import question_text
+    from courses.demo_content import MODULES
+    from learning_site.models import User
+    from learning_site.roles import Role
+    from tests.factories import make_user
+
+    northshire = User.objects.get(email="learner@northshire.example").partnership
+    newcomer = make_user(Role.LEARNER, northshire, full_name="Nia Newcomer")
+    # The modules a newcomer can enrol on straight away (the rest need one completed first).
+    for data in [module for module in MODULES if not module["prerequisites"]]:
+        course = demo[data["slug"]]
+        enrol_and_start(client, newcomer, course)
+        page = client.get(reverse("evaluations:survey", args=[course.pk, "baseline"]))
+        assert page.status_code == 200
+        shown = html.unescape(page.content.decode())
+        for question in data["before_after"]:
+            assert question_text(question["question"]) in shown
+        for spec in requirements_for(list(course.lessons())).checks:
+            assert question_text(spec.question) not in shown, spec.key

@@ -16,6 +16,7 @@ SLUGS = {
     "new-baby-disguised-compliance",
     "stepping-up-and-down-rule-of-optimism",
     "start-again-new-school",
+    "school-dsl-parental-resistance",
 }
 
 
@@ -25,7 +26,7 @@ def demo(home_page):
     return {page.slug: page for page in ScenarioPage.objects.live()}
 
 
-def test_three_demo_scenarios_are_live_with_sources(demo):
+def test_the_demo_scenarios_are_live_with_sources(demo):
     assert set(demo) == SLUGS
     for page in demo.values():
         assert "Ofsted" in page.sources and "2014" in page.sources

@@ -164,7 +164,16 @@ def demo(django_db_setup, django_db_blocker):
     }
 
 
-SLUGS = [spec.slug for spec in DEMO_SCENARIOS]
+SLUGS = [
+    "new-baby-disguised-compliance",
+    "stepping-up-and-down-rule-of-optimism",
+    "start-again-new-school",
+    "school-dsl-parental-resistance",
+]
+
+
+def test_every_demo_scenario_is_walked():
+    assert sorted(SLUGS) == sorted(spec.slug for spec in DEMO_SCENARIOS)
 
 
 def test_the_parser_reads_the_phrases_the_stories_use():
