@@ -6,7 +6,6 @@ import pytest
 from courses.models import LessonPage
 from tests.courses.conftest import CHECK_ONE, CHECK_TWO, REFLECTION, build_course
 from tests.courses.test_completion import enrol_and_start
-from tests.scenarios.factories import make_scenario
 
 pytestmark = pytest.mark.django_db
 
@@ -49,19 +48,11 @@ def test_lessons_saved_before_get_their_requirements_on_first_read(client, learn
     assert LessonPage.objects.filter(requirements=None).count() == 0
 
 
-def test_a_deleted_scenario_no_longer_holds_up_the_module(client, learner, home_page):
-    scenario = make_scenario(home_page)
-    course, _, _ = build_course(home_page, slug="with-scenario")
-    lesson = LessonPage(
-        title="Try the scenario",
-        slug="try-it",
-        body=[{"type": "scenario", "value": {"scenario": scenario.pk, "intro": "Try it."}}],
-    )
-    course.add_child(instance=lesson)
+def test_a_deleted_scenario_no_longer_holds_up_the_module(client, learner, module_with_scenario):
+    course, (_, _, lesson), scenario = module_with_scenario
     enrol_and_start(client, learner, course)
-    assert (
-        "Complete the case scenarios (1 still to finish)" in client.get(course.url).content.decode()
-    )
+    html = client.get(course.url).content.decode()
+    assert "Complete the case scenarios (1 still to finish)" in html
     scenario.delete()
     assert LessonPage.objects.get(pk=lesson.pk).requirements is None
     assert "Complete the case scenarios" not in client.get(course.url).content.decode()
