@@ -166,9 +166,10 @@ def bakery_pages(base: str) -> dict:
 def gunicorn(
     command: list[str], wsgi: str, port: int, cwd: Path, env: dict, log: Path
 ) -> subprocess.Popen:
+    # A long worker timeout: bakerydemo's first pages make image renditions, slowly.
     return subprocess.Popen(
         [*command, wsgi, "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
-         "--access-logfile", "/dev/null", "--error-logfile", str(log)],
+         "--timeout", "300", "--access-logfile", "/dev/null", "--error-logfile", str(log)],
         cwd=cwd, env=env,
     )  # fmt: skip
 
@@ -283,7 +284,7 @@ def main() -> int:
                 gunicorn([python, "-m", "gunicorn"], "bakerydemo.wsgi", args.port + 1, path, benv,
                          work / "bakerydemo.log")
             )  # fmt: skip
-            run_load.wait_for(bakery_base + "/")
+            run_load.wait_for(bakery_base + "/", timeout=600)
             bakery_client = requests.Session()
             targets += [
                 (name, bakery_client, bakery_base + page)
