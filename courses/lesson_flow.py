@@ -69,7 +69,9 @@ def show(lesson, request) -> HttpResponse:
     if isinstance(sitting, HttpResponse):
         return sitting
     services.record_visit(sitting.status.enrolment, lesson)
-    _complete_if_done(request, sitting)
+    # The visit is all that changed: no need to read the learner's progress again.
+    sitting.status.visited_ids.add(lesson.pk)
+    _complete_if_done(request, sitting, reread=False)
     return lesson.render_lesson(request, _context(lesson, sitting.lessons, sitting.status))
 
 
@@ -79,7 +81,9 @@ def preview(lesson, request) -> HttpResponse:
     they are not enrolled. The questions are drawn but nothing is recorded, and no answer
     is given away."""
     lessons = _lessons_with(lesson)
-    status = services.CourseStatus(course=lesson.course, requirements=requirements_for(lessons))
+    status = services.CourseStatus(
+        course=lesson.course, requirements=requirements_for(lessons, edited=lesson)
+    )
     return lesson.render_lesson(request, _context(lesson, lessons, status, preview=True))
 
 
@@ -149,10 +153,11 @@ def _render_with_errors(request, sitting: Sitting, forms: dict) -> HttpResponse:
     )
 
 
-def _complete_if_done(request, sitting: Sitting) -> None:
-    """After the learner did something, read their progress again, record completion if
-    the rules are now met, and say so once."""
-    sitting.refresh()
+def _complete_if_done(request, sitting: Sitting, *, reread: bool = True) -> None:
+    """After the learner did something, read their progress again (unless the caller
+    updated it already), record completion if the rules are now met, and say so once."""
+    if reread:
+        sitting.refresh()
     before = sitting.status.completion
     completion = services.evaluate_completion(sitting.user, sitting.course, sitting.status)
     if completion and not before:

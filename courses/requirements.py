@@ -1,4 +1,6 @@
-"""What a module asks of a learner, read from its lessons' content blocks."""
+"""What a module asks of a learner: read from each lesson's content blocks when the lesson
+is saved (so also on publish), stored with it as plain data, and read back from there on
+every page view, so a learner's progress is a matter of rows, not of parsing blocks."""
 
 from dataclasses import dataclass, field
 
@@ -78,23 +80,64 @@ def before_after_checks(course) -> list[CheckSpec]:
     ]
 
 
-def requirements_for(lessons) -> CourseRequirements:
-    """Read checks, reflections and scenario links from already-fetched lessons."""
+def read_lesson_requirements(lesson) -> dict:
+    """What ``lesson`` asks of a learner, read from its content blocks, as plain data
+    (stored in ``LessonPage.requirements`` whenever the lesson is saved or published)."""
+    data = {"checks": [], "reflections": [], "scenario_ids": []}
+    for block in lesson.body:
+        v = block.value
+        if block.block_type == "knowledge_check":
+            spec = check_spec(lesson.pk, v)
+            data["checks"].append(
+                {
+                    "key": spec.key,
+                    "question": spec.question,
+                    "multiple": spec.multiple,
+                    "options": list(spec.options),
+                    "explanation": spec.explanation,
+                }
+            )
+        elif block.block_type == "reflection":
+            data["reflections"].append(
+                {
+                    "key": v["key"],
+                    "prompt": v["prompt"],
+                    "guidance": v["guidance"],
+                    "required": bool(v["required"]),
+                }
+            )
+        elif block.block_type == "scenario":
+            # A scenario since deleted reads as None and asks nothing of the learner.
+            scenario_id = v.get("scenario") and v["scenario"].pk
+            if scenario_id and scenario_id not in data["scenario_ids"]:
+                data["scenario_ids"].append(scenario_id)
+    return data
+
+
+def stored_requirements(lesson) -> dict:
+    """The lesson's stored requirements; read from its blocks and stored now if it was
+    saved before they were kept (or a scenario it names was deleted since)."""
+    if lesson.requirements is None:
+        lesson.requirements = read_lesson_requirements(lesson)
+        if lesson.pk is not None:
+            type(lesson).objects.filter(pk=lesson.pk).update(requirements=lesson.requirements)
+    return lesson.requirements
+
+
+def requirements_for(lessons, *, edited=None) -> CourseRequirements:
+    """Checks, reflections and scenario links of already-fetched lessons, from what each
+    stored when it was published: no content block is parsed. ``edited``, a lesson
+    being previewed, is read from its blocks as they stand."""
     reqs = CourseRequirements(lessons=list(lessons))
     for lesson in reqs.lessons:
-        for block in lesson.body:
-            if block.block_type == "knowledge_check":
-                reqs.checks.append(check_spec(lesson.pk, block.value))
-            elif block.block_type == "reflection":
-                v = block.value
-                reqs.reflections.append(
-                    ReflectionSpec(
-                        lesson.pk, v["key"], v["prompt"], v["guidance"], bool(v["required"])
-                    )
-                )
-            elif block.block_type == "scenario":
-                # raw data holds the page id; no query needed to know which scenario it is.
-                scenario_id = block.value.get("scenario") and block.value["scenario"].pk
-                if scenario_id and scenario_id not in reqs.scenario_ids:
-                    reqs.scenario_ids.append(scenario_id)
+        data = read_lesson_requirements(lesson) if lesson is edited else stored_requirements(lesson)
+        for check in data["checks"]:
+            reqs.checks.append(check_spec(lesson.pk, check))
+        for r in data["reflections"]:
+            reqs.reflections.append(
+                ReflectionSpec(lesson.pk, r["key"], r["prompt"], r["guidance"], r["required"])
+            )
+        for scenario_id in data["scenario_ids"]:
+            if scenario_id not in reqs.scenario_ids:
+                reqs.scenario_ids.append(scenario_id)
     return reqs

@@ -23,6 +23,13 @@ class LearningSiteConfig(AppConfig):
         self._register_path_converters()
         self._connect_section_link_signals()
         self._connect_two_factor_signals()
+        self._connect_access_cache_signals()
+
+    @staticmethod
+    def _connect_access_cache_signals():
+        from learning_site.access_cache import connect
+
+        connect()
 
     @staticmethod
     def _connect_two_factor_signals():

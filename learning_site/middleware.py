@@ -6,8 +6,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from learning_site.access_cache import access_for
 from learning_site.two_factor import (
-    has_authenticator,
     needs_two_factor,
     recently_reauthenticated_with_two_factor,
     session_passed_two_factor,
@@ -82,7 +82,9 @@ class RequireTwoFactorForStaffRoles:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            if has_authenticator(user):
+            # Read once (and cached across requests): every has_perm and has_role on
+            # this request then asks no query.
+            if access_for(user).has_authenticator:
                 if not session_passed_two_factor(request):
                     logout(request)
                     messages.warning(
@@ -108,7 +110,7 @@ class RequireTwoFactorForStaffRoles:
             match is not None
             and match.url_name in self.SECOND_FACTOR_CHANGES
             and request.user.is_authenticated
-            and has_authenticator(request.user)
+            and access_for(request.user).has_authenticator
             and not recently_reauthenticated_with_two_factor(request)
         ):
             from allauth.account.internal.flows.reauthentication import suspend_request

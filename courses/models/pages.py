@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -181,6 +182,12 @@ class LessonPage(RoutablePageMixin, Page):
 
     intro = models.CharField(max_length=300, blank=True, help_text="One sentence on the lesson.")
     body = StreamField(LessonStreamBlock(), use_json_field=True)
+    requirements = models.JSONField(
+        null=True,
+        editable=False,
+        help_text="What the lesson asks of a learner (checks, reflections, scenarios), read "
+        "from its blocks on every save. Empty until first read for lessons saved before.",
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
 
@@ -207,7 +214,20 @@ class LessonPage(RoutablePageMixin, Page):
                 }
             )
 
-    @property
+    def save(self, *args, **kwargs):
+        from courses.requirements import read_lesson_requirements
+
+        # Publishing saves the page from its revision, so the live lesson's requirements
+        # always match its live blocks. A save of other fields only (a draft's revision
+        # pointer) leaves them as they are.
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.requirements = read_lesson_requirements(self)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "requirements"}
+        return super().save(*args, **kwargs)
+
+    @cached_property
     def course(self) -> "CoursePage":
         return self.get_parent().specific
 

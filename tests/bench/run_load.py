@@ -32,7 +32,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-BIN = ROOT / ".venv" / "bin"
+# The Python running the bench (the project's .venv), and its gunicorn and locust.
+BIN = Path(sys.executable).parent
 DB_NAME = "learning_site_bench"
 PG = ["-h", "127.0.0.1", "-p", "5432", "-U", "postgres"]
 REDIS_DB = 5
@@ -261,14 +262,45 @@ def report(info: dict, args, workers: int, floor: dict, learner: dict, hash_s: f
     return "\n".join(lines)
 
 
-def write_benchmarks(text: str) -> None:
+def write_benchmarks(
+    text: str, start_marker: str = RESULTS_START, end_marker: str = RESULTS_END, heading: str = ""
+) -> None:
+    """Put ``text`` between the markers in BENCHMARKS.md; a section with ``heading`` and
+    the markers is added at the end the first time."""
     path = ROOT / "BENCHMARKS.md"
     current = path.read_text(encoding="utf-8")
-    start, end = current.index(RESULTS_START), current.index(RESULTS_END)
+    if start_marker not in current:
+        current += f"\n## {heading}\n\n{start_marker}\n{end_marker}\n"
+    start, end = current.index(start_marker), current.index(end_marker)
     path.write_text(
-        current[: start + len(RESULTS_START)] + "\n" + text + "\n" + current[end:],
+        current[: start + len(start_marker)] + "\n" + text + "\n" + current[end:],
         encoding="utf-8",
     )
+
+
+def bench_env(work: Path) -> dict:
+    """The environment of the bench server and its manage.py commands; empties the
+    bench's Redis database when Redis is up."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "learning_site.settings.bench",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DB_NAME}",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "VAR_DIR": str(work / "var"),
+        "TRUSTED_PROXY_COUNT": "1",
+        "BENCH_SESSIONS": str(work / "sessions.json"),
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    if redis_up():
+        env["REDIS_URL"] = f"redis://127.0.0.1:6379/{REDIS_DB}"
+        subprocess.run(
+            ["redis-cli", "-h", "127.0.0.1", "-n", str(REDIS_DB), "flushdb"],
+            check=True,
+            capture_output=True,
+        )
+    return env
 
 
 def main() -> int:
@@ -293,25 +325,7 @@ def main() -> int:
         )  # fmt: skip
         started_redis = True
         time.sleep(0.5)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "learning_site.settings.bench",
-        "SECRET_KEY": secrets.token_urlsafe(60),
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DB_NAME}",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "VAR_DIR": str(work / "var"),
-        "TRUSTED_PROXY_COUNT": "1",
-        "BENCH_SESSIONS": str(work / "sessions.json"),
-        "LOG_LEVEL": "WARNING",
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-    }
-    if redis_up():
-        env["REDIS_URL"] = f"redis://127.0.0.1:6379/{REDIS_DB}"
-        subprocess.run(
-            ["redis-cli", "-h", "127.0.0.1", "-n", str(REDIS_DB), "flushdb"],
-            check=True,
-            capture_output=True,
-        )
+    env = bench_env(work)
 
     workers = 2 * (os.cpu_count() or 1) + 1
     host = f"http://127.0.0.1:{args.port}"

@@ -1,6 +1,7 @@
 import pytest
 
 from courses.models import CourseIndexPage, CoursePage, LearningOutcome, LessonPage
+from tests.scenarios.factories import make_scenario
 
 CHECK_ONE = {
     "key": "definition",
@@ -109,3 +110,16 @@ def course_tree(home_page):
 @pytest.fixture
 def course(course_tree):
     return course_tree[0]
+
+
+@pytest.fixture
+def module_with_scenario(home_page):
+    scenario = make_scenario(home_page)
+    course, lesson1, lesson2 = build_course(home_page, slug="with-scenario")
+    lesson3 = LessonPage(
+        title="Play the case",
+        slug="play-the-case",
+        body=[{"type": "scenario", "value": {"scenario": scenario.pk, "intro": "Try it."}}],
+    )
+    course.add_child(instance=lesson3)
+    return course, (lesson1, lesson2, lesson3), scenario

@@ -185,22 +185,12 @@ def test_prerequisites_are_enforced(client, learner, home_page, course):
     )
 
 
-def test_linked_scenario_must_be_completed(client, learner, home_page):
+def test_linked_scenario_must_be_completed(client, learner, module_with_scenario):
     from django.utils import timezone
 
-    from courses.models import LessonPage
     from scenarios.models import ScenarioAttempt
-    from tests.courses.conftest import build_course
-    from tests.scenarios.factories import make_scenario
 
-    scenario = make_scenario(home_page)
-    course, lesson1, lesson2 = build_course(home_page, slug="with-scenario")
-    lesson3 = LessonPage(
-        title="Play the case",
-        slug="play-the-case",
-        body=[{"type": "scenario", "value": {"scenario": scenario.pk, "intro": "Try it."}}],
-    )
-    course.add_child(instance=lesson3)
+    course, (lesson1, lesson2, lesson3), scenario = module_with_scenario
     enrol_and_start(client, learner, course)
     for lesson in (lesson1, lesson2, lesson3):
         assert client.get(lesson.url).status_code == 200

@@ -9,11 +9,10 @@ from django.db import reset_queries
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from courses.models import CheckAttempt, CourseCompletion, JournalEntry, LessonPage
+from courses.models import CheckAttempt, CourseCompletion, JournalEntry
 from scenarios.models import ScenarioAttempt
 from tests.courses.conftest import CHECK_TWO, build_course
 from tests.courses.test_completion import enrol_and_start
-from tests.scenarios.factories import make_scenario
 
 pytestmark = pytest.mark.django_db
 
@@ -34,19 +33,6 @@ def answer(client, lesson, key, selected):
 def reflect(client, lesson, key, text):
     html = client.get(lesson.url).content.decode()
     return client.post(form_action(html, f"reflection-{key}"), {f"reflection-{key}-text": text})
-
-
-@pytest.fixture
-def module_with_scenario(home_page):
-    scenario = make_scenario(home_page)
-    course, lesson1, lesson2 = build_course(home_page, slug="with-scenario")
-    lesson3 = LessonPage(
-        title="Play the case",
-        slug="play-the-case",
-        body=[{"type": "scenario", "value": {"scenario": scenario.pk, "intro": "Try it."}}],
-    )
-    course.add_child(instance=lesson3)
-    return course, (lesson1, lesson2, lesson3), scenario
 
 
 def test_the_module_completes_when_its_scenario_is_the_last_thing_done(

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0006_one_before_after_instrument'),
+        ('courses', '0007_certificate_pdf_in_private_storage'),
     ]
 
     operations = [
