@@ -558,8 +558,8 @@ def seed(context) -> None:
     )
     returning = seed_returning_learner(context, instruments)
     # The answers above were written in bulk, which sends no signals: the report's summary
-    # of them is made once, here, as after any bulk load.
-    summary.rebuild()
+    # of them is brought up to date once, here (rows already right are left alone).
+    summary.refresh_everyone()
     if returning:
         context.log.append(
             f"Surveys: {RETURNING_LEARNER} completed '{returning}' with 'before' and 'after' "

@@ -177,11 +177,23 @@ PERSON_INPUTS = (
 )  # fmt: skip
 
 
+def _replace(model, current, wanted: list[dict]) -> None:
+    """Make the rows of ``current`` (a queryset) those of ``wanted`` (field values),
+    leaving them alone when they are already the same: saving an unchanged survey again
+    (or seeding the demo twice) changes nothing."""
+    fields = [f.attname for f in model._meta.concrete_fields if not f.primary_key]
+    made = [model(**row) for row in wanted]
+    have = sorted(tuple(row) for row in current.values_list(*fields))
+    if have == sorted(tuple(getattr(obj, f) for f in fields) for obj in made):
+        return
+    current.delete()
+    model.objects.bulk_create(made)
+
+
 def refresh_person(person) -> None:
     """Rebuild one person's combined rows from their summary rows."""
-    PersonFigure.objects.filter(person=person).delete()
     rows = ResponseFigure.objects.filter(person=person).values(*PERSON_INPUTS)
-    PersonFigure.objects.bulk_create(PersonFigure(**row) for row in person_figures(person, rows))
+    _replace(PersonFigure, PersonFigure.objects.filter(person=person), person_figures(person, rows))
 
 
 def _rebuild_people(figure_model, person_model, partnership=None) -> None:
@@ -215,11 +227,6 @@ def refresh(person, course_id) -> int:
     responses = list(
         _submitted().filter(respondent_key=person, course_id=course_id).prefetch_related("answers")
     )
-    # Rows of a module whose page has gone keep their course as NULL; so does the lookup.
-    # A response's own rows go too, should it ever have moved to this person or module.
-    ResponseFigure.objects.filter(
-        Q(person=person, course_id=course_id) | Q(response__in=[r.pk for r in responses])
-    ).delete()
     baselines = [r for r in responses if r.wave == WaveKind.BASELINE]
     baseline = baselines[0] if baselines else None
     rows = []
@@ -231,9 +238,24 @@ def refresh(person, course_id) -> int:
                 response.answers.all(),
                 baseline.answers.all() if baseline else [],
             )
-    ResponseFigure.objects.bulk_create(ResponseFigure(**row) for row in rows)
+    # Rows of a module whose page has gone keep their course as NULL; so does the lookup.
+    # A response's own rows are replaced too, should it ever have moved to this person or
+    # module.
+    current = ResponseFigure.objects.filter(
+        Q(person=person, course_id=course_id) | Q(response__in=[r.pk for r in responses])
+    )
+    _replace(ResponseFigure, current, rows)
     refresh_person(person)
     return len(rows)
+
+
+def refresh_everyone() -> None:
+    """Refresh every person and module with a sent response, one at a time, leaving
+    unchanged rows alone (for the demo's seeding, which may run many times)."""
+    for person, course_id in (
+        _submitted().values_list("respondent_key", "course_id").distinct().order_by()
+    ):
+        refresh(person, course_id)
 
 
 def rebuild(partnership=None, apps=None) -> int:

@@ -244,9 +244,9 @@ def practice_section(filters: ReportFilters) -> PracticeSection:
         SurveyResponse.objects.submitted(), filters, partnership="partnership",
         agency="agency", learner="user", course="course_id", date="submitted_at",
     )  # fmt: skip
-    for row in (
-        responses.values("wave").annotate(people=Count("respondent_key", distinct=True)).order_by()
-    ):
+    # People counted in two steps (one row per person and wave first), not COUNT(DISTINCT).
+    per_person = responses.values("wave", "respondent_key").annotate(n=Count("pk"))
+    for row in people_per_group(per_person, ["wave"], []):
         answered[row["wave"]] = row["people"]
     # People who answered each wave are not parts of one whole (the same people answer
     # several waves), so each is suppressed on its own.

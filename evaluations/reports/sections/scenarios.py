@@ -145,7 +145,8 @@ def scenario_section(filters: ReportFilters) -> ScenarioSection:
     counts = list(
         attempts.values("scenario_id", "scenario__title")
         .annotate(
-            learners=Count("user", distinct=True),
+            # One first attempt per learner and scenario: attempts are people.
+            learners=Count("pk"),
             tested=Count("pk", filter=Q(first_dc_rating__isnull=False)),
             recognised=Count("pk", filter=Q(first_dc_rating=Rating.CHILD_FOCUSED)),
             completed=Count("pk", filter=Q(completed_at__isnull=False)),
