@@ -68,6 +68,6 @@ def test_every_seeded_learner_opens_every_learner_page(client, seeded):
         if len(links) != completions:
             problems.append(f"{learner.email}: {completions} completions, links {sorted(links)}")
         for link in sorted(links):
-            if not opens(link).content.startswith(b"%PDF-"):
+            if not opens(link).getvalue().startswith(b"%PDF-"):
                 problems.append(f"{learner.email}: {link} is not a PDF")
     assert not problems, "\n".join(problems)
