@@ -55,7 +55,7 @@ from wagtail.tasks import update_reference_index_task
 from learning_site.concepts import AgeStage, Concept
 from learning_site.fields import MultipleChoiceField
 from scenarios import graph
-from scenarios.forms import ScenarioPageForm
+from scenarios.forms import NodeTargetSelect, ScenarioPageForm
 from scenarios.panels import GraphCheckPanel
 
 
@@ -118,8 +118,10 @@ class ScenarioNode(ClusterableModel, Orderable):
     key = models.SlugField(
         max_length=60,
         allow_unicode=False,
-        help_text="A short unique name for this node, for example “home-visit-2”. Choices "
-        "use it to point here. Changing it breaks choices that point here.",
+        blank=True,
+        help_text="A short unique name for this node, for example “home-visit-2”. Leave it "
+        "blank to make one from the title. Changing it updates the choices that point here "
+        "when you save.",
     )
     title = models.CharField(max_length=200, help_text="Shown as the heading of this step.")
     kind = models.CharField(max_length=20, choices=NodeKind.choices, default=NodeKind.DECISION)
@@ -177,8 +179,13 @@ class ScenarioNode(ClusterableModel, Orderable):
         FieldPanel("narrative"),
         FieldPanel("case_record_entry"),
         FieldRowPanel([FieldPanel("childs_voice"), FieldPanel("childs_voice_age_stage")]),
-        FieldRowPanel([FieldPanel("outcome"), FieldPanel("ending_summary")]),
-        InlinePanel("choices", heading="Choices", label="Choice"),
+        # Shown only where they apply (scenarios/static/scenarios/scenario_editor.js);
+        # the form also clears the ending fields on other nodes (scenarios.forms).
+        FieldRowPanel(
+            [FieldPanel("outcome"), FieldPanel("ending_summary")],
+            classname="scenario-ending-only",
+        ),
+        InlinePanel("choices", heading="Choices", label="Choice", classname="scenario-not-ending"),
     ]
 
     class Meta(Orderable.Meta):
@@ -230,7 +237,8 @@ class ScenarioChoice(Orderable):
     target_key = models.SlugField(
         "leads to",
         max_length=60,
-        help_text="The key of the node this choice leads to.",
+        help_text="The node this choice leads to. A node added since the last save is "
+        "listed once you save, or at once when JavaScript is on.",
     )
     feedback = models.TextField(
         blank=True,
@@ -278,7 +286,13 @@ class ScenarioChoice(Orderable):
 
     panels = [
         FieldPanel("label"),
-        FieldRowPanel([FieldPanel("target_key"), FieldPanel("weeks"), FieldPanel("rating")]),
+        FieldRowPanel(
+            [
+                FieldPanel("target_key", widget=NodeTargetSelect),
+                FieldPanel("weeks"),
+                FieldPanel("rating"),
+            ]
+        ),
         FieldPanel("feedback"),
         FieldPanel("concepts"),
         FieldRowPanel(
