@@ -128,6 +128,9 @@
     if (!document.querySelector("select[data-scenario-target], [name='nodes-TOTAL_FORMS']")) return;
     nodeIndexes().forEach(function (index) { knownKeys[index] = keyOf(index); });
     showAllFields();
+  });
+  // After Wagtail's own scripts have set up the tabs.
+  window.addEventListener("load", function () {
     window.setTimeout(openFromHash, 0);
   });
 })();
