@@ -31,7 +31,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -432,13 +432,45 @@ class ScenarioPage(Page):
         # The last guard: whatever path publishes (the editor, a revision, a script), an
         # invalid graph never goes live. Drafts of live pages save with update_fields and
         # are not checked here; the editor checks them on publish.
-        if self.live and kwargs.get("update_fields") is None:
+        publishing = self.live and kwargs.get("update_fields") is None
+        if publishing:
             errors = self.graph_errors()
             if errors:
                 raise ValidationError(
                     "This scenario cannot be published until its graph is fixed: "
                     + " ".join(describe_error(self, e) for e in errors)
                 )
+        keys_before = self._node_keys() if publishing else {}
+        saved = self._save_indexing_references_once(*args, **kwargs)
+        if keys_before:
+            self._move_attempts_to_renamed_nodes(keys_before)
+        return saved
+
+    def _node_keys(self) -> dict[int, str]:
+        if self.pk is None:
+            return {}
+        return dict(ScenarioNode.objects.filter(page_id=self.pk).values_list("pk", "key"))
+
+    def _move_attempts_to_renamed_nodes(self, keys_before: dict[int, str]) -> None:
+        """A learner part-way through stays at their node when its key is changed and
+        published (the editor encourages renaming, and takes the choices along)."""
+        keys_after = self._node_keys()
+        renamed = {
+            old: keys_after[pk]
+            for pk, old in keys_before.items()
+            if pk in keys_after and keys_after[pk] != old
+        }
+        if renamed:
+            ScenarioAttempt.objects.filter(
+                scenario=self, completed_at__isnull=True, current_node_key__in=renamed
+            ).update(
+                current_node_key=Case(
+                    *(When(current_node_key=old, then=Value(new)) for old, new in renamed.items()),
+                    default=F("current_node_key"),
+                )
+            )
+
+    def _save_indexing_references_once(self, *args, **kwargs):
         if getattr(reference_index_auto_update_disabled, "value", False):
             return super().save(*args, **kwargs)
         # Wagtail re-indexes a page's references (links in rich text) after each row it

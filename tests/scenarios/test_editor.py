@@ -5,9 +5,10 @@ fields belong to endings only."""
 import pytest
 from django.urls import reverse
 
+from scenarios import services
 from scenarios.spec import ChoiceSpec, NodeSpec, create_or_update_scenario
 from tests.scenarios.admin_forms import editor_post_data
-from tests.scenarios.factories import make_index, small_spec
+from tests.scenarios.factories import make_index, make_scenario, small_spec
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +22,23 @@ def edit_url(page):
 def latest_draft(page):
     page.refresh_from_db()
     return page.get_latest_revision_as_object()
+
+
+def spec_with_a_new_node():
+    """The small scenario plus a node added without a key, which "Assessment" leads to:
+    the editor's script offers it under the key the server will make from its title."""
+    spec = small_spec()
+    spec.nodes.append(
+        NodeSpec(
+            "",
+            "Strategy meeting",
+            "information",
+            "<p>Police and health come.</p>",
+            choices=[ChoiceSpec("Continue", "end-good", 1)],
+        ),
+    )
+    spec.nodes[1].choices[0] = ChoiceSpec("Ask for a meeting", "strategy-meeting", 1)
+    return spec
 
 
 @pytest.fixture
@@ -48,18 +66,7 @@ def test_a_choice_picks_its_target_from_the_nodes_by_title(client, trainer, draf
 
 
 def test_a_node_left_without_a_key_gets_one_from_its_title(client, trainer, draft):
-    spec = small_spec()
-    # A new node with no key; its choice's list offers it as the script makes the key.
-    spec.nodes.append(
-        NodeSpec(
-            "",
-            "Strategy meeting",
-            "information",
-            "<p>Police and health come.</p>",
-            choices=[ChoiceSpec("Continue", "end-good", 1)],
-        ),
-    )
-    spec.nodes[1].choices[0] = ChoiceSpec("Ask for a meeting", "strategy-meeting", 1)
+    spec = spec_with_a_new_node()
     # A second new node with the same title gets a key of its own.
     spec.nodes.append(NodeSpec("", "Strategy meeting", "information", "<p>Again.</p>", choices=[]))
     client.force_login(trainer)
@@ -74,17 +81,7 @@ def test_a_node_left_without_a_key_gets_one_from_its_title(client, trainer, draf
 
 
 def test_a_new_node_can_be_targeted_and_published_in_the_same_save(client, trainer, draft):
-    spec = small_spec()
-    spec.nodes.append(
-        NodeSpec(
-            "",
-            "Strategy meeting",
-            "information",
-            "<p>Police and health come.</p>",
-            choices=[ChoiceSpec("Continue", "end-good", 1)],
-        ),
-    )
-    spec.nodes[1].choices[0] = ChoiceSpec("Ask for a meeting", "strategy-meeting", 1)
+    spec = spec_with_a_new_node()
     client.force_login(trainer)
     response = client.post(edit_url(draft), editor_post_data(spec, draft, **PUBLISH))
 
@@ -141,3 +138,25 @@ def test_the_editor_marks_the_fields_that_depend_on_the_kind(client, trainer, dr
     # The script shows these by kind; without it every field stays visible.
     assert html.count('class="w-panel__wrapper scenario-ending-only"') >= 7
     assert "scenario-not-ending" in html
+
+
+def test_a_learner_part_way_through_follows_a_renamed_node(client, trainer, learner, home_page):
+    page = make_scenario(home_page)
+    attempt = services.start_attempt(learner, page)
+    services.make_move(
+        attempt,
+        at_node_key="start",
+        step=0,
+        choice_id=page.nodes.get(key="start").choices.get(label="Give the family time").pk,
+    )
+    attempt.refresh_from_db()
+    assert attempt.current_node_key == "wait"
+
+    client.force_login(trainer)
+    data = editor_post_data(small_spec(), page, **PUBLISH)
+    data["nodes-2-key"] = "six-weeks-on"
+    assert client.post(edit_url(page), data).status_code == 302
+
+    attempt.refresh_from_db()
+    assert attempt.current_node_key == "six-weeks-on"
+    assert services.current_node(attempt).title == "Six weeks later"

@@ -91,16 +91,3 @@ def test_an_ending_no_route_reaches_says_so(client, trainer, home_page):
     page = create_or_update_scenario(make_index(home_page), spec, publish=False)
     html = admin_map(client, trainer, page)
     assert "No route reaches this ending." in html
-
-
-def test_the_preview_map_has_no_editor_links(home_page):
-    page = make_scenario(home_page)
-    response = page.make_preview_request(preview_mode="map")
-    html = (
-        response.rendered_content
-        if hasattr(response, "rendered_content")
-        else response.content.decode()
-    )
-    assert 'role="img"' in html
-    assert "/admin/pages/" not in html
-    assert "Routes: 10 to 13 weeks" in html
