@@ -109,7 +109,20 @@
       var tab = document.querySelector('a[role="tab"][href="#' + panel.id + '"]');
       if (tab) tab.click();
     }
-    target.scrollIntoView();
+    var first = target.querySelector("input:not([type=hidden]), select, textarea");
+    if (first) first.focus({ preventScroll: true });
+    // The editor's rich-text fields and tabs finish drawing after this, moving the node
+    // down: keep it in view for a moment, unless the author starts scrolling first.
+    var until = Date.now() + 1500;
+    var stop = function () { until = 0; };
+    ["wheel", "keydown", "touchstart", "mousedown"].forEach(function (name) {
+      window.addEventListener(name, stop, { once: true, capture: true });
+    });
+    (function keepInView() {
+      var top = target.getBoundingClientRect().top;
+      if (top < 0 || top > 120) target.scrollIntoView();
+      if (Date.now() < until) window.requestAnimationFrame(keepInView);
+    })();
   }
 
   document.addEventListener("change", function (event) {
