@@ -48,9 +48,10 @@ TEXT = 'font-family="Arial, sans-serif" fill="#0b0c0c"'
 class MapNotes:
     """What the map says about each node beyond its kind: problems, weeks, editor link."""
 
-    problems: dict[str, list[str]] = field(default_factory=dict)  # node key → messages
+    # By the node's position in the author's list: two nodes may share a key.
+    problems: dict[int, list[str]] = field(default_factory=dict)
+    edit_links: dict[int, str] = field(default_factory=dict)
     weeks: dict[str, tuple[int, int]] = field(default_factory=dict)  # ending key → span
-    edit_links: dict[str, str] = field(default_factory=dict)  # node key → editor URL
 
 
 def _short(text: str, limit: int = 27) -> str:
@@ -68,9 +69,9 @@ def _problem_line(count: int) -> str:
     return f"Problem{'s' if count > 1 else ''} to fix: {count}"
 
 
-def _third_line(node: graph.NodeData, notes: MapNotes) -> str:
-    if notes.problems.get(node.key):
-        return _problem_line(len(notes.problems[node.key]))
+def _third_line(node: graph.NodeData, problems: list[str], notes: MapNotes) -> str:
+    if problems:
+        return _problem_line(len(problems))
     if node.kind == NodeKind.ENDING:
         span = notes.weeks.get(node.key)
         return f"Routes: {_weeks(span)}" if span else "No route reaches it"
@@ -80,9 +81,10 @@ def _third_line(node: graph.NodeData, notes: MapNotes) -> str:
 def render_svg(nodes: list[graph.NodeData], title: str, notes: MapNotes | None = None) -> str:
     notes = notes or MapNotes()
     placed = graph.layout(nodes)
-    by_key = {}
-    for node in nodes:
+    by_key, position = {}, {}
+    for at, node in enumerate(nodes):
         by_key.setdefault(node.key, node)
+        position.setdefault(node.key, at)
 
     # A choice whose target no node has points at a "Missing" box one column on from
     # the first node that names it, below the nodes already in that column.
@@ -107,7 +109,7 @@ def render_svg(nodes: list[graph.NodeData], title: str, notes: MapNotes | None =
     # Room on the right for same-column arcs and below for loops.
     width = PAD * 2 + columns * (BOX_W + GAP_X)
     height = PAD * 2 + rows * (BOX_H + GAP_Y) + GAP_Y
-    with_problems = sum(1 for key in by_key if notes.problems.get(key))
+    with_problems = sum(1 for problems in notes.problems.values() if problems)
     summary = f"{len(by_key)} nodes"
     if with_problems:
         summary += f", {with_problems} with problems"
@@ -132,7 +134,7 @@ def render_svg(nodes: list[graph.NodeData], title: str, notes: MapNotes | None =
                 _arrow((x1, y1), origin(choice.target_key), choice, choice.target_key in missing)
             )
     for key, node in by_key.items():
-        parts.append(_node_box(node, origin(key), notes))
+        parts.append(_node_box(node, position[key], origin(key), notes))
     for key in missing:
         parts.append(_missing_box(key, origin(key)))
     parts.append("</svg>")
@@ -162,13 +164,13 @@ def _arrow(source, target, choice: graph.ChoiceData, broken: bool) -> str:
     )
 
 
-def _node_box(node: graph.NodeData, at: tuple[int, int], notes: MapNotes) -> str:
+def _node_box(node: graph.NodeData, index: int, at: tuple[int, int], notes: MapNotes) -> str:
     x, y = at
-    problems = notes.problems.get(node.key, [])
+    problems = notes.problems.get(index, [])
     stroke = PROBLEM_STROKE if problems else OUTCOME_STROKE.get(node.outcome, "#0b0c0c")
     stroke_width = 4 if problems or node.is_start or node.kind == NodeKind.ENDING else 1.5
     dashes = ' stroke-dasharray="8 4"' if problems else ""
-    third = _third_line(node, notes)
+    third = _third_line(node, problems, notes)
     box = (
         f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="6" '
         f'fill="{FILL.get(node.kind, "#ffffff")}" stroke="{stroke}" '
@@ -184,7 +186,7 @@ def _node_box(node: graph.NodeData, at: tuple[int, int], notes: MapNotes) -> str
             f'<text x="{x + 10}" y="{y + 66}" {TEXT} font-size="12"{weight}>'
             f"{escape(_short(third, 31))}</text>"
         )
-    link = notes.edit_links.get(node.key)
+    link = notes.edit_links.get(index)
     if not link:
         return f"<g>{box}</g>"
     label = f"Edit “{node.title or node.key}”"
@@ -216,12 +218,12 @@ def map_notes(page: ScenarioPage, errors, weeks, *, link_to_editor: bool) -> Map
     notes = MapNotes(weeks=weeks)
     for error in errors:
         if error.node is not None and error.node < len(nodes):
-            notes.problems.setdefault(nodes[error.node].key, []).append(error.message)
+            notes.problems.setdefault(error.node, []).append(error.message)
     if link_to_editor and page.pk:
         edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
-        for position, node in enumerate(nodes):
+        for position in range(len(nodes)):
             # The node's panel in the editor; scenario_editor.js opens the Graph tab at it.
-            notes.edit_links.setdefault(node.key, f"{edit}#inline_child_nodes-{position}")
+            notes.edit_links[position] = f"{edit}#inline_child_nodes-{position}"
     return notes
 
 
@@ -233,9 +235,9 @@ def outline(page: ScenarioPage, notes: MapNotes) -> list[dict]:
     return [
         {
             "node": node,
-            "problems": notes.problems.get(node.key, []),
+            "problems": notes.problems.get(position, []),
             "weeks": _weeks(notes.weeks[node.key]) if node.key in notes.weeks else "",
-            "edit_url": notes.edit_links.get(node.key, ""),
+            "edit_url": notes.edit_links.get(position, ""),
             "choices": [
                 {
                     "choice": choice,
@@ -244,7 +246,7 @@ def outline(page: ScenarioPage, notes: MapNotes) -> list[dict]:
                 for choice in node.choices.all()
             ],
         }
-        for node in nodes
+        for position, node in enumerate(nodes)
     ]
 
 

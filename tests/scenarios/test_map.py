@@ -91,3 +91,20 @@ def test_an_ending_no_route_reaches_says_so(client, trainer, home_page):
     page = create_or_update_scenario(make_index(home_page), spec, publish=False)
     html = admin_map(client, trainer, page)
     assert "No route reaches this ending." in html
+
+
+def test_a_problem_is_listed_beside_the_node_it_is_about_when_keys_repeat(
+    client, trainer, home_page
+):
+    spec = small_spec()
+    spec.nodes.append(
+        NodeSpec("end-bad", "Waiting still", "ending", "<p>.</p>", outcome="left_in_neglect")
+    )
+    page = create_or_update_scenario(make_index(home_page), spec, publish=False)
+    html = admin_map(client, trainer, page)
+    listing = html[html.index("Every node and choice") :]
+    first, second = listing.index("Still waiting"), listing.index("Waiting still")
+    assert "Problem to fix:" not in listing[first:second]
+    assert "Keys must be unique" in listing[second:]
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert f'href="{edit}#inline_child_nodes-7"' in listing[second:]
