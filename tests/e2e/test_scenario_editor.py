@@ -48,3 +48,11 @@ def test_the_map_opens_a_node_in_the_editor_and_the_lists_follow_the_nodes(new_c
     target = page.locator('[name="nodes-1-choices-0-target_key"]')
     target.select_option(label="Strategy meeting (strategy-meeting)")
     expect(target).to_have_value("strategy-meeting")
+
+
+def test_a_trainer_builds_a_scenario_without_typing_a_key(new_context, world):
+    from tests.scenarios.browser_registry import author_in_the_editor
+
+    context = new_context()
+    sign_in_with_cookie(context, world.base_url, world.trainer)
+    author_in_the_editor(context.new_page(), world)
