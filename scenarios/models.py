@@ -18,7 +18,10 @@ StreamField, because:
 A choice names its target by the node's **key** (``target_key``), a short stable text the
 author chooses, not by a foreign key. A foreign key could not point at a node created in
 the same unsaved form, and a key lets validation say "no node has the key …" on the very
-field the author must fix. Keys also make Twee import and export straightforward.
+field the author must fix. Keys also make Twee import and export straightforward. The
+author need not type them: the editor makes a key from the title, offers each choice a
+list of the nodes by title, and carries choices along when a key is renamed
+(``scenarios.forms``).
 
 Graph rules live in ``scenarios.graph`` (pure functions); this module only turns rows
 into ``NodeData`` and refuses to make an invalid graph live.
