@@ -51,7 +51,7 @@ class ScenarioMapView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(scenario_map_context(self.draft))
+        context.update(scenario_map_context(self.draft, link_to_editor=True))
         context["scenario"] = self.page
         return context
 

@@ -36,22 +36,47 @@ class ClockWarning:
     route: tuple[str, ...] = ()  # the node keys of the route the warning is about
 
 
-def clock_warnings(nodes: Sequence[graph.NodeData]) -> list[ClockWarning]:
+@dataclass(frozen=True)
+class Walk:
+    """The routes checked: every route, or the first :data:`MAX_ROUTES` of them."""
+
+    routes: list[graph.Route]
+    cut_short: bool
+
+
+def walk_routes(nodes: Sequence[graph.NodeData]) -> Walk:
+    walked = list(itertools.islice(graph.every_route(nodes), MAX_ROUTES + 1))
+    return Walk(walked[:MAX_ROUTES], len(walked) > MAX_ROUTES)
+
+
+def weeks_to_each_ending(walk: Walk) -> dict[str, tuple[int, int]]:
+    """For each ending some route reaches: the fewest and the most weeks a route to it
+    takes (each loop gone round at most once)."""
+    spans: dict[str, tuple[int, int]] = {}
+    for route in walk.routes:
+        ending, weeks = route.keys[-1], route.weeks
+        fewest, most = spans.get(ending, (weeks, weeks))
+        spans[ending] = (min(fewest, weeks), max(most, weeks))
+    return spans
+
+
+def clock_warnings(nodes: Sequence[graph.NodeData], walk: Walk | None = None) -> list[ClockWarning]:
     """What the clock gets wrong, at most one warning of each kind, each naming the
-    route that shows it most plainly. Empty for a graph with no start."""
+    route that shows it most plainly. Empty for a graph with no start. Pass ``walk``
+    when the caller has walked the routes already."""
     nodes = list(nodes)
     titles: dict[str, str] = {}
     for node in nodes:
         titles.setdefault(node.key, node.title or node.key)
-    walked = list(itertools.islice(graph.every_route(nodes), MAX_ROUTES + 1))
-    routes = walked[:MAX_ROUTES]
+    walk = walk or walk_routes(nodes)
+    routes = walk.routes
     if not routes:
         return []
     warnings = [
         *_slower_child_focused_route(nodes, routes, titles),
         *_neglect_waits_less(routes, titles),
     ]
-    if len(walked) > MAX_ROUTES:
+    if walk.cut_short:
         warnings.append(
             ClockWarning(
                 NOT_EVERY_ROUTE,

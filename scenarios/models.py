@@ -18,7 +18,10 @@ StreamField, because:
 A choice names its target by the node's **key** (``target_key``), a short stable text the
 author chooses, not by a foreign key. A foreign key could not point at a node created in
 the same unsaved form, and a key lets validation say "no node has the key …" on the very
-field the author must fix. Keys also make Twee import and export straightforward.
+field the author must fix. Keys also make Twee import and export straightforward. The
+author need not type them: the editor makes a key from the title, offers each choice a
+list of the nodes by title, and carries choices along when a key is renamed
+(``scenarios.forms``).
 
 Graph rules live in ``scenarios.graph`` (pure functions); this module only turns rows
 into ``NodeData`` and refuses to make an invalid graph live.
@@ -31,7 +34,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -55,7 +58,7 @@ from wagtail.tasks import update_reference_index_task
 from learning_site.concepts import AgeStage, Concept
 from learning_site.fields import MultipleChoiceField
 from scenarios import graph
-from scenarios.forms import ScenarioPageForm
+from scenarios.forms import NodeTargetSelect, ScenarioPageForm
 from scenarios.panels import GraphCheckPanel
 
 
@@ -118,8 +121,10 @@ class ScenarioNode(ClusterableModel, Orderable):
     key = models.SlugField(
         max_length=60,
         allow_unicode=False,
-        help_text="A short unique name for this node, for example “home-visit-2”. Choices "
-        "use it to point here. Changing it breaks choices that point here.",
+        blank=True,
+        help_text="A short unique name for this node, for example “home-visit-2”. Leave it "
+        "blank to make one from the title. Changing it updates the choices that point here "
+        "when you save.",
     )
     title = models.CharField(max_length=200, help_text="Shown as the heading of this step.")
     kind = models.CharField(max_length=20, choices=NodeKind.choices, default=NodeKind.DECISION)
@@ -177,8 +182,13 @@ class ScenarioNode(ClusterableModel, Orderable):
         FieldPanel("narrative"),
         FieldPanel("case_record_entry"),
         FieldRowPanel([FieldPanel("childs_voice"), FieldPanel("childs_voice_age_stage")]),
-        FieldRowPanel([FieldPanel("outcome"), FieldPanel("ending_summary")]),
-        InlinePanel("choices", heading="Choices", label="Choice"),
+        # Shown only where they apply (scenarios/static/scenarios/scenario_editor.js);
+        # the form also clears the ending fields on other nodes (scenarios.forms).
+        FieldRowPanel(
+            [FieldPanel("outcome"), FieldPanel("ending_summary")],
+            classname="scenario-ending-only",
+        ),
+        InlinePanel("choices", heading="Choices", label="Choice", classname="scenario-not-ending"),
     ]
 
     class Meta(Orderable.Meta):
@@ -230,7 +240,8 @@ class ScenarioChoice(Orderable):
     target_key = models.SlugField(
         "leads to",
         max_length=60,
-        help_text="The key of the node this choice leads to.",
+        help_text="The node this choice leads to. A node added since the last save is "
+        "listed once you save, or at once when JavaScript is on.",
     )
     feedback = models.TextField(
         blank=True,
@@ -278,7 +289,13 @@ class ScenarioChoice(Orderable):
 
     panels = [
         FieldPanel("label"),
-        FieldRowPanel([FieldPanel("target_key"), FieldPanel("weeks"), FieldPanel("rating")]),
+        FieldRowPanel(
+            [
+                FieldPanel("target_key", widget=NodeTargetSelect),
+                FieldPanel("weeks"),
+                FieldPanel("rating"),
+            ]
+        ),
         FieldPanel("feedback"),
         FieldPanel("concepts"),
         FieldRowPanel(
@@ -418,13 +435,45 @@ class ScenarioPage(Page):
         # The last guard: whatever path publishes (the editor, a revision, a script), an
         # invalid graph never goes live. Drafts of live pages save with update_fields and
         # are not checked here; the editor checks them on publish.
-        if self.live and kwargs.get("update_fields") is None:
+        publishing = self.live and kwargs.get("update_fields") is None
+        if publishing:
             errors = self.graph_errors()
             if errors:
                 raise ValidationError(
                     "This scenario cannot be published until its graph is fixed: "
                     + " ".join(describe_error(self, e) for e in errors)
                 )
+        keys_before = self._node_keys() if publishing else {}
+        saved = self._save_indexing_references_once(*args, **kwargs)
+        if keys_before:
+            self._move_attempts_to_renamed_nodes(keys_before)
+        return saved
+
+    def _node_keys(self) -> dict[int, str]:
+        if self.pk is None:
+            return {}
+        return dict(ScenarioNode.objects.filter(page_id=self.pk).values_list("pk", "key"))
+
+    def _move_attempts_to_renamed_nodes(self, keys_before: dict[int, str]) -> None:
+        """A learner part-way through stays at their node when its key is changed and
+        published (the editor encourages renaming, and takes the choices along)."""
+        keys_after = self._node_keys()
+        renamed = {
+            old: keys_after[pk]
+            for pk, old in keys_before.items()
+            if pk in keys_after and keys_after[pk] != old
+        }
+        if renamed:
+            ScenarioAttempt.objects.filter(
+                scenario=self, completed_at__isnull=True, current_node_key__in=renamed
+            ).update(
+                current_node_key=Case(
+                    *(When(current_node_key=old, then=Value(new)) for old, new in renamed.items()),
+                    default=F("current_node_key"),
+                )
+            )
+
+    def _save_indexing_references_once(self, *args, **kwargs):
         if getattr(reference_index_auto_update_disabled, "value", False):
             return super().save(*args, **kwargs)
         # Wagtail re-indexes a page's references (links in rich text) after each row it

@@ -1,7 +1,9 @@
 """Admin wiring for scenarios: map, analytics and Twee buttons, and draft warnings."""
 
 from django.contrib import messages
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
@@ -47,6 +49,12 @@ class TweeImportMenuItem(MenuItem):
     def is_shown(self, request):
         index = ScenarioIndexPage.objects.first()
         return index is not None and index.permissions_for_user(request.user).can_add_subpage()
+
+
+@hooks.register("insert_editor_js")
+def scenario_editor_js():
+    # "Leads to" lists that follow the nodes, ending-only fields, map links to a node.
+    return format_html('<script src="{}"></script>', static("scenarios/scenario_editor.js"))
 
 
 @hooks.register("register_admin_menu_item")

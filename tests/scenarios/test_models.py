@@ -146,6 +146,10 @@ def test_the_map_preview_mode(home_page):
     assert "The child-focused path takes 3 weeks." in html
     # The accessible list names every choice with where it leads.
     assert "Give the family time → " in html
+    # Framed inside the editor, the preview's map links nowhere in the admin, but says
+    # how long the routes to each ending take.
+    assert "/admin/pages/" not in html
+    assert "Routes: 10 to 13 weeks" in html
 
 
 def test_the_index_lists_live_scenarios_and_is_in_the_header(client, home_page):
