@@ -186,6 +186,9 @@ def make_move(
             "That choice had already been recorded, so it was not recorded again."
         ) from error
     attempt.refresh_from_db()
+    # Refreshing forgets the page; it is the same one, so keep its nodes rather than
+    # reading them again for the receivers below (and the next move of a play-through).
+    attempt.scenario = page
     decision.notices = []
     if attempt.is_complete:
         for _receiver, notices in scenario_finished.send(sender=ScenarioAttempt, attempt=attempt):

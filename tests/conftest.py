@@ -67,3 +67,32 @@ def home_page(db):
     from learning_site.demo import seed_home_page
 
     return seed_home_page()
+
+
+@pytest.fixture(scope="module")
+def _demo_seeded_for_module(django_db_setup, django_db_blocker):
+    """``seed_demo`` once for a whole test module (it takes seconds), inside a transaction
+    that is rolled back after the module's last test. Each test runs in a savepoint
+    within it (pytest-django's ``db``), so what one test changes never reaches the next."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    outer = transaction.atomic()
+    with django_db_blocker.unblock():
+        outer.__enter__()
+        try:
+            call_command("seed_demo", "--force", verbosity=0)
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_site(_demo_seeded_for_module, db, settings):
+    """The seeded demo site, as ``make run`` shows it (DEBUG on, as the demo runs)."""
+    settings.DEBUG = True

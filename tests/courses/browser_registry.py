@@ -90,6 +90,7 @@ FREE_TEXT_FIELDS = [
         form_path=lambda w: w.lesson.url,
         field=f"reflection-{REFLECTION['key']}-text",
         submit=f"#reflection-{REFLECTION['key']} button[type=submit]",
+        payload_share=(0, 3),
         shown_on=(
             ShownOn(lambda w: w.lesson.url),
             ShownOn(lambda w: "/learning/journal/"),

@@ -5,7 +5,6 @@ import html
 import re
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from courses.models import CourseCompletion, CoursePage
@@ -25,9 +24,7 @@ DEMO_SLUGS = [
 
 
 @pytest.fixture
-def demo(settings):
-    settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
+def demo(demo_site):
     # In tree order: the third module requires the first.
     return {
         c.slug: c for c in CoursePage.objects.live().filter(slug__in=DEMO_SLUGS).order_by("path")

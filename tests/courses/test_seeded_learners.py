@@ -10,7 +10,6 @@ every certificate link on those pages.
 import re
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from courses.models import Certificate, CourseCompletion, CoursePage, Enrolment
@@ -23,9 +22,7 @@ CERTIFICATE_LINK = re.compile(r'href="(/[^"]*/certificates/[A-Z0-9-]+\.pdf)"')
 
 
 @pytest.fixture
-def seeded(settings):
-    settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
+def seeded(demo_site):
     learners = list(User.objects.filter(groups__name=Role.LEARNER).order_by("email"))
     modules = list(CoursePage.objects.live().order_by("path"))
     return learners, modules

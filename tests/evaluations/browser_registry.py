@@ -117,6 +117,7 @@ FREE_TEXT_FIELDS = [
         role="anonymous",
         submit="main button[name=action][value=submit]",
         fill_other=answer_the_closed_questions,
+        payload_share=(2, 3),
         shown_on=(
             ShownOn(lambda w: "/reports/comments/", role="trainer", then=_approve_for_the_report),
             ShownOn(lambda w: "/reports/", role="board_member"),
@@ -129,6 +130,7 @@ FREE_TEXT_FIELDS = [
         form_path=_lesson_of_a_module_completed_three_months_ago,
         field=f"reflection-{REFLECTION['key']}-text",
         submit=f"#reflection-{REFLECTION['key']} button[type=submit]",
+        payload_share=(1, 3),
         shown_on=(ShownOn(lambda w: f"/surveys/{w.course.pk}/three_months/"),),
     ),
 ]

@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.core.management import call_command
 
 from learning_site.concepts import Concept
 from research_digest.demo import DIGESTS
@@ -19,13 +18,7 @@ MODULE_LINKED_SLUGS = {
 }
 
 
-@pytest.fixture
-def seeded(settings):
-    settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
-
-
-def test_demo_digests_are_live_under_research_with_fixed_slugs(seeded):
+def test_demo_digests_are_live_under_research_with_fixed_slugs(demo_site):
     index = DigestIndexPage.objects.get(slug="research")
     assert index.live and index.url == "/research/"
     live = set(ResearchDigestPage.objects.live().child_of(index).values_list("slug", flat=True))
@@ -33,12 +26,12 @@ def test_demo_digests_are_live_under_research_with_fixed_slugs(seeded):
     assert len(live) >= 6
 
 
-def test_every_concept_is_the_topic_of_a_demo_digest(seeded):
+def test_every_concept_is_the_topic_of_a_demo_digest(demo_site):
     used = set(DigestTopicLink.objects.values_list("tag__slug", flat=True))
     assert set(Concept.values) <= used
 
 
-def test_demo_digests_are_five_minute_reads_with_citations(seeded):
+def test_demo_digests_are_five_minute_reads_with_citations(demo_site):
     for digest in ResearchDigestPage.objects.all():
         assert not digest.too_long, digest.slug
         assert digest.reading_minutes <= 3
@@ -49,14 +42,14 @@ def test_demo_digests_are_five_minute_reads_with_citations(seeded):
         )
 
 
-def test_demo_digests_link_each_other_so_used_in_is_populated(seeded, client):
+def test_demo_digests_link_each_other_so_used_in_is_populated(demo_site, client):
     findings = ResearchDigestPage.objects.get(slug="in-the-childs-time-key-findings")
     titles = {page.title for page in findings.used_in()}
     assert "A policy reading of the Ofsted neglect inspection" in titles
     assert client.get(findings.url).status_code == 200
 
 
-def test_one_demo_digest_is_due_for_review(seeded):
+def test_one_demo_digest_is_due_for_review(demo_site):
     today = datetime.date(2026, 11, 23)
     due = ResearchDigestPage.objects.review_due(today)
     assert list(due.values_list("slug", flat=True)) == ["blackburn-with-darwen-neglect-strategy"]
