@@ -1,4 +1,4 @@
-"""Demo modules for ``seed_demo``, built from ``courses/demo_content.py``.
+"""Demo modules for ``seed_demo``, read from the YAML files in ``courses/demo_content/``.
 
 Idempotent: pages are found by slug and updated in place; lesson bodies are rewritten
 from the data each run, so a second run leaves the same content.
@@ -84,8 +84,9 @@ def _save(page, parent):
 
 
 def seed(context) -> None:
-    from courses.demo_content import MODULES
+    from courses.demo_content import load_modules
 
+    modules = load_modules()
     home = context.home
     index = _find_page(CourseIndexPage, home, "modules") or CourseIndexPage(slug="modules")
     index.title = "Modules"
@@ -95,7 +96,7 @@ def seed(context) -> None:
     )
     _save(index, home)
     by_slug: dict[str, CoursePage] = {}
-    for data in MODULES:
+    for data in modules:
         course = _find_page(CoursePage, index, data["slug"]) or CoursePage(slug=data["slug"])
         course.title = data["title"]
         course.summary = data["summary"]
@@ -128,7 +129,7 @@ def seed(context) -> None:
                 lesson_data["body"], context.log, f"{data['slug']}/{lesson_data['slug']}"
             )
             _save(lesson, course)
-    context.log.append(f"Modules: {len(MODULES)} demo modules at {index.url}")
+    context.log.append(f"Modules: {len(modules)} demo modules at {index.url}")
 
 
 def _module_sources(data) -> list[str]:

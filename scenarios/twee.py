@@ -67,7 +67,16 @@ from scenarios.twee_format import (
     passage_text,
 )
 
-__all__ = ["TweeError", "TweeImport", "export_twee", "import_twee", "parse_link", "parse_twee"]
+__all__ = [
+    "TweeError",
+    "TweeImport",
+    "export_twee",
+    "import_twee",
+    "parse_link",
+    "parse_twee",
+    "publishing_problems",
+    "spec_to_twee",
+]
 
 STORY_TITLE = "StoryTitle"
 STORY_DATA = "StoryData"
@@ -434,7 +443,11 @@ def _facts(value, link: Link) -> list[str]:
 
 # --- writing -----------------------------------------------------------------------------
 def export_twee(page: ScenarioPage) -> str:
-    spec = spec_from_page(page)
+    return spec_to_twee(spec_from_page(page))
+
+
+def spec_to_twee(spec: ScenarioSpec) -> str:
+    """The Twee 3 text for ``spec`` (what ``export_twee`` writes for a page)."""
     names = passage_names(spec.nodes)
     placed = graph.layout(spec_graph_nodes(spec))
     start = next((n.key for n in spec.nodes if n.is_start), spec.nodes[0].key if spec.nodes else "")
@@ -542,7 +555,7 @@ def import_twee(source: str, parent, *, user=None) -> tuple[ScenarioPage, list[s
     spec = result.spec
     spec.slug = _free_slug(parent, spec.slug)
     page = create_draft_scenario(parent, spec, user=user)
-    return page, [*result.warnings, *_publishing_problems(spec)]
+    return page, [*result.warnings, *publishing_problems(spec)]
 
 
 def _free_slug(parent, slug: str) -> str:
@@ -551,7 +564,7 @@ def _free_slug(parent, slug: str) -> str:
     return next(s for s in candidates if s not in taken)
 
 
-def _publishing_problems(spec: ScenarioSpec) -> list[str]:
+def publishing_problems(spec: ScenarioSpec) -> list[str]:
     """What stops the draft being published, by passage name. Links to passages that do
     not exist were already named, with their lines, as the file was read."""
     problems = [

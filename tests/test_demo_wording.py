@@ -7,8 +7,7 @@ import re
 
 import pytest
 
-from courses.demo_before_after import BEFORE_AFTER
-from courses.demo_content import MODULES
+from courses.demo_content import BEFORE_AFTER, MODULES
 from research_digest.demo import DIGESTS
 from scenarios.demo import DEMO_SCENARIOS
 from tests.courses.test_demo_content import all_strings

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 from learning_site.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seed_foundation
+from learning_site.demo_files import DemoContentError
 
 
 class Command(BaseCommand):
@@ -20,10 +21,14 @@ class Command(BaseCommand):
                 "seed_demo creates accounts with published passwords. It refuses to run with "
                 "DEBUG=0; pass --force if this really is a demo or test machine."
             )
-        with transaction.atomic():
-            context = seed_foundation()
-            for path in settings.DEMO_SEEDERS:
-                import_string(path)(context)
+        try:
+            with transaction.atomic():
+                context = seed_foundation()
+                for path in settings.DEMO_SEEDERS:
+                    import_string(path)(context)
+        except DemoContentError as error:
+            # A content file an editor changed: say which file and line, seed nothing.
+            raise CommandError(f"A demo content file cannot be loaded. {error}") from error
         for line in context.log:
             self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("Demo site ready. Demo sign-ins (demo only):"))
