@@ -80,6 +80,7 @@ def start_worker(log: Path) -> subprocess.Popen:
     db = connection.settings_dict
     env = {
         **os.environ,
+        "PYTHONPATH": str(ROOT),  # this checkout's code, whatever the virtualenv points at
         "DJANGO_SETTINGS_MODULE": "learning_site.settings.test",
         "TEST_CELERY_EAGER": "0",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
