@@ -211,12 +211,23 @@ def on_digest_read(sender, page, user, when, **kwargs) -> None:
     )
 
 
+def forget_unsent_statements(sender, instance, **kwargs) -> None:
+    """A deleted account (its pseudonym goes with it) sends nothing more: statements
+    still waiting are dropped. Those already stored are the partnership's store's."""
+    from learning_records.models import OutboxState, OutboxStatement
+
+    OutboxStatement.objects.filter(
+        state=OutboxState.PENDING, statement__actor__account__name=str(instance.name)
+    ).delete()
+
+
 def connect() -> None:
-    from django.db.models.signals import post_save
+    from django.db.models.signals import post_delete, post_save
 
     from courses.models import CheckAttempt, LessonVisit
     from courses.signals import learner_enrolled, module_completed
     from evaluations.models import SurveyResponse
+    from learning_records.models import LearnerPseudonym
     from research_digest.signals import digest_read
     from scenarios.models import ScenarioDecision
 
@@ -227,3 +238,6 @@ def connect() -> None:
     post_save.connect(on_check_answered, sender=CheckAttempt, dispatch_uid="xapi_check")
     post_save.connect(on_decision, sender=ScenarioDecision, dispatch_uid="xapi_decision")
     post_save.connect(on_response_saved, sender=SurveyResponse, dispatch_uid="xapi_response")
+    post_delete.connect(
+        forget_unsent_statements, sender=LearnerPseudonym, dispatch_uid="xapi_forget_unsent"
+    )

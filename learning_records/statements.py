@@ -156,7 +156,11 @@ def queue(user, what: str, verb: str, **fields) -> uuid.UUID | None:
         ignore_conflicts=True,
     )
     if getattr(settings, "XAPI_SEND_ON_COMMIT", True):
-        transaction.on_commit(_kick_sender)
+        # One task per transaction, however many statements it queued (a completion
+        # queues several).
+        waiting = getattr(transaction.get_connection(), "run_on_commit", [])
+        if not any(entry[1] is _kick_sender for entry in waiting):
+            transaction.on_commit(_kick_sender)
     return sid
 
 

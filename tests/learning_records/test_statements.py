@@ -282,3 +282,44 @@ def test_statement_ids_are_the_same_for_the_same_event(settings):
     assert statement_id("completed:module:7") != statement_id("completed:module:8")
     assert statement_id("completed:module:7").version == 5
     assert isinstance(statement_id("x"), uuid.UUID)
+
+
+def test_a_deleted_account_sends_nothing_more(client, learner, home_page, partnership):
+    from learning_records.models import LearningRecordStore
+    from learning_site.services import delete_account
+    from tests.courses.conftest import build_course
+    from tests.courses.test_completion import enrol_and_start
+
+    LearningRecordStore.objects.create(
+        partnership=partnership, endpoint="http://127.0.0.1:9/xAPI/", username="u", secret="s"
+    )
+    course, lesson1, _ = build_course(home_page)
+    enrol_and_start(client, learner, course)
+    client.get(lesson1.url)
+    assert OutboxStatement.objects.filter(state=OutboxState.PENDING).count() == 2
+    client.logout()
+    delete_account(learner)
+    assert not OutboxStatement.objects.exists()
+
+
+def test_one_transaction_asks_for_one_send(
+    client, learner, home_page, store, lrs_server, django_capture_on_commit_callbacks, settings
+):
+    """Statements leave when their transaction commits: one task per transaction."""
+    from django.db import transaction
+
+    from courses.services import enrol, record_completion
+    from tests.courses.conftest import build_course
+
+    course, _, _ = build_course(home_page)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with transaction.atomic():  # as an import would: two statements, one commit
+            record_completion(enrol(learner, course), knowledge_score=80)
+    assert OutboxStatement.objects.count() == 2
+    kicks = [c for c in callbacks if getattr(c, "__name__", "") == "_kick_sender"]
+    assert len(kicks) == 1
+    # The task ran (eagerly here) and the completion is in the store.
+    row = OutboxStatement.objects.get(verb="completed")
+    assert row.state == OutboxState.SENT
+    assert row.statement["result"]["score"]["scaled"] == 0.8
+    assert str(row.pk) in {s["id"] for s in ours(lrs_server, learner)}
