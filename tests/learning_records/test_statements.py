@@ -312,9 +312,9 @@ def test_one_transaction_asks_for_one_send(
     from tests.courses.conftest import build_course
 
     course, _, _ = build_course(home_page)
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with transaction.atomic():  # as an import would: two statements, one commit
-            record_completion(enrol(learner, course), knowledge_score=80)
+    # As an import would: two statements, one commit.
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        record_completion(enrol(learner, course), knowledge_score=80)
     assert OutboxStatement.objects.count() == 2
     kicks = [c for c in callbacks if getattr(c, "__name__", "") == "_kick_sender"]
     assert len(kicks) == 1
