@@ -63,6 +63,11 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "learning_site.delete_invitation",
         "learning_site.view_auditevent",
         "learning_site.view_impact_reports",
+        # Their own partnership's xAPI learning record store (issue 18).
+        "learning_records.add_learningrecordstore",
+        "learning_records.change_learningrecordstore",
+        "learning_records.view_learningrecordstore",
+        "learning_records.delete_learningrecordstore",
     ],
     Role.ADMINISTRATOR: [
         "wagtailadmin.access_admin",
@@ -83,6 +88,10 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "learning_site.view_impact_reports",
         "learning_site.view_trainer_analytics",
         "impact_reports.manage_outcome_indicators",
+        "learning_records.add_learningrecordstore",
+        "learning_records.change_learningrecordstore",
+        "learning_records.view_learningrecordstore",
+        "learning_records.delete_learningrecordstore",
     ],
 }
 

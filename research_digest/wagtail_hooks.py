@@ -72,3 +72,18 @@ def register_review_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_review_due_panel(request, panels):
     panels.append(DigestsDueForReviewPanel(request))
+
+
+@hooks.register("before_serve_page")
+def tell_listeners_a_digest_was_read(page, request, serve_args, serve_kwargs):
+    """``research_digest.signals.digest_read`` for a signed-in reader of a published
+    digest (Wagtail's previews do not pass through here)."""
+    from django.utils import timezone
+
+    from research_digest.models import ResearchDigestPage
+    from research_digest.signals import digest_read
+
+    if isinstance(page, ResearchDigestPage) and request.user.is_authenticated:
+        digest_read.send(
+            sender=ResearchDigestPage, page=page, user=request.user, when=timezone.now()
+        )

@@ -54,7 +54,14 @@ def everyone(status: int = OK, **overrides: int) -> dict[str, int]:
 
 
 # --- walking the URLconf ------------------------------------------------------------------
-OUR_APPS = ("learning_site", "courses", "scenarios", "research_digest", "evaluations")
+OUR_APPS = (
+    "learning_site",
+    "courses",
+    "scenarios",
+    "research_digest",
+    "evaluations",
+    "learning_records",
+)
 
 
 def our_url_patterns(resolver=None, namespace="", converters=None) -> Iterator[tuple[str, dict]]:

@@ -22,7 +22,14 @@ from learning_site.roles import Role
 from tests.factories import make_partnership, make_user
 from tests.mass_assignment import FormCase, NotAForm, hostile_fields, scope_of
 
-OUR_APPS = ("learning_site", "courses", "scenarios", "research_digest", "evaluations")
+OUR_APPS = (
+    "learning_site",
+    "courses",
+    "scenarios",
+    "research_digest",
+    "evaluations",
+    "learning_records",
+)
 # Names a person could post to set their own scope, whatever the form.
 SCOPE_FIELD_NAMES = {"partnership", "groups", "is_staff", "is_superuser", "user", "owner"}
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "research_digest",
     "evaluations",
     "evaluations.reports",
+    "learning_records",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -520,3 +521,26 @@ CELERY_BEAT_SCHEDULE["invitation-imports-delete-old"] = {
     "task": "learning_site.tasks.delete_old_invitation_imports",
     "schedule": crontab(hour=3, minute=25),
 }
+
+# --- xAPI: statements to each partnership's learning record store (issue 18) -----------
+# A partnership administrator sets the store's endpoint and key in the admin
+# (Partnerships → Learning record store); statements queue in an outbox with the event
+# and leave in batches (learning_records.sending).
+XAPI_BATCH_SIZE = int(os.environ.get("XAPI_BATCH_SIZE", "50"))
+# A claimed batch is held this long; it must be longer than the HTTP timeout so no other
+# worker can claim a batch whose POST is still in flight. A killed worker's batch is
+# claimed again after it.
+XAPI_LEASE_SECONDS = int(os.environ.get("XAPI_LEASE_SECONDS", "120"))
+XAPI_HTTP_TIMEOUT_SECONDS = int(os.environ.get("XAPI_HTTP_TIMEOUT_SECONDS", "30"))
+# After a failed try: wait 30 s, then 1, 2, 4 … minutes, at most 6 hours between tries.
+XAPI_RETRY_BASE_SECONDS = int(os.environ.get("XAPI_RETRY_BASE_SECONDS", "30"))
+XAPI_RETRY_MAX_SECONDS = int(os.environ.get("XAPI_RETRY_MAX_SECONDS", str(6 * 60 * 60)))
+# Statements are sent as soon as their transaction commits (a task per commit); beat
+# runs the sender every minute too, for retries whose back-off has passed and for
+# anything a lost task left behind. A minute with nothing due is one small query.
+XAPI_SEND_ON_COMMIT = env_bool("XAPI_SEND_ON_COMMIT", True)
+CELERY_BEAT_SCHEDULE["xapi-send-statements"] = {
+    "task": "learning_records.tasks.send_statements",
+    "schedule": 60.0,
+}
+# --- end of xAPI settings ---------------------------------------------------------------
