@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "research_digest",
     "evaluations",
     "evaluations.reports",
-    "learning_records",
+    "learning_site.learning_records",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -525,7 +525,7 @@ CELERY_BEAT_SCHEDULE["invitation-imports-delete-old"] = {
 # --- xAPI: statements to each partnership's learning record store (issue 18) -----------
 # A partnership administrator sets the store's endpoint and key in the admin
 # (Partnerships → Learning record store); statements queue in an outbox with the event
-# and leave in batches (learning_records.sending).
+# and leave in batches (learning_site.learning_records.sending).
 XAPI_BATCH_SIZE = int(os.environ.get("XAPI_BATCH_SIZE", "50"))
 # A claimed batch is held this long; it must be longer than the HTTP timeout so no other
 # worker can claim a batch whose POST is still in flight. A killed worker's batch is
@@ -540,7 +540,7 @@ XAPI_RETRY_MAX_SECONDS = int(os.environ.get("XAPI_RETRY_MAX_SECONDS", str(6 * 60
 # anything a lost task left behind. A minute with nothing due is one small query.
 XAPI_SEND_ON_COMMIT = env_bool("XAPI_SEND_ON_COMMIT", True)
 CELERY_BEAT_SCHEDULE["xapi-send-statements"] = {
-    "task": "learning_records.tasks.send_statements",
+    "task": "learning_site.learning_records.tasks.send_statements",
     "schedule": 60.0,
 }
 # --- end of xAPI settings ---------------------------------------------------------------

@@ -27,7 +27,7 @@ for _name in ("history", "history_results", "usage"):
 
 
 def build_world(world):
-    from learning_records.models import LearningRecordStore
+    from learning_site.learning_records.models import LearningRecordStore
 
     world.learning_record_store = LearningRecordStore.objects.create(
         partnership=world.partnership,

@@ -26,7 +26,7 @@ def own_site_address(settings):
 
 @pytest.fixture
 def store(partnership, lrs_server):
-    from learning_records.models import LearningRecordStore
+    from learning_site.learning_records.models import LearningRecordStore
 
     return LearningRecordStore.objects.create(
         partnership=partnership,

@@ -5,7 +5,7 @@ from tests.mass_assignment import FormCase
 
 
 def build_world(world):
-    from learning_records.models import LearningRecordStore
+    from learning_site.learning_records.models import LearningRecordStore
 
     world.other_store = LearningRecordStore.objects.create(
         partnership=world.other_partnership,
@@ -26,7 +26,7 @@ def _store_form(world, endpoint="https://lrs.northshire.example/xAPI/"):
 
 
 def _stores_stay_with_their_partnership(world):
-    from learning_records.models import LearningRecordStore
+    from learning_site.learning_records.models import LearningRecordStore
 
     world.other_store.refresh_from_db()
     assert world.other_store.partnership == world.other_partnership

@@ -4,7 +4,7 @@ secret never shown back."""
 import pytest
 from django.urls import reverse
 
-from learning_records.models import LearningRecordStore
+from learning_site.learning_records.models import LearningRecordStore
 from learning_site.roles import Role
 from tests.factories import make_user
 

@@ -7,9 +7,9 @@ import uuid
 import pytest
 from django.utils import timezone
 
-from learning_records.models import OutboxState, OutboxStatement
-from learning_records.sending import claim_batch, deliver_batch, send_due_statements
-from learning_records.statements import registration_for_enrolment
+from learning_site.learning_records.models import OutboxState, OutboxStatement
+from learning_site.learning_records.sending import claim_batch, deliver_batch, send_due_statements
+from learning_site.learning_records.statements import registration_for_enrolment
 from tests.evaluations.factories import make_instrument, use_everywhere
 from tests.learning_records.journeys import REFLECTION_TEXT, SURVEY_TEXT, whole_journey
 from tests.learning_records.lrs import validate_with_ralph_models
@@ -104,7 +104,7 @@ def test_a_whole_journey_arrives_in_the_store_once_with_one_registration(
 
 
 def test_no_store_or_a_store_switched_off_sends_nothing(client, learner, home_page, partnership):
-    from learning_records.models import LearningRecordStore
+    from learning_site.learning_records.models import LearningRecordStore
     from tests.courses.conftest import build_course
     from tests.courses.test_completion import enrol_and_start
 
@@ -126,7 +126,7 @@ def test_no_store_or_a_store_switched_off_sends_nothing(client, learner, home_pa
 def test_statements_go_to_the_learners_own_partnership(
     client, learner, other_learner, home_page, store, other_partnership
 ):
-    from learning_records.models import LearningRecordStore
+    from learning_site.learning_records.models import LearningRecordStore
     from tests.courses.conftest import build_course
     from tests.courses.test_completion import enrol_and_start
 
@@ -199,7 +199,7 @@ def test_a_worker_that_dies_after_posting_leaves_each_statement_stored_once(
     """Simulated death (see test_worker_killed for a real killed worker): the batch is
     posted, then the worker dies before marking it sent. Its lease holds the rows until it
     runs out; the next sender posts the same ids again and the store keeps one of each."""
-    from learning_records import sending
+    from learning_site.learning_records import sending
 
     ids = {str(i) for i in _enrol(client, learner, home_page)}
     token, claimed = claim_batch(50)
@@ -276,7 +276,7 @@ def test_a_different_statement_already_stored_under_an_id_counts_as_sent(
 
 
 def test_statement_ids_are_the_same_for_the_same_event(settings):
-    from learning_records.statements import statement_id
+    from learning_site.learning_records.statements import statement_id
 
     assert statement_id("completed:module:7") == statement_id("completed:module:7")
     assert statement_id("completed:module:7") != statement_id("completed:module:8")
@@ -285,7 +285,7 @@ def test_statement_ids_are_the_same_for_the_same_event(settings):
 
 
 def test_a_deleted_account_sends_nothing_more(client, learner, home_page, partnership):
-    from learning_records.models import LearningRecordStore
+    from learning_site.learning_records.models import LearningRecordStore
     from learning_site.services import delete_account
     from tests.courses.conftest import build_course
     from tests.courses.test_completion import enrol_and_start

@@ -20,8 +20,8 @@ import pytest
 import requests
 from django.db import connection
 
-from learning_records.models import OutboxState, OutboxStatement
-from learning_records.tasks import send_statements
+from learning_site.learning_records.models import OutboxState, OutboxStatement
+from learning_site.learning_records.tasks import send_statements
 
 pytestmark = [
     pytest.mark.celery_worker,
@@ -111,7 +111,7 @@ def wait_for(condition, seconds: float, what: str):
 def test_killing_the_worker_mid_batch_stores_each_statement_once(
     client, learner, home_page, partnership, lrs_server, settings, tmp_path
 ):
-    from learning_records.models import LearningRecordStore
+    from learning_site.learning_records.models import LearningRecordStore
     from tests.courses.conftest import build_course
     from tests.courses.test_completion import enrol_and_start
 

@@ -57,7 +57,7 @@ def test_lesson_page(client, enrolled, django_assert_max_num_queries):
 def test_digest_page(client, enrolled, home_page, django_assert_max_num_queries):
     digest = make_digest(make_index(home_page), title="In the child's time")
     # One more than before issue 18: whether the reader's partnership sends xAPI
-    # statements to a learning record store (learning_records.statements.store_for).
+    # statements to a learning record store (learning_site.learning_records.statements.store_for).
     response = _warm_then_count(client, digest.url, 14, django_assert_max_num_queries)
     assert "In the child&#x27;s time" in response.content.decode()
 

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 
-from learning_records.admin_forms import LearningRecordStoreForm
+from learning_site.learning_records.admin_forms import LearningRecordStoreForm
 
 
 class LearningRecordStore(models.Model):

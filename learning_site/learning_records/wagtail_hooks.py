@@ -1,7 +1,7 @@
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from learning_records.models import LearningRecordStore
+from learning_site.learning_records.models import LearningRecordStore
 from learning_site.admin_scoping import (
     OwnPartnershipPermissionPolicy,
     ScopedDeleteView,

@@ -79,7 +79,7 @@ def activity(kind: str, object_id: str, name: str, page=None) -> dict:
 
 
 def actor(user) -> dict:
-    from learning_records.models import LearnerPseudonym
+    from learning_site.learning_records.models import LearnerPseudonym
 
     pseudonym, _ = LearnerPseudonym.objects.get_or_create(user=user)
     return {
@@ -125,7 +125,7 @@ def build(
 
 def store_for(partnership_id: int | None):
     """The partnership's enabled store, or None (then nothing is queued)."""
-    from learning_records.models import LearningRecordStore
+    from learning_site.learning_records.models import LearningRecordStore
 
     if partnership_id is None:
         return None
@@ -142,7 +142,7 @@ def queue(user, what: str, verb: str, **fields) -> uuid.UUID | None:
     """Write the statement for ``what`` to the outbox, inside the caller's transaction,
     if the learner's partnership sends statements; once committed, ask a worker to send.
     Queuing the same event again changes nothing."""
-    from learning_records.models import OutboxStatement
+    from learning_site.learning_records.models import OutboxStatement
 
     if not learner_has_store(user):
         return None
@@ -165,6 +165,6 @@ def queue(user, what: str, verb: str, **fields) -> uuid.UUID | None:
 
 
 def _kick_sender() -> None:
-    from learning_records.tasks import send_statements
+    from learning_site.learning_records.tasks import send_statements
 
     send_statements.delay()

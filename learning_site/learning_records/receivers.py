@@ -9,7 +9,7 @@ queued with its event or not at all.
 
 from __future__ import annotations
 
-from learning_records.statements import (
+from learning_site.learning_records.statements import (
     activity,
     activity_id,
     extension,
@@ -214,7 +214,7 @@ def on_digest_read(sender, page, user, when, **kwargs) -> None:
 def forget_unsent_statements(sender, instance, **kwargs) -> None:
     """A deleted account (its pseudonym goes with it) sends nothing more: statements
     still waiting are dropped. Those already stored are the partnership's store's."""
-    from learning_records.models import OutboxState, OutboxStatement
+    from learning_site.learning_records.models import OutboxState, OutboxStatement
 
     OutboxStatement.objects.filter(
         state=OutboxState.PENDING, statement__actor__account__name=str(instance.name)
@@ -227,7 +227,7 @@ def connect() -> None:
     from courses.models import CheckAttempt, LessonVisit
     from courses.signals import learner_enrolled, module_completed
     from evaluations.models import SurveyResponse
-    from learning_records.models import LearnerPseudonym
+    from learning_site.learning_records.models import LearnerPseudonym
     from research_digest.signals import digest_read
     from scenarios.models import ScenarioDecision
 

@@ -40,7 +40,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from learning_records.models import LearningRecordStore, OutboxState, OutboxStatement
+from learning_site.learning_records.models import LearningRecordStore, OutboxState, OutboxStatement
 
 logger = logging.getLogger(__name__)
 
