@@ -344,6 +344,7 @@ def build(practitioners: int, out):
                 user=user, scenario=scenario, current_node_key="good" if good else "late", step=1,
                 weeks_elapsed=2 if good else 12 + rng.randint(0, 20), ending_key="good" if good else "late",
                 ending_outcome="protected_in_time" if good else "protected_late", completed_at=moment(),
+                is_first=True,  # one attempt each; bulk_create does not work it out
             ))  # fmt: skip
     attempts = _bulk(ScenarioAttempt, attempts)
     _bulk(ScenarioDecision, [
