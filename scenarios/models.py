@@ -33,8 +33,9 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Case, F, Q, Value, When
+from django.db.models.signals import post_delete
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -549,7 +550,15 @@ class ScenarioAttemptQuerySet(models.QuerySet):
 
 
 class ScenarioAttempt(models.Model):
-    """One play-through by one learner. Progress lives here, never only in the session."""
+    """One play-through by one learner. Progress lives here, never only in the session.
+
+    ``is_first`` marks each learner's first attempt at each scenario, which the board
+    report counts (later attempts are practice). It is set when the attempt is made (an
+    attempt made when the learner has none at the scenario is their first), at most one
+    per learner and scenario (a constraint, so two tabs starting at once cannot both
+    be first), and passed to the next attempt if the first is deleted (``signals``).
+    Rows made with ``bulk_create`` must set it themselves.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="scenario_attempts"
@@ -575,6 +584,11 @@ class ScenarioAttempt(models.Model):
         related_name="+",
         help_text="The page that asked the learner to play this scenario, if any.",
     )
+    is_first = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="The learner's first attempt at this scenario (set when it is made).",
+    )
 
     objects = ScenarioAttemptQuerySet.as_manager()
 
@@ -588,15 +602,62 @@ class ScenarioAttempt(models.Model):
             models.CheckConstraint(
                 condition=Q(completed_at__isnull=True) | ~Q(ending_key=""),
                 name="scenarios_attempt_completed_has_ending",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["user", "scenario"],
+                condition=Q(is_first=True),
+                name="scenarios_one_first_attempt_per_learner",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"Attempt {self.pk} at {self.scenario_id}"
 
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            return super().save(*args, **kwargs)
+        self.is_first = not ScenarioAttempt.objects.filter(
+            user_id=self.user_id, scenario_id=self.scenario_id
+        ).exists()
+        if self.is_first:
+            try:
+                # A savepoint: if another attempt became first meanwhile (a second tab),
+                # the constraint refuses this one as first and it is saved as a later one.
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                if not ScenarioAttempt.objects.filter(
+                    user_id=self.user_id, scenario_id=self.scenario_id, is_first=True
+                ).exists():
+                    raise
+                self.is_first = False
+                self._state.adding = True
+        return super().save(*args, **kwargs)
+
+    def pass_on_first(self) -> None:
+        """After this first attempt is deleted: the learner's earliest remaining attempt
+        at the scenario becomes their first."""
+        if not self.is_first:
+            return
+        earliest = (
+            ScenarioAttempt.objects.filter(user_id=self.user_id, scenario_id=self.scenario_id)
+            .order_by("started_at", "pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if earliest is not None:
+            ScenarioAttempt.objects.filter(pk=earliest).update(is_first=True)
+
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
+
+
+def _attempt_deleted(sender, instance, **kwargs):
+    instance.pass_on_first()
+
+
+post_delete.connect(_attempt_deleted, sender=ScenarioAttempt, dispatch_uid="scenario_first_attempt")
 
 
 class ScenarioDecisionQuerySet(models.QuerySet):

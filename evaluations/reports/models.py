@@ -302,12 +302,15 @@ class PersonFigure(models.Model):
     ``measure`` (one measure of the follow-up surveys, ``measure`` set). A pair counts for a
     partnership when its later answer and its baseline were both given there. ``applied``
     rows hold whether the person reported applying the learning at a follow-up wave.
+    ``answered`` rows say only that the person sent a survey of that wave (any wave,
+    baseline included) in that partnership: the report's "people who answered".
     """
 
     KNOWLEDGE = "knowledge"
     CONFIDENCE = "confidence"
     MEASURE = "measure"
     APPLIED = "applied"
+    ANSWERED = "answered"
 
     partnership = models.ForeignKey(
         "learning_site.Partnership", on_delete=models.CASCADE, related_name="+"

@@ -91,3 +91,15 @@ def applied(partnership) -> list[dict]:
         )
     )
     return list(rows)
+
+
+def answered(partnership) -> dict[str, int]:
+    """People who sent a survey of each wave in the partnership, as the practice section
+    counts them from the responses."""
+    rows = (
+        PersonFigure.objects.filter(partnership=partnership, figure=PersonFigure.ANSWERED)
+        .order_by()
+        .values("wave")
+        .annotate(people=Count("id"))
+    )
+    return {row["wave"]: row["people"] for row in rows}

@@ -170,6 +170,16 @@ def person_figures(person, figure_rows) -> list[dict]:
     return out
 
 
+def answered_figures(person, answered) -> list[dict]:
+    """One person's ``answered`` rows (as field values): one per partnership and wave of
+    their sent responses, given as (partnership id, wave) pairs."""
+    return [
+        {"partnership_id": home, "person": person, "figure": PersonFigure.ANSWERED, "wave": wave}
+        for home, wave in sorted(set(answered))
+        if home is not None
+    ]
+
+
 PERSON_INPUTS = (
     "figure", "wave", "partnership_id", "baseline_partnership_id", "measure_id", "value",
     "baseline", "confidence", "baseline_confidence", "highest", "said_yes", "measure__kind",
@@ -191,31 +201,56 @@ def _replace(model, current, wanted: list[dict]) -> None:
 
 
 def refresh_person(person) -> None:
-    """Rebuild one person's combined rows from their summary rows."""
+    """Rebuild one person's combined rows from their summary rows and sent responses."""
     rows = ResponseFigure.objects.filter(person=person).values(*PERSON_INPUTS)
-    _replace(PersonFigure, PersonFigure.objects.filter(person=person), person_figures(person, rows))
+    answered = _submitted().filter(respondent_key=person).values_list("partnership_id", "wave")
+    _replace(
+        PersonFigure,
+        PersonFigure.objects.filter(person=person),
+        person_figures(person, rows) + answered_figures(person, answered),
+    )
 
 
-def _rebuild_people(figure_model, person_model, partnership=None) -> None:
-    """Every person's combined rows, from the summary rows read in person order."""
+def _rebuild_people(figure_model, person_model, response_model, partnership=None) -> None:
+    """Every person's combined rows (or those of everyone who answered in one
+    partnership), from the summary rows and the sent responses read in person order."""
     rows = figure_model.objects.order_by("person")
+    answered = _submitted(response_model).order_by("respondent_key")
     done = person_model.objects.all()
     if partnership is not None:
-        people = figure_model.objects.filter(partnership=partnership).values("person")
+        people = _submitted(response_model).filter(partnership=partnership)
+        people = people.values("respondent_key")
         rows = rows.filter(person__in=people)
+        answered = answered.filter(respondent_key__in=people)
         done = done.filter(person__in=people)
     done.delete()
-    made, current, mine = [], None, []
-    for row in rows.values("person", *PERSON_INPUTS).iterator(chunk_size=BATCH):
-        if row["person"] != current:
-            made += person_figures(current, mine) if mine else []
-            current, mine = row["person"], []
-        mine.append(row)
-        if len(made) >= BATCH:
-            person_model.objects.bulk_create(person_model(**r) for r in made)
-            made = []
-    made += person_figures(current, mine) if mine else []
-    person_model.objects.bulk_create(person_model(**r) for r in made)
+
+    def made_in_batches(rows, combine):
+        made, current, mine = [], None, []
+        for row in rows:
+            if row[0] != current:
+                made += combine(current, mine) if mine else []
+                current, mine = row[0], []
+            mine.append(row[1])
+            if len(made) >= BATCH:
+                person_model.objects.bulk_create(person_model(**r) for r in made)
+                made = []
+        made += combine(current, mine) if mine else []
+        person_model.objects.bulk_create(person_model(**r) for r in made)
+
+    made_in_batches(
+        ((row["person"], row) for row in rows.values("person", *PERSON_INPUTS).iterator(BATCH)),
+        person_figures,
+    )
+    made_in_batches(
+        (
+            (key, (home, wave))
+            for key, home, wave in answered.values_list("respondent_key", "partnership_id", "wave")
+            .distinct()
+            .iterator(BATCH)
+        ),
+        answered_figures,
+    )
 
 
 def _submitted(response_model=SurveyResponse):
@@ -301,7 +336,7 @@ def rebuild(partnership=None, apps=None) -> int:
             )
         figure_model.objects.bulk_create((figure_model(**row) for row in rows), batch_size=BATCH)
         total += len(rows)
-    _rebuild_people(figure_model, person_model, partnership)
+    _rebuild_people(figure_model, person_model, response_model, partnership)
     return total
 
 
@@ -369,6 +404,14 @@ def _measure_saved(sender, instance, raw=False, **kwargs):
 post_save.connect(_measure_saved, sender=Measure, dispatch_uid="report_summary_measure")
 
 
-def rebuild_people_rows() -> None:
-    """Every person's combined rows again, from the summary rows as they are."""
-    _rebuild_people(ResponseFigure, PersonFigure)
+def rebuild_people_rows(apps=None) -> None:
+    """Every person's combined rows again, from the summary rows and responses as they
+    are. A data migration passes its ``apps``, so the historical models are used."""
+    if apps is None:
+        _rebuild_people(ResponseFigure, PersonFigure, SurveyResponse)
+        return
+    _rebuild_people(
+        apps.get_model("impact_reports", "ResponseFigure"),
+        apps.get_model("impact_reports", "PersonFigure"),
+        apps.get_model("evaluations", "SurveyResponse"),
+    )

@@ -16,7 +16,7 @@ from django.core.management import CommandError, call_command
 from evaluations.models import Measure, Respondent, SurveyAnswer, SurveyResponse
 from evaluations.reports import summary
 from evaluations.reports.filters import ReportFilters
-from evaluations.reports.models import ResponseFigure
+from evaluations.reports.models import PersonFigure, ResponseFigure
 from evaluations.reports.sections import practice
 from evaluations.reports.sections.learning import learning_section
 from evaluations.reports.sections.practice import practice_section
@@ -27,12 +27,11 @@ from tests.impact_reports.factories import at, enrol, learner, questionnaire
 pytestmark = pytest.mark.django_db
 
 
-def rows():
-    """Every summary row, as comparable values (without ids)."""
-    fields = [f.attname for f in ResponseFigure._meta.concrete_fields if f.name != "id"]
-    return sorted(
-        tuple(str(v) for v in values) for values in ResponseFigure.objects.values_list(*fields)
-    )
+def rows(model=ResponseFigure):
+    """Every summary row (or every person's combined row), as comparable values (without
+    ids)."""
+    fields = [f.attname for f in model._meta.concrete_fields if f.name != "id"]
+    return sorted(tuple(str(v) for v in values) for values in model.objects.values_list(*fields))
 
 
 def chronology_change(partnership, wave="three_months"):
@@ -144,11 +143,18 @@ def test_rows_kept_one_change_at_a_time_are_the_rows_a_rebuild_makes(
             )  # fmt: skip
             survey.respond(user, module, "twelve_months", {"used-chronology": 4}, key=key)
     responses[2].delete()
-    kept = rows()
+    kept, people = rows(), rows(PersonFigure)
     assert len(kept) > 30
+    # Everyone answered the baseline, post and 12-month surveys in their partnership.
+    answered = PersonFigure.objects.filter(figure=PersonFigure.ANSWERED)
+    assert answered.filter(partnership=partnership, wave="twelve_months").count() == 5
+    assert answered.filter(partnership=other_partnership, wave="baseline").count() == 3
 
     assert summary.rebuild() == len(kept)
     assert rows() == kept
+    assert rows(PersonFigure) == people
+    summary.rebuild(partnership)
+    assert rows(PersonFigure) == people
 
 
 def test_answers_loaded_in_bulk_are_summarised_by_the_rebuild_command(partnership, course):
@@ -223,6 +229,11 @@ def test_the_whole_partnership_figures_are_the_same_from_people_or_from_modules(
         filters, from_people=False
     )
     assert len(practice.applied_shares(filters)) == 2
+
+    answered = practice.people_who_answered(filters, from_people=True)
+    assert answered == practice.people_who_answered(filters, from_people=False)
+    assert set(answered) == {"baseline", "post", "three_months", "twelve_months"}
+    assert answered["baseline"] >= 10
 
     people = learning_section(filters, from_people=True)
     modules = learning_section(filters, from_people=False)

@@ -221,7 +221,7 @@ def paired_practice_rows(filters: ReportFilters, *, from_people: bool | None = N
 def practice_section(filters: ReportFilters) -> PracticeSection:
     """Five queries: paired changes, measure names, applied-learning shares, people who
     answered each wave, and response rates."""
-    from evaluations.models import Measure, SurveyResponse
+    from evaluations.models import Measure
 
     rows = paired_practice_rows(filters)
     names = dict(Measure.objects.values_list("pk", "name"))
@@ -239,15 +239,7 @@ def practice_section(filters: ReportFilters) -> PracticeSection:
 
     applied = applied_shares(filters)
 
-    answered = {}
-    responses = scoped(
-        SurveyResponse.objects.submitted(), filters, partnership="partnership",
-        agency="agency", learner="user", course="course_id", date="submitted_at",
-    )  # fmt: skip
-    # People counted in two steps (one row per person and wave first), not COUNT(DISTINCT).
-    per_person = responses.values("wave", "respondent_key").annotate(n=Count("pk"))
-    for row in people_per_group(per_person, ["wave"], []):
-        answered[row["wave"]] = row["people"]
+    answered = people_who_answered(filters)
     # People who answered each wave are not parts of one whole (the same people answer
     # several waves), so each is suppressed on its own.
     answered_cells = {
@@ -261,6 +253,25 @@ def practice_section(filters: ReportFilters) -> PracticeSection:
         rates=response_rates(filters),
         answered=answered_cells,
     )
+
+
+def people_who_answered(filters: ReportFilters, *, from_people: bool | None = None) -> dict:
+    """People who sent a survey of each wave (one query): for the whole partnership from
+    the people's ``answered`` rows (``from_people``), else from the responses, counted in
+    two steps (one row per person and wave first), not ``COUNT(DISTINCT)``."""
+    from evaluations.models import SurveyResponse
+    from evaluations.reports import person_sums
+
+    if from_people is None:
+        from_people = filters.is_whole_partnership
+    if from_people:
+        return person_sums.answered(filters.partnership)
+    responses = scoped(
+        SurveyResponse.objects.submitted(), filters, partnership="partnership",
+        agency="agency", learner="user", course="course_id", date="submitted_at",
+    )  # fmt: skip
+    per_person = responses.values("wave", "respondent_key").annotate(n=Count("pk"))
+    return {row["wave"]: row["people"] for row in people_per_group(per_person, ["wave"], [])}
 
 
 def applied_shares(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
@@ -143,9 +143,11 @@ def reach_counts(filters: ReportFilters) -> dict[tuple[str, str], dict[str, int]
     Each person is added up first (one row per person), then people per agency and role:
     as each person has one agency and one role, the groups add up to any total without
     counting anyone twice, so one pass serves the total, the agencies and the roles."""
+    from learning_site.models import User
+
     per_person = (
         filtered_enrolments(filters)
-        .values("user_id", agency=F("user__agency"), role_key=job_role_expression("user__job_role"))
+        .values("user_id")
         .annotate(
             enrolments=Count("id"),
             completions=Count("completion"),
@@ -153,8 +155,14 @@ def reach_counts(filters: ReportFilters) -> dict[tuple[str, str], dict[str, int]
             incomplete=flag(Q(completion__isnull=True)),
         )
     )
+    learners = User.objects.filter(partnership=filters.partnership).values(
+        "id", "agency", role_key=job_role_expression("job_role")
+    )
     rows = people_per_group(
-        per_person, ["agency", "role_key"], ["completed", "enrolments", "completions", "incomplete"]
+        per_person,
+        ["agency", "role_key"],
+        ["completed", "enrolments", "completions", "incomplete"],
+        described_by=learners,
     )
     return {
         (row["agency"], row["role_key"]): {

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Case, Exists, F, Min, OuterRef, Q, Value, When
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from evaluations.reports.charts import Bar, BarChart
 from evaluations.reports.figures import Figure
 from evaluations.reports.filters import ReportFilters, scoped
+from evaluations.reports.grouping import people_per_group
 from evaluations.reports.pdf_layout import chart_flowables, para, table
 from evaluations.reports.sections.base import Section
 from learning_site import suppression as sc
@@ -91,22 +92,22 @@ class ScenarioSection:
 
 
 def first_attempts(filters: ReportFilters):
-    """Each learner's first attempt at each scenario (later attempts are practice): the
-    attempts with no earlier one by the same learner at the same scenario (an anti-join,
-    which the database answers from the learner-and-scenario index)."""
+    """Each learner's first attempt at each scenario (later attempts are practice): marked
+    on the attempt when it is made (``ScenarioAttempt.is_first``). A module filter keeps
+    the attempts of learners enrolled on that module."""
+    from courses.models import Enrolment
     from scenarios.models import ScenarioAttempt
 
-    earlier = ScenarioAttempt.objects.filter(
-        Q(started_at__lt=OuterRef("started_at"))
-        | Q(started_at=OuterRef("started_at"), pk__lt=OuterRef("pk")),
-        user=OuterRef("user"),
-        scenario=OuterRef("scenario"),
-    )
     qs = scoped(
-        ScenarioAttempt.objects.all(), filters, learner="user",
-        course="user__enrolments__course_id", date="started_at",
-    )  # fmt: skip
-    return qs.filter(~Exists(earlier))
+        ScenarioAttempt.objects.filter(is_first=True), filters, learner="user", date="started_at"
+    )
+    if filters.course_id:
+        # EXISTS rather than a join through the learner's enrolments: one learner has one
+        # enrolment per module, but the planner need not know it.
+        qs = qs.filter(
+            Exists(Enrolment.objects.filter(user=OuterRef("user"), course=filters.course_id))
+        )
+    return qs
 
 
 def _median_from_histogram(counts: dict[int, int]) -> float | None:
@@ -129,42 +130,71 @@ def _median_from_histogram(counts: dict[int, int]) -> float | None:
     return (nth(n // 2 - 1) + nth(n // 2)) / 2
 
 
-def scenario_section(filters: ReportFilters) -> ScenarioSection:
-    """Three queries: per-scenario counts (with the first disguised-compliance decision
-    as a subquery), first attempts grouped by weeks waited and ending, and the endings
-    each scenario has."""
-    from learning_site.concepts import Concept
-    from scenarios.models import Outcome, Rating, ScenarioDecision, ScenarioNode
+def first_attempt_counts(filters: ReportFilters) -> list[dict]:
+    """One query: the first attempts in the filters, each added up with its decisions
+    first (whether it met a disguised-compliance decision, and whether the first such
+    decision was the child-focused choice), then counted per scenario, weeks the child
+    waited, ending and whether it was finished.
 
-    first_dc = ScenarioDecision.objects.filter(
-        attempt=OuterRef("pk"), concepts__contains=Concept.DISGUISED_COMPLIANCE.value
-    ).order_by("sequence")
-    attempts = first_attempts(filters).annotate(
-        first_dc_rating=Subquery(first_dc.values("rating")[:1])
-    )
-    counts = list(
-        attempts.values("scenario_id", "scenario__title")
-        .annotate(
-            # One first attempt per learner and scenario: attempts are people.
-            learners=Count("pk"),
-            tested=Count("pk", filter=Q(first_dc_rating__isnull=False)),
-            recognised=Count("pk", filter=Q(first_dc_rating=Rating.CHILD_FOCUSED)),
-            completed=Count("pk", filter=Q(completed_at__isnull=False)),
+    Returns rows of ``scenario_id``, ``weeks_elapsed``, ``ending_outcome``, ``done``,
+    ``people`` (first attempts: one per learner and scenario), ``tested`` and
+    ``recognised``. The first disguised-compliance decision was child-focused when the
+    earliest such decision and the earliest child-focused one are the same step (steps
+    are unique within an attempt), which saves looking the decision up per attempt."""
+    from learning_site.concepts import Concept
+    from scenarios.models import Rating
+
+    dc = Q(decisions__concepts__contains=Concept.DISGUISED_COMPLIANCE.value)
+    good = dc & Q(decisions__rating=Rating.CHILD_FOCUSED)
+    per_attempt = (
+        first_attempts(filters)
+        .values(
+            "pk", "scenario_id", "weeks_elapsed", "ending_outcome",
+            done=Case(When(completed_at__isnull=False, then=Value(1)), default=Value(0)),
         )
-        .order_by("scenario__title")
+        .annotate(first_dc=Min("decisions__sequence", filter=dc),
+                  first_good=Min("decisions__sequence", filter=good))
+        .annotate(
+            tested=Case(When(first_dc__isnull=False, then=Value(1)), default=Value(0)),
+            recognised=Case(When(first_dc=F("first_good"), then=Value(1)), default=Value(0)),
+        )
+    )  # fmt: skip
+    return people_per_group(
+        per_attempt,
+        ["scenario_id", "weeks_elapsed", "ending_outcome", "done"],
+        ["tested", "recognised"],
     )
-    finished = first_attempts(filters).filter(completed_at__isnull=False)
-    # One grouped query gives both the weeks histogram and the endings count.
+
+
+def scenario_section(filters: ReportFilters) -> ScenarioSection:
+    """Three queries: the first attempts counted per scenario, weeks waited and ending
+    (``first_attempt_counts``), the scenarios' titles, and the endings each scenario
+    has."""
+    from scenarios.models import Outcome, ScenarioNode, ScenarioPage
+
+    totals: dict[int, dict[str, int]] = {}
+    # The weeks histogram and the endings of the first attempts that reached one.
     weeks: dict[int, dict[int, int]] = {}
     endings: dict[int, dict[str, int]] = {}
-    grouped = finished.values("scenario_id", "weeks_elapsed", "ending_outcome").annotate(
-        c=Count("pk")
-    )
-    for row in grouped.order_by():
-        by_weeks = weeks.setdefault(row["scenario_id"], {})
-        by_weeks[row["weeks_elapsed"]] = by_weeks.get(row["weeks_elapsed"], 0) + row["c"]
-        by_end = endings.setdefault(row["scenario_id"], {})
-        by_end[row["ending_outcome"]] = by_end.get(row["ending_outcome"], 0) + row["c"]
+    for row in first_attempt_counts(filters):
+        scenario, people = row["scenario_id"], row["people"]
+        into = totals.setdefault(
+            scenario, dict.fromkeys(("learners", "tested", "recognised", "completed"), 0)
+        )
+        into["learners"] += people
+        into["tested"] += row["tested"]
+        into["recognised"] += row["recognised"]
+        if row["done"]:
+            into["completed"] += people
+            by_weeks = weeks.setdefault(scenario, {})
+            by_weeks[row["weeks_elapsed"]] = by_weeks.get(row["weeks_elapsed"], 0) + people
+            by_end = endings.setdefault(scenario, {})
+            by_end[row["ending_outcome"]] = by_end.get(row["ending_outcome"], 0) + people
+    titles = dict(ScenarioPage.objects.filter(pk__in=totals).values_list("pk", "title"))
+    counts = sorted(
+        ({"scenario_id": key, "scenario__title": titles.get(key, ""), **row} for key, row in totals.items()),
+        key=lambda row: row["scenario__title"],
+    )  # fmt: skip
 
     # The endings each scenario has (a third query): a scenario with no "left in
     # neglect" ending is not listed with 0% of it. An outcome a first attempt reached is

@@ -18,10 +18,12 @@ It refuses to write to a database whose name does not contain "bench" unless --f
 
 import argparse
 import datetime
+import os
 import random
 import statistics
 import time
 import uuid
+from contextlib import nullcontext
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
@@ -344,6 +346,7 @@ def build(practitioners: int, out):
                 user=user, scenario=scenario, current_node_key="good" if good else "late", step=1,
                 weeks_elapsed=2 if good else 12 + rng.randint(0, 20), ending_key="good" if good else "late",
                 ending_outcome="protected_in_time" if good else "protected_late", completed_at=moment(),
+                is_first=True,  # one attempt each; bulk_create does not work it out
             ))  # fmt: skip
     attempts = _bulk(ScenarioAttempt, attempts)
     _bulk(ScenarioDecision, [
@@ -379,20 +382,51 @@ def _sizes(partnership) -> str:
     )
 
 
-def _timed(func, repeat, before=None):
-    """``before`` runs untimed ahead of each timed run."""
-    runs, queries, sql_seconds = [], None, 0.0
+def _database_cpu():
+    """A function giving the CPU time (ms) the database server has spent on this
+    connection so far, or None when that cannot be read: on a shared machine wall times
+    follow the load, CPU time much less. PostgreSQL on this machine only (Linux's
+    ``/proc/<backend pid>/schedstat``)."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        # All the work in the one backend process, so its CPU time is all of it.
+        cursor.execute("SET max_parallel_workers_per_gather = 0")
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    path = f"/proc/{pid}/schedstat"
+    if not os.path.exists(path):
+        return None
+
+    def read() -> float:
+        with open(path) as stat:
+            return int(stat.read().split()[0]) / 1e6
+
+    return read
+
+
+def _timed(func, repeat, before=None, database_cpu=None):
+    """``before`` runs untimed ahead of each timed run. Returns the median and slowest
+    wall time, the queries of the last run, their time, and the median database CPU time
+    (ms, or None)."""
+    runs, cpu, queries, sql_seconds = [], [], None, 0.0
     func()  # warm: connection, templates, content types
     for _ in range(repeat):
         if before is not None:
             before()
         with CaptureQueriesContext(connection) as ctx:
+            cpu_before = database_cpu() if database_cpu else 0
             started = time.perf_counter()
             func()
             runs.append(time.perf_counter() - started)
+            if database_cpu:
+                cpu.append(database_cpu() - cpu_before)
         queries = len(ctx.captured_queries)
         sql_seconds = sum(float(q["time"]) for q in ctx.captured_queries)
-    return statistics.median(runs), max(runs), queries, sql_seconds
+    return (
+        statistics.median(runs), max(runs), queries, sql_seconds,
+        statistics.median(cpu) if cpu else None,
+    )  # fmt: skip
 
 
 def _sign_in_with_second_factor(client, user) -> None:
@@ -443,7 +477,12 @@ def time_report(partnership, repeat: int) -> str:
             warm_report(partnership)
 
     filters = ReportFilters(partnership)
+    one_module = ReportFilters(
+        partnership, course_id=module.pk, course_title=module.title, agency="health"
+    )
     steps = [
+        ("Adding up alone (build_report), whole partnership", lambda: build_report(filters), None),
+        ("Adding up alone (build_report), one module and one agency", lambda: build_report(one_module), None),
         ("Report page, whole partnership, adding up (cache off)", page(url), None),
         ("Report page, one module and one agency, adding up (cache off)", page(filtered), None),
         ("Refresh task: whole report added up in the background", refreshed, None),
@@ -452,11 +491,20 @@ def time_report(partnership, repeat: int) -> str:
         ("CSV download over HTTP, after the refresh task", page(reverse("reports_csv"), 900), refreshed),
         ("PDF board pack as the Celery task builds it (add up + draw)", lambda: report_pdf(build_report(filters)), None),
     ]  # fmt: skip
+    database_cpu = _database_cpu()
     lines = [f"Timings: median and slowest of {repeat} runs after one warm-up."]
+    if database_cpu is None:
+        lines.append("  (The database's CPU time is shown only for PostgreSQL on this machine.)")
+    with open("/proc/loadavg") if os.path.exists("/proc/loadavg") else nullcontext() as load:
+        if load is not None:
+            lines.append(f"  Load average at the start: {load.read().split()[0]}")
     for label, func, before in steps:
-        median, slowest, queries, sql_seconds = _timed(func, repeat, before)
-        lines.append(
+        median, slowest, queries, sql_seconds, cpu = _timed(func, repeat, before, database_cpu)
+        line = (
             f"  {label}: median {median * 1000:.0f} ms, slowest {slowest * 1000:.0f} ms, "
             f"{queries} SQL queries ({sql_seconds * 1000:.0f} ms of them in the database)"
         )
+        if cpu is not None:
+            line += f"; database CPU time {cpu:.0f} ms"
+        lines.append(line)
     return "\n".join(lines)
