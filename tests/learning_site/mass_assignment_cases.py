@@ -185,6 +185,7 @@ def _partnership_form(name):
             "slug": "",
             "is_active": "on",
             "email_domains": inline_formset([]),
+            "sign_on": inline_formset([]),
             "agencies": inline_formset([]),
             "job_roles": "",
             "send_follow_ups": "on",
