@@ -3,6 +3,8 @@ allauth's OpenID Connect sign-in guarded against a provider that does not answer
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from allauth.socialaccount.models import SocialApp
 from allauth.socialaccount.providers.openid_connect import views as openid_connect_views
 from django import forms
@@ -65,7 +67,14 @@ def organisation_sign_in(request: HttpRequest) -> HttpResponse:
     if next_url:
         password_url += "?" + urlencode({"next": next_url})
     context["password_url"] = password_url
-    return render(request, "account/organisation_sign_in.html", context)
+    response = render(request, "account/organisation_sign_in.html", context)
+    if sign_on is not None:
+        # The button's POST is answered with a redirect to the provider, and browsers hold
+        # that redirect to this page's form-action policy: allow the provider's origin
+        # (and no other) on this page only.
+        issuer = urlsplit(sign_on.issuer)
+        response._csp_update = {"form-action": [f"{issuer.scheme}://{issuer.netloc}"]}
+    return response
 
 
 def start_sign_in(request: HttpRequest, provider_id: str) -> HttpResponse:

@@ -99,7 +99,7 @@ class PartnershipSignOn(models.Model):
             )
             self.client_secret = saved.first() or ""
         if not self.client_secret:
-            errors["client_secret"] = "Enter the client secret your provider gave you."
+            errors["client_secret"] = "Enter the client secret your provider gave you."  # noqa: S105
         self.provider_name = (self.provider_name or "").strip()
         self.issuer = (self.issuer or "").strip().rstrip("/")
         parts = urlsplit(self.issuer)

@@ -375,6 +375,9 @@ def test_the_button_appears_for_addresses_of_the_claimed_domains(client, sign_on
     assert "Sign in with Eastborough Council" in page
     assert 'action="/accounts/oidc/eastborough/login/"' in page
     assert 'method="post"' in page
+    # The browser may follow the button's redirect to the provider, and only there.
+    form_action = re.search(r"form-action ([^;]+)", response["Content-Security-Policy"]).group(1)
+    assert form_action.split() == ["'self'", sign_on.issuer]
 
     response = client.get(reverse("organisation_sign_in"), {"email": "ann@riverside.gov.uk"})
     page = response.content.decode()
