@@ -80,3 +80,14 @@ class AccountAdapter(DefaultAccountAdapter):
         methods = super().get_reauthentication_methods(user)
         with_code = [m for m in methods if m["id"].startswith("mfa_reauthenticate")]
         return with_code or methods
+
+    def get_login_stages(self) -> list[str]:
+        """allauth's stages, with its "enter your code" step skipped when the
+        partnership's identity provider vouched for a second factor in this sign-in
+        (learning_site.single_sign_on)."""
+        return [
+            "learning_site.single_sign_on.SecondFactorStage"
+            if stage == "allauth.mfa.stages.AuthenticateStage"
+            else stage
+            for stage in super().get_login_stages()
+        ]

@@ -93,8 +93,11 @@ class RequireTwoFactorForStaffRoles:
                         "authenticator app.",
                     )
                     return redirect_to_login(request.get_full_path(), reverse("account_login"))
-            elif needs_two_factor(user) and not request.path_info.startswith(
-                self.ALWAYS_ALLOWED_PREFIXES
+            elif (
+                needs_two_factor(user)
+                # The partnership's identity provider vouched for a second factor.
+                and not session_passed_two_factor(request)
+                and not request.path_info.startswith(self.ALWAYS_ALLOWED_PREFIXES)
             ):
                 messages.warning(
                     request,

@@ -26,7 +26,9 @@ def needs_two_factor(user) -> bool:
 
 
 def session_passed_two_factor(request: HttpRequest) -> bool:
-    """True when this session gave a second factor (at sign-in or since)."""
+    """True when this session gave a second factor (at sign-in or since): a code here, or
+    at the partnership's identity provider when its ID token said so (``amr``, see
+    learning_site.single_sign_on)."""
     records = get_authentication_records(request, request.user)
     return any(r.get("method") == "mfa" for r in records)
 

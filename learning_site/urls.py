@@ -4,7 +4,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses import urls as courses_urls
-from learning_site import files, views
+from learning_site import files, sign_on_views, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),  # JSON for load balancers
@@ -15,6 +15,15 @@ urlpatterns = [
     path("accounts/profile/", views.profile, name="profile"),
     path("accounts/delete/", views.delete_account_view, name="delete_account"),
     path("accounts/invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    # Single sign-on with a partnership's identity provider: find its button by address,
+    # and allauth's start of the sign-in with a page for a provider that does not answer.
+    path(
+        "accounts/organisation/",
+        sign_on_views.organisation_sign_in,
+        name="organisation_sign_in",
+    ),
+    path("accounts/oidc/<str:provider_id>/login/", sign_on_views.start_sign_in),
+    path("accounts/oidc/<str:provider_id>/login/callback/", sign_on_views.finish_sign_in),
     path("accounts/", include("allauth.urls")),
     # One way in: every view that takes a password is allauth's, with its rate limits and
     # two-factor step. Wagtail's own login, password reset and front-end login are routed

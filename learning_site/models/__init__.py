@@ -5,6 +5,7 @@ from .home import HomePage
 from .invitation_imports import InvitationImport, InvitationImportRow
 from .invitations import Invitation
 from .partnerships import Partnership, PartnershipAgency, PartnershipDomain
+from .single_sign_on import PartnershipSignOn
 from .users import Agency, User
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "Partnership",
     "PartnershipAgency",
     "PartnershipDomain",
+    "PartnershipSignOn",
     "User",
     "record_event",
 ]

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from learning_site.admin_forms import PartnershipForm
+from learning_site.admin_panels import RedirectAddressPanel
 from learning_site.models.agencies import AGENCY_CHOICES
 
 # Addresses at these domains are shared by many organisations across England (every NHS
@@ -137,6 +138,18 @@ class Partnership(ClusterableModel):
                 "People who sign up with a verified address at one of these domains (or a "
                 "subdomain) join this partnership as learners. Everyone else needs an "
                 "invitation."
+            ),
+        ),
+        RedirectAddressPanel(heading="Single sign-on redirect address"),
+        InlinePanel(
+            "sign_on",
+            heading="Single sign-on",
+            label="Identity provider",
+            max_num=1,
+            help_text=(
+                "Let people at the claimed email domains sign in with their organisation's "
+                "account (OpenID Connect, for example Microsoft Entra ID). They join this "
+                "partnership as learners; other roles are still given here."
             ),
         ),
         InlinePanel("agencies", heading="Agencies", label="Agency"),

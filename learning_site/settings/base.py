@@ -251,6 +251,31 @@ AUDIT_LOG_RETENTION_DAYS = int(os.environ.get("AUDIT_LOG_RETENTION_DAYS", "730")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Neglect learning"
 
+# --- Single sign-on per partnership (OpenID Connect, issue 18) --------------------------
+# A partnership administrator sets up the partnership's identity provider in the admin
+# (learning_site.models.PartnershipSignOn); allauth's openid_connect provider does the
+# sign-in, with the apps built from those rows (learning_site.single_sign_on).
+INSTALLED_APPS.insert(
+    INSTALLED_APPS.index("allauth.mfa") + 1, "allauth.socialaccount.providers.openid_connect"
+)
+INSTALLED_APPS.insert(INSTALLED_APPS.index("allauth.mfa") + 1, "allauth.socialaccount")
+SOCIALACCOUNT_ADAPTER = "learning_site.single_sign_on.SingleSignOnAdapter"
+# Sign-in starts from a button (a POST), never from a link another site could send.
+SOCIALACCOUNT_LOGIN_ON_GET = False
+# The first sign-in makes the account straight away (name and address from the provider).
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# An account with the same address is linked, not duplicated, when the provider says the
+# address is verified and the partnership has claimed its domain (the adapter checks both).
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+# Only what signing in needs is kept: no access tokens in the database.
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = int(os.environ.get("SSO_REQUESTS_TIMEOUT", "10"))
+# `amr` values in the provider's ID token that count as a second factor for staff roles
+# (RFC 8176: multi-factor, one-time password, hardware key).
+SSO_MULTI_FACTOR_AMR = frozenset(env_list("SSO_MULTI_FACTOR_AMR", "mfa,otp,hwk"))
+# --- end of single sign-on --------------------------------------------------------------
+
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -80,6 +80,11 @@ PAGES = [
         "sign in, wrong password",
         lambda w: Visit("/accounts/login/", then=_wrong_password(w.learner.email)),
     ),
+    PageType("sign in with your organisation", lambda w: Visit("/accounts/organisation/")),
+    PageType(
+        "sign in with your organisation, no single sign-on",
+        lambda w: Visit("/accounts/organisation/?email=ann%40example.org"),
+    ),
     PageType("create an account", lambda w: Visit("/accounts/signup/")),
     PageType(
         "create an account, with errors", lambda w: Visit("/accounts/signup/", then=_submit_empty)

@@ -7,6 +7,8 @@ CASES = {
     # Each role lands somewhere different after signing in.
     "landing": AccessCase(signed_in_only(REDIRECT)),
     "profile": AccessCase(signed_in_only(OK)),
+    # Finding your organisation's single sign-on button: a public page, like sign-in.
+    "organisation_sign_in": AccessCase(everyone(OK)),
     "delete_account": AccessCase(signed_in_only(OK)),
     # Anonymous: on to allauth's sign-in. Signed in with admin access: into the admin.
     # Signed in without it: refused, never bounced back to /admin/ in a loop.

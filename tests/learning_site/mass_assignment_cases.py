@@ -185,6 +185,7 @@ def _partnership_form(name):
             "slug": "",
             "is_active": "on",
             "email_domains": inline_formset([]),
+            "sign_on": inline_formset([]),
             "agencies": inline_formset([]),
             "job_roles": "",
             "send_follow_ups": "on",
@@ -266,6 +267,25 @@ CASES = {
     ),
     "account_logout": NotAForm("Signing out: the POST has no fields that are read."),
     "account_login": NotAForm(ALLAUTH_SIGNED_OUT),
+    # Single sign-on (allauth's openid_connect provider, learning_site.single_sign_on).
+    "openid_connect_login": NotAForm(
+        "allauth's start of a single sign-on: it posts only where to go next and sends the "
+        "browser to the partnership's provider; nothing is written from the form."
+    ),
+    "openid_connect_callback": NotAForm(
+        "The provider's answer (a code and state, by GET): the person's partnership comes "
+        "from the provider's set-up and the role is always learner "
+        "(tests/learning_site/test_single_sign_on.py); nothing posted is written."
+    ),
+    "socialaccount_signup": NotAForm(
+        "allauth's form to finish a single sign-on that could not make the account at once; "
+        "our adapter gives the partnership from the provider and the learner role, never from "
+        "the form, and refuses the cases that would reach it (no address, address taken)."
+    ),
+    "socialaccount_connections": NotAForm(
+        "allauth's list of the signed-in person's own linked sign-ins: removing one writes "
+        "only their own link; no partnership, group or staff flag is on it."
+    ),
     "account_reauthenticate": NotAForm(ALLAUTH_SIGNED_OUT),
     "account_reset_password": NotAForm(ALLAUTH_SIGNED_OUT),
     "account_reset_password_from_key": NotAForm(ALLAUTH_SIGNED_OUT),

@@ -30,6 +30,7 @@ def partnership_form(name="Eastborough Safeguarding Children Partnership", domai
             "slug": "",
             "is_active": "on",
             "email_domains": inline_formset([{"domain": d} for d in domains]),
+            "sign_on": inline_formset([]),
             "agencies": inline_formset(
                 [{"kind": k, "name": n, "workforce": w} for k, n, w in agencies]
             ),
