@@ -111,6 +111,10 @@ KNOWN_WRITERS = {
     "learning_site/roles.py": "grant_role itself; its callers are listed here",
     "learning_site/forms.py": "sign-up: joining by a claimed domain records PARTNERSHIP_CHANGED",
     "learning_site/invitations.py": "accepting records PARTNERSHIP_CHANGED and ROLES_CHANGED",
+    "learning_site/single_sign_on.py": (
+        "first sign-in with a partnership's provider records PARTNERSHIP_CHANGED "
+        "(tests/learning_site/test_single_sign_on.py)"
+    ),
     # Demonstration and benchmark data: made-up people in made-up partnerships.
     "learning_site/demo.py": "seed_demo only",
     "evaluations/demo.py": "seed_demo only",
