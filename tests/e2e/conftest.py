@@ -17,8 +17,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  
 
 from tests.e2e.browser import sign_in_with_cookie, sign_in_with_form  # noqa: E402
 from tests.e2e.registry import Visit  # noqa: E402
+from tests.e2e.single_sign_on import council_provider  # noqa: E402,F401  (fixture)
 from tests.e2e.world import World, build_world  # noqa: E402
 from tests.factories import PASSWORD, TOTP_SECRET  # noqa: E402
+from tests.learning_records.conftest import lrs_server  # noqa: E402,F401  (fixture)
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -9,21 +9,13 @@ does not already separate). Skipped, saying why, when moto's server is not insta
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-import uuid
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
@@ -40,112 +32,14 @@ from learning_site.storage_settings import (
     file_storages,
 )
 from tests import pdf_checks
+from tests.learning_site.shared_storage import (
+    REGION,
+    Machine,
+    bucket_keys,
+    bucket_object,
+)
 
 pytestmark = pytest.mark.django_db
-
-REGION = "eu-west-2"
-
-
-def _moto_server() -> str | None:
-    """The virtualenv's own moto_server (the version .ci/setup-s3 installs), else one on
-    PATH."""
-    beside = Path(sys.executable).parent / "moto_server"
-    return str(beside) if beside.exists() else shutil.which("moto_server")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def s3_endpoint(tmp_path_factory):
-    """A moto S3 server on a free localhost port for the whole session."""
-    executable = _moto_server()
-    if executable is None:
-        pytest.skip(
-            "moto's S3 server is not installed: run .ci/setup-s3 (pip install 'moto[server]')"
-        )
-    port = _free_port()
-    log = tmp_path_factory.mktemp("moto") / "moto.log"
-    with log.open("wb") as out:
-        server = subprocess.Popen(  # noqa: S603  (our own virtualenv's moto_server)
-            [executable, "-H", "127.0.0.1", "-p", str(port)], stdout=out, stderr=out
-        )
-    endpoint = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            with contextlib.suppress(OSError):
-                urllib.request.urlopen(endpoint + "/moto-api/", timeout=1)  # noqa: S310
-                break
-            if server.poll() is not None:
-                pytest.fail(f"moto_server stopped at start:\n{log.read_text()}")
-            time.sleep(0.1)
-        else:
-            pytest.fail(f"moto_server did not answer on {endpoint}:\n{log.read_text()}")
-        yield endpoint
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-@pytest.fixture
-def bucket_env(s3_endpoint):
-    """The environment an operator sets, for a new bucket of this test's own."""
-    env = {
-        "AWS_STORAGE_BUCKET_NAME": f"learning-{uuid.uuid4().hex[:12]}",
-        "S3_ENDPOINT_URL": s3_endpoint,
-        "AWS_S3_REGION_NAME": REGION,
-        "AWS_ACCESS_KEY_ID": "test-key",
-        "AWS_SECRET_ACCESS_KEY": "test-secret",
-    }
-    _client(env).create_bucket(
-        Bucket=env["AWS_STORAGE_BUCKET_NAME"],
-        CreateBucketConfiguration={"LocationConstraint": REGION},
-    )
-    return env
-
-
-def _client(env):
-    import boto3
-
-    return boto3.client(
-        "s3",
-        endpoint_url=env["S3_ENDPOINT_URL"],
-        region_name=REGION,
-        aws_access_key_id=env["AWS_ACCESS_KEY_ID"],
-        aws_secret_access_key=env["AWS_SECRET_ACCESS_KEY"],
-    )
-
-
-def _bucket_keys(env) -> list[str]:
-    listing = _client(env).list_objects_v2(Bucket=env["AWS_STORAGE_BUCKET_NAME"])
-    return sorted(item["Key"] for item in listing.get("Contents", []))
-
-
-def _bucket_object(env, key: str) -> bytes:
-    return _client(env).get_object(Bucket=env["AWS_STORAGE_BUCKET_NAME"], Key=key)["Body"].read()
-
-
-class Machine:
-    """One machine's settings: its own local folders, and the environment's storage."""
-
-    def __init__(self, root: Path, env: dict):
-        self.media, self.private = root / "media", root / "private"
-        self.env = env
-
-    def settings(self, **extra):
-        storages = file_storages(self.env, private_media_root=self.private)
-        storages["staticfiles"] = settings.STORAGES["staticfiles"]
-        return override_settings(
-            MEDIA_ROOT=self.media, PRIVATE_MEDIA_ROOT=self.private, STORAGES=storages, **extra
-        )
-
-    def local_files(self) -> list[Path]:
-        return [
-            p for folder in (self.media, self.private) for p in folder.rglob("*") if p.is_file()
-        ]
 
 
 @pytest.fixture
@@ -189,8 +83,8 @@ def test_a_board_pack_a_worker_builds_downloads_through_the_web_process_from_the
     export.refresh_from_db()
     assert export.status == ExportStatus.READY
     key = f"private/{export.file.name}"
-    assert _bucket_keys(bucket_env) == [key]
-    built = _bucket_object(bucket_env, key)
+    assert bucket_keys(bucket_env) == [key]
+    built = bucket_object(bucket_env, key)
     assert built.startswith(b"%PDF-")
 
     client.force_login(board_member)
@@ -236,8 +130,8 @@ def test_a_certificate_a_worker_draws_downloads_through_the_web_process_from_the
         services.record_completion(enrolment, knowledge_score=90)
     certificate = Certificate.objects.get(completion__user=learner)
     key = f"private/{certificate.file.name}"
-    assert _bucket_keys(bucket_env) == [key]
-    drawn = _bucket_object(bucket_env, key)
+    assert bucket_keys(bucket_env) == [key]
+    drawn = bucket_object(bucket_env, key)
     assert "Lee Learner" in pdf_checks.text(drawn)
 
     client.force_login(learner)
@@ -247,13 +141,13 @@ def test_a_certificate_a_worker_draws_downloads_through_the_web_process_from_the
         status, headers, body = _fetch(response["Location"])
     assert status == 200 and body == drawn  # sent as the worker drew it, not drawn again
     assert headers["Content-Disposition"] == f'attachment; filename="{certificate.filename}"'
-    assert _bucket_keys(bucket_env) == [key]
+    assert bucket_keys(bucket_env) == [key]
     assert worker.local_files() == [] and web.local_files() == []
 
     # A second run of the task (a redelivered message) keeps the one file.
     with worker.settings():
         store_certificate_pdf.apply(args=[certificate.pk])
-    assert _bucket_keys(bucket_env) == [key]
+    assert bucket_keys(bucket_env) == [key]
 
 
 def test_a_signed_address_is_short_lived_and_only_for_the_person_allowed(
@@ -340,7 +234,7 @@ def test_private_documents_stay_private_and_images_come_from_the_bucket(
         served = client.get(public.url)
         assert served.status_code == 200 and served.getvalue() == b"Neglect leaflet"
 
-    keys = _bucket_keys(bucket_env)
+    keys = bucket_keys(bucket_env)
     assert f"media/{document.file.name}" in keys and f"media/{image.file.name}" in keys
     # Documents have no address in the bucket that works without a signature.
     plain = f"{bucket_env['S3_ENDPOINT_URL']}/{bucket_env['AWS_STORAGE_BUCKET_NAME']}/media/{document.file.name}"
