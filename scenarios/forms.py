@@ -117,19 +117,25 @@ def _node_options(node_formset) -> list[tuple[str, str]]:
     return options
 
 
+def offer_targets(choice_forms, options: list[tuple[str, str]]) -> None:
+    """Fill these choices' "leads to" lists with ``options`` ((key, label) pairs), keeping
+    a target no node has as "Missing", so saving never quietly changes where it leads."""
+    keys = {key for key, _ in options}
+    for choice_form in choice_forms:
+        current = choice_form["target_key"].value() or ""
+        missing = [(current, f"Missing: no node has the key “{current}”")]
+        choice_form.fields["target_key"].widget.choices = [
+            ("", "Choose a node"),
+            *options,
+            *(missing if current and current not in keys else []),
+        ]
+
+
 def offer_node_targets(node_formset) -> None:
     """Fill every choice's "leads to" list with the scenario's nodes."""
     options = _node_options(node_formset)
-    keys = {key for key, _ in options}
     for node_form in node_formset.forms:
-        for choice_form in node_form.formsets["choices"].forms:
-            current = choice_form["target_key"].value() or ""
-            missing = [(current, f"Missing: no node has the key “{current}”")]
-            choice_form.fields["target_key"].widget.choices = [
-                ("", "Choose a node"),
-                *options,
-                *(missing if current and current not in keys else []),
-            ]
+        offer_targets(node_form.formsets["choices"].forms, options)
 
 
 def _set(form, field: str, value) -> None:

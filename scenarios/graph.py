@@ -271,12 +271,18 @@ def _conditions_name_known_facts(i: int, node: NodeData, g: _Graph) -> Iterator[
             if unknown:
                 yield GraphError(
                     UNKNOWN_FACT,
-                    f"No choice in this scenario sets {_quoted(unknown)}. Check the spelling, "
-                    "or name the fact in “sets facts” on the choice that makes it true.",
+                    unknown_facts_message(unknown),
                     i,
                     j,
                     field_name,
                 )
+
+
+def unknown_facts_message(unknown: Sequence[str]) -> str:
+    return (
+        f"No choice in this scenario sets {_quoted(unknown)}. Check the spelling, "
+        "or name the fact in “sets facts” on the choice that makes it true."
+    )
 
 
 def _reachable_by_some_history(g: _Graph) -> Iterator[GraphError]:

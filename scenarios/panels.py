@@ -21,6 +21,13 @@ def graph_check_context(page) -> dict:
         "problems": [describe_error(page, e) for e in page.graph_errors()] if page.pk else [],
         "clock_warnings": page.clock_warnings() if page.pk else [],
         "has_nodes": bool(page.pk and page.node_list()),
+        # Each node on a screen of its own (scenarios.node_editor), by position as there.
+        "steps": [
+            (position, node.title or node.key or "Untitled")
+            for position, node in enumerate(page.node_list())
+        ]
+        if page.pk
+        else [],
     }
 
 

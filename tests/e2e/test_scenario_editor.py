@@ -20,7 +20,7 @@ def test_the_map_opens_a_node_in_the_editor_and_the_lists_follow_the_nodes(new_c
     page = context.new_page()
     page.goto(world.url(reverse("scenarios_admin_map", args=[world.scenario.pk])))
 
-    page.get_by_role("link", name="Edit “Assessment”").first.click()
+    page.get_by_role("link", name=re.compile("^open it in the full editor.*Assessment")).click()
     page.wait_for_load_state("load")
     assessment = page.locator("#inline_child_nodes-1")
     expect(page.locator("#tab-graph")).to_be_visible()
@@ -56,3 +56,32 @@ def test_a_trainer_builds_a_scenario_without_typing_a_key(new_context, world):
     context = new_context()
     sign_in_with_cookie(context, world.base_url, world.trainer)
     author_in_the_editor(context.new_page(), world)
+
+
+def test_a_step_is_edited_on_its_own_screen_from_the_map(new_context, world):
+    context = new_context()
+    sign_in_with_cookie(context, world.base_url, world.trainer)
+    page = context.new_page()
+    page.goto(world.url(reverse("scenarios_admin_map", args=[world.scenario.pk])))
+
+    page.get_by_role("link", name="Edit “Assessment”").first.click()
+    expect(page.locator("#header-title")).to_have_text("Edit step: Assessment")
+    expect(page.locator('[name="nodes-0-title"]')).to_have_count(0)  # not the whole form
+    # Ending fields only when the step is an ending.
+    expect(page.locator(".scenario-ending-only").first).to_be_hidden()
+    page.select_option('[name="kind"]', "ending")
+    expect(page.locator(".scenario-ending-only").first).to_be_visible()
+    page.select_option('[name="kind"]', "decision")
+
+    page.fill('[name="title"]', "Assessment with the nursery")
+    # A choice added here picks its target from the scenario's nodes by title.
+    page.get_by_role("button", name=re.compile("^Add choice$", re.I)).click()
+    new_target = page.locator('[name="choices-2-target_key"]')
+    new_target.select_option(label="Still waiting (end-bad)")
+    page.fill('[name="choices-2-label"]', "Wait for the health visitor")
+    page.get_by_role("button", name="Save draft").click()
+
+    expect(page.get_by_text("in a new draft of")).to_be_visible()
+    listing = page.locator(".scenario-outline")
+    expect(listing).to_contain_text("Assessment with the nursery")
+    expect(listing).to_contain_text("Wait for the health visitor")
