@@ -4,6 +4,7 @@ Twee guide, and the list of scenarios' analytics."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.urls import reverse
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from scenarios import graph
 from scenarios.map import scenario_map_context
 from scenarios.models import ScenarioIndexPage, ScenarioPage
 from scenarios.node_editor import node_panel, save_node
@@ -146,6 +148,91 @@ class ScenarioNodeEditView(WagtailAdminTemplateMixin, TemplateView):
             action_url=self.request.path,
             submit_button_label="Save draft",
             submit_button_active_label="Saving…",
+        )
+        return context
+
+
+class ScenarioTrialView(WagtailAdminTemplateMixin, TemplateView):
+    """ "Play from here": the latest draft played from any node, for the people who may
+    edit it. Nothing is recorded: the state is in the address (the node, the facts that
+    hold, the weeks so far), each choice is a link, and learners never reach it (admin
+    only, and only with permission to edit the page). The trainer says which facts hold
+    when they start part-way, since no earlier choices set them."""
+
+    template_name = "scenarios/admin/trial.html"
+    header_icon = "media"
+    MAX_WEEKS = 10_000
+
+    def dispatch(self, request, *args, **kwargs):
+        self.page = editable_scenario(request, kwargs["page_id"])
+        self.draft = self.page.get_latest_revision_as_object()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"Play from here: {self.draft.title}"
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
+                "label": self.draft.title,
+            },
+            {"url": reverse("scenarios_admin_map", args=[self.page.pk]), "label": "Map"},
+            {"url": "", "label": "Play from here"},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        nodes = self.draft.node_list()
+        by_key = {}
+        for node in nodes:
+            by_key.setdefault(node.key, node)
+        start = next((node for node in nodes if node.is_start), nodes[0] if nodes else None)
+        at = self.request.GET.get("at") or (start.key if start else "")
+        if at not in by_key:
+            raise Http404("This scenario has no node with that key.")
+        node = by_key[at]
+        known = sorted(
+            {
+                fact
+                for n in nodes
+                for c in n.choices.all()
+                for fact in graph.fact_names(c.sets_facts)
+            }
+        )
+        facts = {fact for fact in self.request.GET.getlist("facts") if fact in known}
+        weeks = self.request.GET.get("weeks", "")
+        weeks = min(int(weeks), self.MAX_WEEKS) if weeks.isascii() and weeks.isdigit() else 0
+        choices = []
+        for choice in node.choices.all():
+            after = sorted(facts | set(graph.fact_names(choice.sets_facts)))
+            query = urlencode(
+                {"at": choice.target_key, "weeks": weeks + (choice.weeks or 0), "facts": after},
+                doseq=True,
+            )
+            choices.append(
+                {
+                    "choice": choice,
+                    "open": choice.is_open(facts),
+                    "url": f"{self.request.path}?{query}",
+                    "reaches": choice.target_key in by_key,
+                    "requires": graph.fact_names(choice.requires_facts),
+                    "unless": graph.fact_names(choice.unless_facts),
+                }
+            )
+        position = nodes.index(node)
+        context.update(
+            scenario=self.page,
+            node=node,
+            choices=choices,
+            shown=[c for c in choices if c["open"]],
+            hidden=[c for c in choices if not c["open"]],
+            facts=sorted(facts),
+            known_facts=known,
+            weeks=weeks,
+            edit_url=reverse("scenarios_admin_node", args=[self.page.pk, position]),
+            restart_url=self.request.path,
         )
         return context
 

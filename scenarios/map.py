@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html import escape
+from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -243,6 +244,12 @@ def outline(page: ScenarioPage, notes: MapNotes) -> list[dict]:
                 reverse("wagtailadmin_pages:edit", args=[page.pk])
                 + f"#inline_child_nodes-{position}"
                 if position in notes.edit_links
+                else ""
+            ),
+            # The latest draft played from this node (trainers only: the admin).
+            "play_url": (
+                reverse("scenarios_admin_play", args=[page.pk]) + "?" + urlencode({"at": node.key})
+                if position in notes.edit_links and node.key
                 else ""
             ),
             "choices": [

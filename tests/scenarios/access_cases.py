@@ -45,6 +45,7 @@ CASES = {
     "scenarios_admin_node": AccessCase(
         ADMIN_SCREEN, kwargs=lambda world: {"page_id": world.scenario.pk, "position": 1}
     ),
+    "scenarios_admin_play": AccessCase(ADMIN_SCREEN, kwargs=scenario),
     "scenarios_admin_twee_export": AccessCase(ADMIN_SCREEN, kwargs=scenario),
     "scenarios_admin_twee_import": AccessCase(ADMIN_SCREEN),
     "scenarios_admin_twee_guide": AccessCase(ADMIN_SCREEN),
