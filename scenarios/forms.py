@@ -9,8 +9,9 @@ from the scenario's nodes (:class:`NodeTargetSelect`), listed by title.
 
 Wagtail validates a page form once, for every action. The rules in ``scenarios.graph``
 apply only to publishing (and submitting for moderation, which ends in publishing), so
-the check runs when the posted action says so: a draft may be unfinished. Each problem
-is attached to the form of the node or choice it is about, on the field to change.
+the check runs when the posted action says so: a draft may be unfinished, except that a
+condition naming a fact no choice sets is refused in drafts too (a typing slip). Each
+problem is attached to the form of the node or choice it is about, on the field to change.
 """
 
 from __future__ import annotations
@@ -191,11 +192,16 @@ class ScenarioPageForm(WagtailAdminPageForm):
             tidy_nodes(self.formsets["nodes"])
             if self.is_publishing():
                 self.add_graph_errors()
+            else:
+                # A draft may be unfinished, but a condition naming a fact no choice
+                # sets is a slip to catch as it is typed, on its field.
+                self.add_graph_errors(only=(graph.UNKNOWN_FACT,))
         return cleaned
 
-    def add_graph_errors(self) -> list[graph.GraphError]:
+    def add_graph_errors(self, only: tuple[str, ...] | None = None) -> list[graph.GraphError]:
+        """Put the graph's problems on the fields to change (``only``: these codes)."""
         nodes, node_forms, choice_forms = graph_from_forms(self.formsets["nodes"])
-        errors = graph.validate_graph(nodes)
+        errors = [e for e in graph.validate_graph(nodes) if only is None or e.code in only]
         for error in errors:
             if error.node is None:
                 if error.code == graph.NO_START and node_forms:
@@ -212,7 +218,7 @@ class ScenarioPageForm(WagtailAdminPageForm):
                 target.add_error(field, error.message)
             except ValueError:
                 target.add_error(None, error.message)
-        if errors:
+        if errors and only is None:
             self.add_error(
                 None,
                 forms.ValidationError(
