@@ -193,20 +193,15 @@ class ScenarioTrialView(WagtailAdminTemplateMixin, TemplateView):
         if at not in by_key:
             raise Http404("This scenario has no node with that key.")
         node = by_key[at]
-        known = sorted(
-            {
-                fact
-                for n in nodes
-                for c in n.choices.all()
-                for fact in graph.fact_names(c.sets_facts)
-            }
-        )
-        facts = {fact for fact in self.request.GET.getlist("facts") if fact in known}
+        # The facts choices set and the choices themselves (conditions may name either).
+        known = graph.condition_names([n.as_node_data() for n in nodes])
+        facts = {name for name in self.request.GET.getlist("facts") if name in dict(known)}
         weeks = self.request.GET.get("weeks", "")
         weeks = min(int(weeks), self.MAX_WEEKS) if weeks.isascii() and weeks.isdigit() else 0
         choices = []
         for choice in node.choices.all():
-            after = sorted(facts | set(graph.fact_names(choice.sets_facts)))
+            made = graph.choice_name(node.key, choice.label)
+            after = sorted(facts | set(graph.fact_names(choice.sets_facts)) | {made})
             query = urlencode(
                 {"at": choice.target_key, "weeks": weeks + (choice.weeks or 0), "facts": after},
                 doseq=True,
@@ -228,8 +223,9 @@ class ScenarioTrialView(WagtailAdminTemplateMixin, TemplateView):
             choices=choices,
             shown=[c for c in choices if c["open"]],
             hidden=[c for c in choices if not c["open"]],
-            facts=sorted(facts),
+            facts=[words for name, words in known if name in facts],
             known_facts=known,
+            held=facts,
             weeks=weeks,
             edit_url=reverse("scenarios_admin_node", args=[self.page.pk, position]),
             restart_url=self.request.path,

@@ -139,6 +139,21 @@ def offer_node_targets(node_formset) -> None:
         offer_targets(node_form.formsets["choices"].forms, options)
 
 
+CONDITION_FIELDS = ("requires_facts", "unless_facts")
+
+
+def follow_renames(text: str, renamed: dict[str, str]) -> str:
+    """``text`` (a choice's condition) with each earlier choice at a renamed node named by
+    the node's new key: "chose:relapse/…" becomes "chose:mother-relapses/…"."""
+    names = []
+    for name in graph.fact_names(text):
+        match = graph.CHOICE_NAME.fullmatch(name)
+        if match and match[1] in renamed:
+            name = f"{graph.CHOICE_PREFIX}{renamed[match[1]]}/{match[2]}"
+        names.append(name)
+    return " ".join(names) if names != list(graph.fact_names(text)) else text
+
+
 def _set(form, field: str, value) -> None:
     """Change a cleaned value so it is saved even if the author did not touch the form."""
     form.cleaned_data[field] = value
@@ -175,6 +190,10 @@ def tidy_nodes(node_formset) -> None:
             target = choice_form.cleaned_data.get("target_key")
             if target in renamed:
                 _set(choice_form, "target_key", renamed[target])
+            for name in CONDITION_FIELDS if renamed else ():
+                text = choice_form.cleaned_data.get(name) or ""
+                if follow_renames(text, renamed) != text:
+                    _set(choice_form, name, follow_renames(text, renamed))
 
 
 class ScenarioPageForm(WagtailAdminPageForm):

@@ -21,7 +21,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 
 from scenarios import graph
-from scenarios.forms import ENDING_ONLY_FIELDS, _live_forms, key_from_title, offer_targets
+from scenarios.forms import (
+    CONDITION_FIELDS,
+    ENDING_ONLY_FIELDS,
+    _live_forms,
+    follow_renames,
+    key_from_title,
+    offer_targets,
+)
 from scenarios.models import ScenarioNode
 
 
@@ -37,6 +44,10 @@ class ScenarioNodeForm(WagtailAdminModelForm):
         # A choice added on this screen (with or without the page's script) lists them too.
         empty = self.formsets["choices"].form.base_fields["target_key"].widget
         empty.choices = [("", "Choose a node"), *options]
+        # Suggestions for the conditions: the facts and choices of the draft.
+        self.condition_names = graph.condition_names(
+            [node.as_node_data() for node in [*others, self.instance]]
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -58,14 +69,11 @@ class ScenarioNodeForm(WagtailAdminModelForm):
         choices = self.formsets["choices"]
         choices.is_valid()  # fills cleaned_data on every choice form
         live = [form for form in _live_forms(choices) if hasattr(form, "cleaned_data")]
-        known = {
-            fact
-            for node in self.others
-            for choice in node.choices.all()
-            for fact in graph.fact_names(choice.sets_facts)
-        }
+        known = {name for name, _ in graph.condition_names([n.as_node_data() for n in self.others])}
+        key = self.cleaned_data.get("key") or self.instance.key
         for form in live:
             known.update(graph.fact_names(form.cleaned_data.get("sets_facts") or ""))
+            known.add(graph.choice_name(key, form.cleaned_data.get("label") or ""))
         for form in live:
             for name in ("requires_facts", "unless_facts"):
                 unknown = [
@@ -112,6 +120,9 @@ def save_node(form: ScenarioNodeForm, draft, *, user):
                 for choice in other.choices.all():
                     if choice.target_key == old_key:
                         choice.target_key = new_key
+                    for name in CONDITION_FIELDS:
+                        text = getattr(choice, name)
+                        setattr(choice, name, follow_renames(text, {old_key: new_key}))
         if not draft.live:
             # As the page editor: a page that is not live keeps its rows as the draft.
             draft.save()

@@ -49,13 +49,15 @@ def test_a_trainer_plays_the_draft_from_a_node_without_facts(client, trainer, ho
     html = response.content.decode()
 
     assert response.status_code == 200
-    assert "Case conference" in html and "No facts hold." in html
+    assert "Case conference" in html and "No facts hold and no choices have been made." in html
     shown = links(html)
     # Without "saw-child-alone", the choice that needs it is hidden, and says why.
     assert set(shown) == {"Ask to see Kai alone now", "Accept the parents&#x27; account"}
     assert "Tell them what Kai told you (shown only if “saw-child-alone” holds)" in hidden(html)
     # Each choice goes on, carrying the weeks that pass.
-    assert shown["Ask to see Kai alone now"] == play_url(page, at="end-late", weeks=8, facts=[])
+    assert shown["Ask to see Kai alone now"] == play_url(
+        page, at="end-late", weeks=8, facts=["chose:conference/ask-to-see-kai-alone-now"]
+    )
     # Nothing is recorded.
     assert not ScenarioAttempt.objects.exists()
 
@@ -65,7 +67,8 @@ def test_the_trainer_can_say_which_facts_hold(client, trainer, home_page):
     client.force_login(trainer)
     html = client.get(play_url(page, at="conference", facts="saw-child-alone")).content.decode()
 
-    assert 'name="facts" value="saw-child-alone" id="fact-saw-child-alone" checked' in html
+    assert 'name="facts" value="saw-child-alone" id="fact-1" checked' in html
+    assert "What holds: the fact “saw-child-alone”." in html
     assert set(links(html)) == {"Tell them what Kai told you", "Accept the parents&#x27; account"}
     assert "Ask to see Kai alone now (hidden if “saw-child-alone” holds)" in hidden(html)
 
@@ -76,7 +79,12 @@ def test_a_choice_that_sets_a_fact_carries_it_on(client, trainer, home_page):
     html = client.get(play_url(page)).content.decode()  # from the start
     assert "First visit" in html
     see_kai = links(html)["See Kai alone"]
-    assert see_kai == play_url(page, at="conference", weeks=2, facts=["saw-child-alone"])
+    assert see_kai == play_url(
+        page,
+        at="conference",
+        weeks=2,
+        facts=["chose:first-visit/see-kai-alone", "saw-child-alone"],
+    )
     html = client.get(see_kai).content.decode()
     assert "The child has waited 2 weeks" in html
     assert "Tell them what Kai told you" in links(html)
@@ -98,7 +106,7 @@ def test_facts_no_choice_sets_and_unknown_nodes_are_refused(client, trainer, hom
     page = make_scenario(home_page, conditional_spec())
     client.force_login(trainer)
     html = client.get(play_url(page, at="conference", facts="made-up")).content.decode()
-    assert "No facts hold." in html
+    assert "No facts hold and no choices have been made." in html
     assert client.get(play_url(page, at="nowhere")).status_code == 404
 
 
