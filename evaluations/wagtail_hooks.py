@@ -1,8 +1,10 @@
 """Admin: survey instruments, measures and survey schedules as snippets, grouped under
 one "Surveys" menu; a link to the response counts for trainers."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from wagtail import hooks
@@ -16,6 +18,7 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenView,
 )
 from wagtail.snippets.views.snippets import (
+    CopyView,
     DeleteView,
     EditView,
     HistoryView,
@@ -139,12 +142,57 @@ class PartnershipScopedViewSet(SnippetViewSet):
         return _visible_to(request.user, self.model._default_manager.all())
 
 
+class InstrumentEditView(ScopedEditView):
+    """A shared survey (no partnership) serves every partnership, so only administrators
+    change it. A trainer who opens one is taken to a copy for their own partnership
+    instead of a form that looks editable and then refuses their changes."""
+
+    def dispatch(self, request, *args, **kwargs):
+        instance = getattr(self, "object", None) or self.get_object()
+        policy = self.permission_policy
+        read_only = not policy.user_has_permission_for_instance(request.user, "change", instance)
+        if (
+            request.method == "GET"
+            and read_only
+            and policy.user_has_permission(request.user, "add")
+        ):
+            messages.info(
+                request,
+                f"“{instance}” is shared by every partnership, so only administrators "
+                "can change it. This is a copy for your partnership: change what you "
+                "need and save it. The shared survey stays as it is.",
+            )
+            return redirect(self.copy_url_name, instance.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class InstrumentCopyView(CopyView):
+    """Wagtail's copy, ready to save: a slug of its own (the original's would be refused
+    as taken) and, for a trainer, their own partnership."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        original = self.get_object()
+        taken = set(Instrument.objects.values_list("slug", flat=True))
+        base = f"{original.slug}-copy"[:75]
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        form.initial.update(slug=slug, title=f"{original.title} (copy)"[:200])
+        if not self.request.user.is_superuser:
+            form.initial["partnership"] = self.request.user.partnership_id
+        return form
+
+
 class InstrumentViewSet(PartnershipScopedViewSet):
     model = Instrument
     icon = "form"
     menu_label = "Instruments"
     list_display = ["title", "partnership", "estimated_minutes"]
     search_fields = ["title"]
+    edit_view_class = InstrumentEditView
+    copy_view_class = InstrumentCopyView
 
 
 class MeasureViewSet(PartnershipScopedViewSet):

@@ -9,8 +9,9 @@ from the scenario's nodes (:class:`NodeTargetSelect`), listed by title.
 
 Wagtail validates a page form once, for every action. The rules in ``scenarios.graph``
 apply only to publishing (and submitting for moderation, which ends in publishing), so
-the check runs when the posted action says so: a draft may be unfinished. Each problem
-is attached to the form of the node or choice it is about, on the field to change.
+the check runs when the posted action says so: a draft may be unfinished, except that a
+condition naming a fact no choice sets is refused in drafts too (a typing slip). Each
+problem is attached to the form of the node or choice it is about, on the field to change.
 """
 
 from __future__ import annotations
@@ -117,19 +118,40 @@ def _node_options(node_formset) -> list[tuple[str, str]]:
     return options
 
 
+def offer_targets(choice_forms, options: list[tuple[str, str]]) -> None:
+    """Fill these choices' "leads to" lists with ``options`` ((key, label) pairs), keeping
+    a target no node has as "Missing", so saving never quietly changes where it leads."""
+    keys = {key for key, _ in options}
+    for choice_form in choice_forms:
+        current = choice_form["target_key"].value() or ""
+        missing = [(current, f"Missing: no node has the key “{current}”")]
+        choice_form.fields["target_key"].widget.choices = [
+            ("", "Choose a node"),
+            *options,
+            *(missing if current and current not in keys else []),
+        ]
+
+
 def offer_node_targets(node_formset) -> None:
     """Fill every choice's "leads to" list with the scenario's nodes."""
     options = _node_options(node_formset)
-    keys = {key for key, _ in options}
     for node_form in node_formset.forms:
-        for choice_form in node_form.formsets["choices"].forms:
-            current = choice_form["target_key"].value() or ""
-            missing = [(current, f"Missing: no node has the key “{current}”")]
-            choice_form.fields["target_key"].widget.choices = [
-                ("", "Choose a node"),
-                *options,
-                *(missing if current and current not in keys else []),
-            ]
+        offer_targets(node_form.formsets["choices"].forms, options)
+
+
+CONDITION_FIELDS = ("requires_facts", "unless_facts")
+
+
+def follow_renames(text: str, renamed: dict[str, str]) -> str:
+    """``text`` (a choice's condition) with each earlier choice at a renamed node named by
+    the node's new key: "chose:relapse/…" becomes "chose:mother-relapses/…"."""
+    names = []
+    for name in graph.fact_names(text):
+        match = graph.CHOICE_NAME.fullmatch(name)
+        if match and match[1] in renamed:
+            name = f"{graph.CHOICE_PREFIX}{renamed[match[1]]}/{match[2]}"
+        names.append(name)
+    return " ".join(names) if names != list(graph.fact_names(text)) else text
 
 
 def _set(form, field: str, value) -> None:
@@ -168,6 +190,10 @@ def tidy_nodes(node_formset) -> None:
             target = choice_form.cleaned_data.get("target_key")
             if target in renamed:
                 _set(choice_form, "target_key", renamed[target])
+            for name in CONDITION_FIELDS if renamed else ():
+                text = choice_form.cleaned_data.get(name) or ""
+                if follow_renames(text, renamed) != text:
+                    _set(choice_form, name, follow_renames(text, renamed))
 
 
 class ScenarioPageForm(WagtailAdminPageForm):
@@ -185,11 +211,16 @@ class ScenarioPageForm(WagtailAdminPageForm):
             tidy_nodes(self.formsets["nodes"])
             if self.is_publishing():
                 self.add_graph_errors()
+            else:
+                # A draft may be unfinished, but a condition naming a fact no choice
+                # sets is a slip to catch as it is typed, on its field.
+                self.add_graph_errors(only=(graph.UNKNOWN_FACT,))
         return cleaned
 
-    def add_graph_errors(self) -> list[graph.GraphError]:
+    def add_graph_errors(self, only: tuple[str, ...] | None = None) -> list[graph.GraphError]:
+        """Put the graph's problems on the fields to change (``only``: these codes)."""
         nodes, node_forms, choice_forms = graph_from_forms(self.formsets["nodes"])
-        errors = graph.validate_graph(nodes)
+        errors = [e for e in graph.validate_graph(nodes) if only is None or e.code in only]
         for error in errors:
             if error.node is None:
                 if error.code == graph.NO_START and node_forms:
@@ -206,7 +237,7 @@ class ScenarioPageForm(WagtailAdminPageForm):
                 target.add_error(field, error.message)
             except ValueError:
                 target.add_error(None, error.message)
-        if errors:
+        if errors and only is None:
             self.add_error(
                 None,
                 forms.ValidationError(

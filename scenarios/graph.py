@@ -16,7 +16,7 @@ import heapq
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 DECISION = "decision"
@@ -33,6 +33,35 @@ PROCEDURAL = "procedural"
 MISSED_RATINGS = (OPTIMISTIC, COLLUSIVE, PROCEDURAL)
 
 FACT_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# A condition can also name an earlier choice: "chose:<node key>/<the choice's label as a
+# slug>", for example "chose:first-visit/see-kai-alone". Taking a choice makes its name
+# hold, as a fact would, so conditions, validation and the player treat both alike.
+CHOICE_NAME = re.compile(r"chose:([A-Za-z0-9_-]+)/([a-z0-9]+(?:-[a-z0-9]+)*)")
+CHOICE_PREFIX = "chose:"
+
+
+def choice_name(node_key: str, label: str) -> str:
+    """How a condition names the choice ``label`` at the node ``node_key``."""
+    from django.utils.text import slugify
+
+    return f"{CHOICE_PREFIX}{node_key}/{slugify(label) or 'choice'}"
+
+
+def condition_names(nodes: Iterable[NodeData]) -> list[tuple[str, str]]:
+    """Every name a condition in this scenario can test, with words for it: the facts
+    choices set, then each choice (for the editor's suggestions and the trial player)."""
+    nodes = list(nodes)
+    facts = sorted({fact for node in nodes for c in node.choices for fact in c.sets})
+    named = [(fact, f"the fact “{fact}”") for fact in facts]
+    for node in nodes:
+        for c in node.choices:
+            named.append((c.made, f"took “{c.label}” at “{node.title or node.key}”"))
+    return list(dict(named).items())
+
+
+def is_condition_name(name: str) -> bool:
+    """A name a condition may test: a fact, or an earlier choice."""
+    return bool(FACT_NAME.fullmatch(name) or CHOICE_NAME.fullmatch(name))
 
 
 def fact_names(text: str) -> tuple[str, ...]:
@@ -53,6 +82,12 @@ class ChoiceData:
     sets: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
+    made: str = ""  # its name as an earlier choice (set by its NodeData)
+
+    @property
+    def holds_after(self) -> tuple[str, ...]:
+        """What holds once it is taken: the facts it sets, and that it was made."""
+        return (*self.sets, self.made) if self.made else self.sets
 
     @property
     def is_conditional(self) -> bool:
@@ -72,6 +107,12 @@ class NodeData:
     outcome: str = ""
     choices: tuple[ChoiceData, ...] = ()
     title: str = ""
+
+    def __post_init__(self):
+        named = tuple(
+            c if c.made else replace(c, made=choice_name(self.key, c.label)) for c in self.choices
+        )
+        object.__setattr__(self, "choices", named)
 
 
 @dataclass(frozen=True)
@@ -149,7 +190,9 @@ class _Graph:
 
     @cached_property
     def facts_set(self) -> set[str]:
-        return {fact for node in self.nodes for choice in node.choices for fact in choice.sets}
+        return {
+            fact for node in self.nodes for choice in node.choices for fact in choice.holds_after
+        }
 
     @cached_property
     def histories(self) -> Histories | None:
@@ -271,12 +314,29 @@ def _conditions_name_known_facts(i: int, node: NodeData, g: _Graph) -> Iterator[
             if unknown:
                 yield GraphError(
                     UNKNOWN_FACT,
-                    f"No choice in this scenario sets {_quoted(unknown)}. Check the spelling, "
-                    "or name the fact in “sets facts” on the choice that makes it true.",
+                    unknown_facts_message(unknown),
                     i,
                     j,
                     field_name,
                 )
+
+
+def unknown_facts_message(unknown: Sequence[str]) -> str:
+    facts = [name for name in unknown if not name.startswith(CHOICE_PREFIX)]
+    choices = [name for name in unknown if name.startswith(CHOICE_PREFIX)]
+    sentences = []
+    if facts:
+        sentences.append(
+            f"No choice in this scenario sets {_quoted(facts)}. Check the spelling, "
+            "or name the fact in “sets facts” on the choice that makes it true."
+        )
+    if choices:
+        sentences.append(
+            f"No choice in this scenario is {_quoted(choices)}: name an earlier choice as "
+            "“chose:” then its node's key, “/”, and its label in lower case with hyphens. "
+            "Pick it from the suggestions to be sure."
+        )
+    return " ".join(sentences)
 
 
 def _reachable_by_some_history(g: _Graph) -> Iterator[GraphError]:
@@ -424,7 +484,7 @@ def explore_histories(
         for choice in by_key[key].choices:
             if choice.target_key not in by_key or not choice.is_open(facts):
                 continue
-            after = (choice.target_key, facts | tested.intersection(choice.sets))
+            after = (choice.target_key, facts | tested.intersection(choice.holds_after))
             following.append(after)
             if after not in seen:
                 seen.add(after)
@@ -526,7 +586,7 @@ def shortest_path(
                         length + 1,
                         counter,
                         choice.target_key,
-                        facts | tested.intersection(choice.sets),
+                        facts | tested.intersection(choice.holds_after),
                         (*steps, PathStep(key, choice, choice.target_key)),
                     ),
                 )
@@ -576,7 +636,7 @@ def every_route(nodes: Iterable[NodeData], *, max_visits: int = 2) -> Iterator[R
                 (*keys, c.target_key),
                 (*steps, c.weeks),
                 (*ratings, c.rating),
-                facts.union(c.sets),
+                facts.union(c.holds_after),
             )
             for c in node.choices
             if c.target_key in by_key and keys.count(c.target_key) < max_visits and c.is_open(facts)

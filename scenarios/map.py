@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html import escape
+from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -220,10 +221,9 @@ def map_notes(page: ScenarioPage, errors, weeks, *, link_to_editor: bool) -> Map
         if error.node is not None and error.node < len(nodes):
             notes.problems.setdefault(error.node, []).append(error.message)
     if link_to_editor and page.pk:
-        edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
         for position in range(len(nodes)):
-            # The node's panel in the editor; scenario_editor.js opens the Graph tab at it.
-            notes.edit_links[position] = f"{edit}#inline_child_nodes-{position}"
+            # The node on a screen of its own (scenarios.node_editor).
+            notes.edit_links[position] = reverse("scenarios_admin_node", args=[page.pk, position])
     return notes
 
 
@@ -238,6 +238,20 @@ def outline(page: ScenarioPage, notes: MapNotes) -> list[dict]:
             "problems": notes.problems.get(position, []),
             "weeks": _weeks(notes.weeks[node.key]) if node.key in notes.weeks else "",
             "edit_url": notes.edit_links.get(position, ""),
+            # The same node in the whole scenario's form; scenario_editor.js opens the
+            # Graph tab at it.
+            "full_editor_url": (
+                reverse("wagtailadmin_pages:edit", args=[page.pk])
+                + f"#inline_child_nodes-{position}"
+                if position in notes.edit_links
+                else ""
+            ),
+            # The latest draft played from this node (trainers only: the admin).
+            "play_url": (
+                reverse("scenarios_admin_play", args=[page.pk]) + "?" + urlencode({"at": node.key})
+                if position in notes.edit_links and node.key
+                else ""
+            ),
             "choices": [
                 {
                     "choice": choice,

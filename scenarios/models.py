@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import uuid
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -223,12 +224,26 @@ def validate_fact_names(value: str) -> None:
         )
 
 
-def _fact_names_field(verbose_name: str, help_text: str) -> models.CharField:
+CONDITION_LIST = {"list": "scenario-condition-names"}
+
+
+def validate_condition_names(value: str) -> None:
+    bad = [name for name in graph.fact_names(value) if not graph.is_condition_name(name)]
+    if bad:
+        raise ValidationError(
+            "Write each fact in lower-case letters, numbers and hyphens, for example "
+            "“saw-child-alone”, or name an earlier choice as “chose:node-key/choice-label”, "
+            "separated by spaces. Not valid: %(names)s.",
+            params={"names": ", ".join(f"“{name}”" for name in bad)},
+        )
+
+
+def _fact_names_field(verbose_name: str, help_text: str, validator=validate_fact_names):
     return models.CharField(
         verbose_name,
         max_length=255,
         blank=True,
-        validators=[validate_fact_names],
+        validators=[validator],
         help_text=help_text,
     )
 
@@ -278,14 +293,17 @@ class ScenarioChoice(Orderable):
     )
     requires_facts = _fact_names_field(
         "shown only if",
-        "Optional. Show this choice only when all these facts hold, set by earlier choices "
-        "in this play-through. To require an earlier choice, give that choice a fact in "
-        "“sets facts” and name it here.",
+        "Optional. Show this choice only when all these hold in this play-through: facts "
+        "set by earlier choices, or earlier choices themselves, named “chose:” then the "
+        "node's key, “/” and the choice's label with hyphens, for example "
+        "“chose:first-visit/see-kai-alone” (suggested as you type).",
+        validate_condition_names,
     )
     unless_facts = _fact_names_field(
         "hidden if",
-        "Optional. Hide this choice when any of these facts holds. To offer it only to "
-        "learners who did not take an earlier choice, name that choice's fact here.",
+        "Optional. Hide this choice when any of these holds: a fact, or an earlier choice "
+        "named as above, so it is offered only to learners who did not take it.",
+        validate_condition_names,
     )
 
     panels = [
@@ -300,7 +318,12 @@ class ScenarioChoice(Orderable):
         FieldPanel("feedback"),
         FieldPanel("concepts"),
         FieldRowPanel(
-            [FieldPanel("sets_facts"), FieldPanel("requires_facts"), FieldPanel("unless_facts")],
+            [
+                FieldPanel("sets_facts"),
+                # Suggestions: the scenario's facts and choices (the Graph tab's datalist).
+                FieldPanel("requires_facts", widget=forms.TextInput(attrs=CONDITION_LIST)),
+                FieldPanel("unless_facts", widget=forms.TextInput(attrs=CONDITION_LIST)),
+            ],
             heading="Facts and conditions (optional)",
         ),
     ]

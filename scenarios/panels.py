@@ -10,6 +10,8 @@ last save.
 
 from wagtail.admin.panels import Panel
 
+from scenarios import graph
+
 
 def graph_check_context(page) -> dict:
     """The problems in ``page``'s graph as the author sees them, for the panel and for
@@ -21,6 +23,15 @@ def graph_check_context(page) -> dict:
         "problems": [describe_error(page, e) for e in page.graph_errors()] if page.pk else [],
         "clock_warnings": page.clock_warnings() if page.pk else [],
         "has_nodes": bool(page.pk and page.node_list()),
+        # Suggested as the author types a condition (the choices' fields name this list).
+        "condition_names": graph.condition_names(page.graph_nodes()) if page.pk else [],
+        # Each node on a screen of its own (scenarios.node_editor), by position as there.
+        "steps": [
+            (position, node.title or node.key or "Untitled")
+            for position, node in enumerate(page.node_list())
+        ]
+        if page.pk
+        else [],
     }
 
 

@@ -206,8 +206,13 @@ def decision_concepts(node: ScenarioNode) -> list[str]:
 
 
 def facts_so_far(decisions: Iterable[ScenarioDecision]) -> set[str]:
-    """The facts that hold after these decisions: those their choices set when made."""
-    return {fact for decision in decisions for fact in graph.fact_names(decision.facts_set)}
+    """What holds after these decisions: the facts their choices set when made, and that
+    each choice was made (``graph.choice_name``), for conditions on earlier choices."""
+    held = set()
+    for decision in decisions:
+        held.update(graph.fact_names(decision.facts_set))
+        held.add(graph.choice_name(decision.from_node_key, decision.choice_label))
+    return held
 
 
 def open_choices(node: ScenarioNode, facts: set[str]) -> list:

@@ -422,21 +422,27 @@ def _choice(
         concepts=_concepts(data.get("concepts"), p),
         feedback=_plain(data.get("feedback"), p, "feedback"),
         sets=_facts(data.get("sets"), link),
-        requires=_facts(data.get("requires"), link),
-        unless=_facts(data.get("unless"), link),
+        requires=_facts(data.get("requires"), link, graph.is_condition_name),
+        unless=_facts(data.get("unless"), link, graph.is_condition_name),
     )
 
 
-def _facts(value, link: Link) -> list[str]:
-    """Fact names from a link's metadata (text, separated by spaces)."""
+def _facts(value, link: Link, allowed=graph.FACT_NAME.fullmatch) -> list[str]:
+    """Fact names from a link's metadata (text, separated by spaces); in conditions,
+    also earlier choices ("chose:first-visit/see-kai-alone")."""
     if value in (None, ""):
         return []
     names = graph.fact_names(value) if isinstance(value, str) else ()
-    if not names or not all(graph.FACT_NAME.fullmatch(name) for name in names):
+    if not names or not all(allowed(name) for name in names):
         raise TweeError(
             link.line,
             f"The facts of the link “{link.label}” must be text: names in lower-case "
-            "letters, numbers and hyphens, separated by spaces, such as “saw-child-alone”.",
+            "letters, numbers and hyphens, separated by spaces, such as “saw-child-alone”"
+            + (
+                ", or earlier choices such as “chose:first-visit/see-kai-alone”."
+                if allowed is not graph.FACT_NAME.fullmatch
+                else "."
+            ),
         )
     return list(names)
 

@@ -23,6 +23,16 @@ def register_scenario_admin_urls():
             name="scenarios_admin_map",
         ),
         path(
+            "scenarios/<id:page_id>/steps/<int:position>/",
+            admin_views.ScenarioNodeEditView.as_view(),
+            name="scenarios_admin_node",
+        ),
+        path(
+            "scenarios/<id:page_id>/play/",
+            admin_views.ScenarioTrialView.as_view(),
+            name="scenarios_admin_play",
+        ),
+        path(
             "scenarios/<id:page_id>/twee/",
             admin_views.twee_export,
             name="scenarios_admin_twee_export",

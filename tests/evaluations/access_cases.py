@@ -77,6 +77,9 @@ CASES = {
     # Each person downloads only their own answers (an empty file if none).
     "evaluations:my_answers_csv": AccessCase(signed_in_only(OK)),
     "evaluations:trainer_counts": AccessCase(TRAINER_VIEW),
+    "wagtailsnippets_evaluations_instrument:copy": AccessCase(
+        ADMIN_SCREEN, kwargs=lambda w: {"pk": w.own_instrument.pk}
+    ),
     "wagtailsnippets_evaluations_instrument:edit": AccessCase(
         ADMIN_SCREEN, kwargs=lambda w: {"pk": w.own_instrument.pk}
     ),

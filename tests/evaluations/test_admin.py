@@ -237,3 +237,79 @@ def test_choosing_an_id_that_cannot_exist_is_not_found(trainer_client, forged):
 def test_the_reports_menu_links_to_the_impact_report(trainer_client):
     admin_home = trainer_client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("reports_home") in admin_home
+
+
+# --- shared surveys: copy to edit (issue 16, item 8) ------------------------------------------
+def post_data_of(form) -> dict:
+    """What the browser would post from this unbound form, as it was drawn."""
+    data = {}
+
+    def add(bound_field):
+        value = bound_field.value()
+        if isinstance(value, bool):
+            if value:
+                data[bound_field.html_name] = "on"
+        elif isinstance(value, list | tuple):
+            data[bound_field.html_name] = [str(v) for v in value]
+        else:
+            data[bound_field.html_name] = "" if value is None else str(value)
+
+    for bound_field in form:
+        add(bound_field)
+    for formset in form.formsets.values():
+        for bound_field in formset.management_form:
+            add(bound_field)
+        for child in formset.forms:
+            for bound_field in child:
+                add(bound_field)
+    return data
+
+
+def test_a_shared_survey_opens_as_a_copy_for_the_trainers_partnership(trainer_client, partnership):
+    shared = make_instrument(slug="shared-survey", title="Shared survey")
+    edit = reverse("wagtailsnippets_evaluations_instrument:edit", args=[shared.pk])
+    response = trainer_client.get(edit)
+    copy = reverse("wagtailsnippets_evaluations_instrument:copy", args=[shared.pk])
+    assert response.status_code == 302 and response.url == copy
+
+    response = trainer_client.get(copy)
+    html = response.content.decode()
+    assert "is shared by every partnership, so only administrators can change it" in html
+    assert 'value="shared-survey-copy"' in html
+    assert "I can recognise disguised compliance." in html
+
+    data = post_data_of(response.context["form"])
+    data["questions-1-text"] = "How many chronologies have you started?"
+    saved = trainer_client.post(reverse("wagtailsnippets_evaluations_instrument:add"), data)
+    assert saved.status_code == 302, saved.context["form"].errors
+
+    mine = Instrument.objects.get(slug="shared-survey-copy")
+    assert mine.partnership == partnership and mine.title == "Shared survey (copy)"
+    assert [q.key for q in mine.questions.order_by("sort_order")] == [
+        "confidence",
+        "chronology",
+        "role",
+        "tools",
+        "changed",
+    ]
+    assert mine.questions.get(key="chronology").text == "How many chronologies have you started?"
+    assert mine.questions.get(key="confidence").measure.slug == "confidence-disguised-compliance"
+    # The shared survey is as it was.
+    assert shared.questions.count() == 5
+    assert shared.questions.get(key="chronology").text == "How many chronologies have you used?"
+
+
+def test_the_trainers_own_survey_opens_for_editing(trainer_client, partnership):
+    own = make_instrument(slug="own-survey", partnership=partnership)
+    edit = reverse("wagtailsnippets_evaluations_instrument:edit", args=[own.pk])
+    assert trainer_client.get(edit).status_code == 200
+
+
+def test_an_administrator_edits_a_shared_survey_itself(client, administrator):
+    ensure_roles()
+    shared = make_instrument(slug="shared-survey", title="Shared survey")
+    client.force_login(administrator)
+    edit = reverse("wagtailsnippets_evaluations_instrument:edit", args=[shared.pk])
+    response = client.get(edit)
+    assert response.status_code == 200
+    assert "only administrators can change it" not in response.content.decode()

@@ -42,6 +42,10 @@ CASES = {
     "scenario_analytics": AccessCase(ANALYTICS, kwargs=scenario),
     "scenario_analytics_csv": AccessCase(ANALYTICS, kwargs=scenario),
     "scenarios_admin_map": AccessCase(ADMIN_SCREEN, kwargs=scenario),
+    "scenarios_admin_node": AccessCase(
+        ADMIN_SCREEN, kwargs=lambda world: {"page_id": world.scenario.pk, "position": 1}
+    ),
+    "scenarios_admin_play": AccessCase(ADMIN_SCREEN, kwargs=scenario),
     "scenarios_admin_twee_export": AccessCase(ADMIN_SCREEN, kwargs=scenario),
     "scenarios_admin_twee_import": AccessCase(ADMIN_SCREEN),
     "scenarios_admin_twee_guide": AccessCase(ADMIN_SCREEN),

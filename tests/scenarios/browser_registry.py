@@ -107,6 +107,39 @@ def import_publish_and_read_analytics(page: Page, world) -> None:
     expect(page.locator("main")).to_contain_text("fewer than 5")
 
 
+def editor_add_node(page: Page, i, title, kind, text, start=False, outcome="") -> None:
+    """In the page editor's Graph tab: add node ``i``; its key comes from its title."""
+    page.get_by_role("button", name=re.compile("^Add node$", re.I)).click()
+    page.fill(f"#id_nodes-{i}-title", title)
+    page.locator(f"#id_nodes-{i}-title").dispatch_event("change")
+    page.select_option(f"#id_nodes-{i}-kind", kind)
+    if start:
+        page.check(f"#id_nodes-{i}-is_start")
+    if outcome:
+        page.select_option(f"#id_nodes-{i}-outcome", outcome)
+    page.locator(f"#inline_child_nodes-{i} [contenteditable=true]").first.click()
+    page.keyboard.type(text)
+
+
+def editor_add_choice(page: Page, i, j, label, target, weeks, **facts) -> None:
+    """Add choice ``j`` to node ``i``, picking its node from the list ("Title (key)");
+    ``facts``: sets_facts, requires_facts or unless_facts, as typed."""
+    node = page.locator(f"#inline_child_nodes-{i}")
+    node.get_by_role("button", name=re.compile("^Add choice$", re.I)).last.click()
+    page.fill(f"#id_nodes-{i}-choices-{j}-label", label)
+    if target:
+        page.select_option(f"#id_nodes-{i}-choices-{j}-target_key", label=target)
+    page.fill(f"#id_nodes-{i}-choices-{j}-weeks", str(weeks))
+    for name, value in facts.items():
+        page.fill(f"#id_nodes-{i}-choices-{j}-{name}", value)
+
+
+def editor_publish(page: Page) -> None:
+    # Publish sits in the editor's action menu (a script-driven dropdown).
+    with page.expect_navigation():
+        page.locator("button[name=action-publish]").evaluate("button => button.click()")
+
+
 def author_in_the_editor(page: Page, world) -> None:
     """Build a small graph with nested node and choice forms without typing a key: keys
     come from titles and each choice picks its node from a list, including a node added
@@ -122,29 +155,13 @@ def author_in_the_editor(page: Page, world) -> None:
     page.get_by_role("tab", name="Graph").click()
 
     def add_node(i, title, kind, text, start=False, outcome=""):
-        page.get_by_role("button", name=re.compile("^Add node$", re.I)).click()
-        page.fill(f"#id_nodes-{i}-title", title)
-        page.locator(f"#id_nodes-{i}-title").dispatch_event("change")
-        page.select_option(f"#id_nodes-{i}-kind", kind)
-        if start:
-            page.check(f"#id_nodes-{i}-is_start")
-        if outcome:
-            page.select_option(f"#id_nodes-{i}-outcome", outcome)
-        page.locator(f"#inline_child_nodes-{i} [contenteditable=true]").first.click()
-        page.keyboard.type(text)
+        editor_add_node(page, i, title, kind, text, start=start, outcome=outcome)
 
     def add_choice(i, j, label, target, weeks):
-        node = page.locator(f"#inline_child_nodes-{i}")
-        node.get_by_role("button", name=re.compile("^Add choice$", re.I)).last.click()
-        page.fill(f"#id_nodes-{i}-choices-{j}-label", label)
-        if target:  # as the list shows it: "Title (key)"
-            page.select_option(f"#id_nodes-{i}-choices-{j}-target_key", label=target)
-        page.fill(f"#id_nodes-{i}-choices-{j}-weeks", str(weeks))
+        editor_add_choice(page, i, j, label, target, weeks)
 
     def publish():
-        # Publish sits in the editor's action menu (a script-driven dropdown).
-        with page.expect_navigation():
-            page.locator("button[name=action-publish]").evaluate("button => button.click()")
+        editor_publish(page)
 
     add_node(0, "The door", "decision", "Nobody answers.", start=True)
     add_node(1, "Inside", "ending", "You see the child.", outcome="protected_in_time")
@@ -156,6 +173,7 @@ def author_in_the_editor(page: Page, world) -> None:
     assert not ScenarioPage.objects.filter(title="Built in the editor").exists()
     page.get_by_role("tab", name="Graph").click()
     page.select_option("#id_nodes-0-choices-1-target_key", label="The door (the-door)")
+    expect(page.locator("#id_nodes-0-choices-1-target_key")).to_have_value("the-door")
     publish()
     expect(page.locator("body")).to_contain_text("published")
     built = ScenarioPage.objects.get(title="Built in the editor")

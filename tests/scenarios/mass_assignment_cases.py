@@ -51,6 +51,11 @@ CASES = {
     "scenario_attempt": NotAForm("The attempt page: it reads nothing from a POST body."),
     "scenario_debrief": NotAForm("The debrief page: it reads nothing from a POST body."),
     "scenarios_admin_twee_export": NotAForm("A download of the scenario as Twee: read only."),
+    "scenarios_admin_node": NotAForm(
+        "Edits one node of a scenario as a new draft revision: only the node's and its "
+        "choices' fields (ScenarioNode.panels), checked against the trainer's permission to "
+        "edit that page; pages belong to no partnership (tests/scenarios/test_node_screen.py)."
+    ),
     "scenarios_admin_twee_import": NotAForm(
         "Imports a scenario as a draft page from a Twee file or text, the only fields. It "
         "always goes under the scenarios section, checked against the trainer's page "

@@ -240,6 +240,31 @@ def test_publishing_with_an_unknown_fact_puts_the_error_on_that_field(client, tr
     assert not page.live
 
 
+def test_a_draft_with_an_unknown_fact_is_refused_on_that_field(client, trainer, home_page):
+    def misspell(spec):
+        spec.nodes[1].choices[1].unless = ["saw-kai-alone"]
+
+    page, response = submit_editor(client, trainer, home_page, misspell)
+    assert response.status_code == 200
+    errors = choice_form(response, 1, 1).errors["unless_facts"]
+    assert "No choice in this scenario sets “saw-kai-alone”" in errors[0]
+    assert 'value="saw-kai-alone"' in response.content.decode()
+    # Nothing else about the unfinished draft is held against it.
+    assert response.context["form"].non_field_errors() == []
+    page.refresh_from_db()
+    assert page.get_latest_revision_as_object().node_list()[1].choices.all()[1].unless_facts == (
+        "saw-child-alone"
+    )
+
+
+def test_a_draft_whose_facts_are_all_set_somewhere_saves(client, trainer, home_page):
+    def unfinished(spec):
+        spec.nodes[1].choices = spec.nodes[1].choices[:1]  # one choice: not publishable
+
+    page, response = submit_editor(client, trainer, home_page, unfinished)
+    assert response.status_code == 302
+
+
 def test_a_fact_name_that_is_not_lower_case_words_is_refused_on_its_field(
     client, trainer, home_page
 ):

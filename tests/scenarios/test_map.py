@@ -38,13 +38,30 @@ def svg_of(html: str) -> str:
     return html[start : html.index("</svg>", start)]
 
 
-def test_each_node_links_to_its_panel_in_the_editor(client, trainer, home_page):
+def test_each_node_links_to_its_own_screen_and_to_the_full_editor(client, trainer, home_page):
     page = make_scenario(home_page)
-    svg = svg_of(admin_map(client, trainer, page))
-    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    assert f'<a href="{edit}#inline_child_nodes-1" aria-label="Edit “Assessment”">' in svg
-    assert f'<a href="{edit}#inline_child_nodes-6" aria-label="Edit “Still waiting”">' in svg
+    html = admin_map(client, trainer, page)
+    svg = svg_of(html)
+    step = reverse("scenarios_admin_node", args=[page.pk, 1])
+    assert f'<a href="{step}" aria-label="Edit “Assessment”">' in svg
+    last = reverse("scenarios_admin_node", args=[page.pk, 6])
+    assert f'<a href="{last}" aria-label="Edit “Still waiting”">' in svg
     assert 'role="group"' in svg  # links inside role="img" would be hidden
+    # The list offers both: the step on its own, or its panel in the whole form.
+    listing = html[html.index("Every node and choice") :]
+    assessment = listing[listing.index("<strong>Assessment</strong>") :]
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert f'<a href="{step}">Edit this step' in assessment
+    assert f'<a href="{edit}#inline_child_nodes-1">open it in the full editor' in assessment
+
+
+def test_the_editor_lists_every_step_to_edit_on_its_own(client, trainer, home_page):
+    page = make_scenario(home_page)
+    client.force_login(trainer)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "Edit one step at a time (7 steps saved)" in html
+    step = reverse("scenarios_admin_node", args=[page.pk, 1])
+    assert f'<a href="{step}">Assessment</a>' in html
 
 
 def test_problem_nodes_and_broken_links_are_drawn_and_named(client, trainer, home_page):
@@ -80,7 +97,7 @@ def test_each_ending_shows_the_fewest_and_most_weeks_to_it(client, trainer, home
     assert "Routes: 20 weeks" in svg
     listing = html[html.index("Every node and choice") :]
     assert "Routes to this ending take 10 to 13 weeks." in listing
-    assert "Edit “Protected late”</a>" in listing
+    assert 'Edit this step<span class="visually-hidden">: “Protected late”</span></a>' in listing
 
 
 def test_an_ending_no_route_reaches_says_so(client, trainer, home_page):

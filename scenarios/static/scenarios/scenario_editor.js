@@ -55,6 +55,8 @@
   }
 
   function refreshTargets() {
+    // Only the whole scenario's form lists its nodes; a single step's lists come filled.
+    if (!document.querySelector("[name='nodes-TOTAL_FORMS']")) return;
     var options = [];
     var renamed = {};
     nodeIndexes().forEach(function (index) {
@@ -97,8 +99,27 @@
     });
   }
 
+  // A step on its own screen (scenarios/node_editor.py): its fields have no prefix.
+  function showStepFieldsForKind() {
+    var kind = document.querySelector('[data-edit-form] select[name="kind"]');
+    if (!kind) return;
+    var ending = kind.value === "ending";
+    var form = kind.form;
+    form.querySelectorAll(".scenario-ending-only").forEach(function (el) {
+      el.style.display = ending ? "" : "none";
+    });
+    var choices = form.querySelectorAll('input[name^="choices-"][name$="-label"]');
+    var live = Array.prototype.filter.call(choices, function (input) {
+      return !isDeleted(input.name.replace(/-label$/, ""));
+    });
+    form.querySelectorAll(".scenario-not-ending").forEach(function (el) {
+      el.style.display = ending && live.length === 0 ? "none" : "";
+    });
+  }
+
   function showAllFields() {
     nodeIndexes().forEach(showFieldsForKind);
+    showStepFieldsForKind();
   }
 
   function openFromHash() {
@@ -126,6 +147,7 @@
   }
 
   document.addEventListener("change", function (event) {
+    if (event.target.name === "kind") showStepFieldsForKind();
     var match = (event.target.name || "").match(NODE_FIELD);
     if (!match) return;
     if (match[2] === "kind") showFieldsForKind(match[1]);
