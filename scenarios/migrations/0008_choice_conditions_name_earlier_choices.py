@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('scenarios', '0006_node_key_from_title'),
+        ('scenarios', '0007_attempt_is_first'),
     ]
 
     operations = [
