@@ -11,7 +11,6 @@ import http.server
 import os
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -22,6 +21,7 @@ from django.db import connection
 
 from learning_site.learning_records.models import OutboxState, OutboxStatement
 from learning_site.learning_records.tasks import send_statements
+from tests import worker_process
 
 pytestmark = [
     pytest.mark.celery_worker,
@@ -29,7 +29,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-ROOT = Path(__file__).resolve().parents[2]
 QUEUE = "xapi-kill-test"
 
 
@@ -77,26 +76,15 @@ class SlowFirstAnswer:
 
 
 def start_worker(log: Path) -> subprocess.Popen:
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),  # this checkout's code, whatever the virtualenv points at
-        "DJANGO_SETTINGS_MODULE": "learning_site.settings.test",
-        "TEST_CELERY_EAGER": "0",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        # Short lease, so the test need not wait two minutes for it to run out; still
-        # longer than the HTTP timeout, as in production.
-        "XAPI_LEASE_SECONDS": "8",
-        "XAPI_HTTP_TIMEOUT_SECONDS": "5",
-        "XAPI_SEND_ON_COMMIT": "0",
-    }
-    celery = str(Path(sys.executable).with_name("celery"))
-    return subprocess.Popen(  # noqa: S603 - our own venv's celery
-        [celery, "-A", "learning_site", "worker", "--pool=solo", "-Q", QUEUE,
-         "--without-heartbeat", "--without-gossip", "--without-mingle", "--loglevel=INFO"],
-        cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )  # fmt: skip
+    # Short lease, so the test need not wait two minutes for it to run out; still longer
+    # than the HTTP timeout, as in production.
+    return worker_process.start_worker(
+        QUEUE,
+        log,
+        XAPI_LEASE_SECONDS="8",
+        XAPI_HTTP_TIMEOUT_SECONDS="5",
+        XAPI_SEND_ON_COMMIT="0",
+    )
 
 
 def wait_for(condition, seconds: float, what: str):

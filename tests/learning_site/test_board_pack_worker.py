@@ -12,7 +12,6 @@ same bucket: the only thing the two share is the bucket.
 import os
 import signal
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -25,33 +24,22 @@ from django.test import override_settings
 from django.urls import reverse
 
 from evaluations.reports.models import ExportStatus, ReportExport
+from tests import worker_process
 from tests.learning_site.shared_storage import Machine, bucket_keys, bucket_object
 
 pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parents[2]
 QUEUE = "board-pack-own-media-test"
 
 
 def start_worker(machine: Machine, log: Path) -> subprocess.Popen:
-    db = connection.settings_dict
-    env = {
-        **os.environ,
+    return worker_process.start_worker(
+        QUEUE,
+        log,
         **machine.env,  # AWS_STORAGE_BUCKET_NAME, S3_ENDPOINT_URL and the keys
-        "PYTHONPATH": str(ROOT),  # this checkout's code, whatever the virtualenv points at
-        "DJANGO_SETTINGS_MODULE": "learning_site.settings.test",
-        "TEST_CELERY_EAGER": "0",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "MEDIA_ROOT": str(machine.media),
-        "PRIVATE_MEDIA_ROOT": str(machine.private),
-    }
-    celery = str(Path(sys.executable).with_name("celery"))
-    return subprocess.Popen(  # noqa: S603 - our own venv's celery
-        [celery, "-A", "learning_site", "worker", "--pool=solo", "-Q", QUEUE,
-         "--without-heartbeat", "--without-gossip", "--without-mingle", "--loglevel=INFO"],
-        cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )  # fmt: skip
+        MEDIA_ROOT=str(machine.media),
+        PRIVATE_MEDIA_ROOT=str(machine.private),
+    )
 
 
 @pytest.fixture
