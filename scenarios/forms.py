@@ -20,6 +20,7 @@ from django import forms
 from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from learning_site.rich_text_input import CheckedRichTextMixin
 from scenarios import graph
 
 PUBLISHING_ACTIONS = ("action-publish", "action-submit")
@@ -196,7 +197,7 @@ def tidy_nodes(node_formset) -> None:
                     _set(choice_form, name, follow_renames(text, renamed))
 
 
-class ScenarioPageForm(WagtailAdminPageForm):
+class ScenarioPageForm(CheckedRichTextMixin, WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "nodes" in self.formsets:

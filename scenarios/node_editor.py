@@ -20,6 +20,7 @@ from django.db import transaction
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 
+from learning_site.rich_text_input import CheckedRichTextMixin
 from scenarios import graph
 from scenarios.forms import (
     CONDITION_FIELDS,
@@ -32,7 +33,7 @@ from scenarios.forms import (
 from scenarios.models import ScenarioNode
 
 
-class ScenarioNodeForm(WagtailAdminModelForm):
+class ScenarioNodeForm(CheckedRichTextMixin, WagtailAdminModelForm):
     """A node and its choices, checked against ``others``: the draft's other nodes."""
 
     others: list = []

@@ -262,3 +262,20 @@ def test_a_locked_scenario_cannot_be_saved_by_someone_else(
     assert response.status_code == 200
     assert "This scenario is locked" in response.content.decode()
     assert scenario.revisions.count() == revisions
+
+
+@pytest.mark.parametrize("garbled", ['"', "-1", "not json", "[1, 2]"])
+def test_narrative_the_editor_never_sends_is_an_error_on_its_field(
+    client, trainer, scenario, garbled
+):
+    # A forged or garbled post (a script's, a broken tab's) was a server error.
+    client.force_login(trainer)
+    data = node_post_data(scenario, 1, title="Typed before the garbled text")
+    data["narrative"] = garbled
+    before = scenario.get_latest_revision()
+    response = client.post(node_url(scenario, 1), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "This text could not be read" in html
+    assert "Typed before the garbled text" in html  # what was typed is kept
+    assert scenario.get_latest_revision() == before
