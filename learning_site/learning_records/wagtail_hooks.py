@@ -1,7 +1,6 @@
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from learning_site.learning_records.models import LearningRecordStore
 from learning_site.admin_scoping import (
     OwnPartnershipPermissionPolicy,
     ScopedDeleteView,
@@ -11,6 +10,7 @@ from learning_site.admin_scoping import (
     ScopedInspectView,
     ScopedUsageView,
 )
+from learning_site.learning_records.models import LearningRecordStore
 
 
 class LearningRecordStoreViewSet(ModelViewSet):
