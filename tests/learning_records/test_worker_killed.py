@@ -26,7 +26,7 @@ from tests import worker_process
 pytestmark = [
     pytest.mark.celery_worker,
     pytest.mark.lrs,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 QUEUE = "xapi-kill-test"

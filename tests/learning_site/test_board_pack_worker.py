@@ -27,7 +27,11 @@ from evaluations.reports.models import ExportStatus, ReportExport
 from tests import worker_process
 from tests.learning_site.shared_storage import Machine, bucket_keys, bucket_object
 
-pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.celery_worker,
+    # The flush after each test would take the roles and the root page with it.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 QUEUE = "board-pack-own-media-test"
 
