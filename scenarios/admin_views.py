@@ -29,6 +29,23 @@ def editable_scenario(request, page_id: int) -> ScenarioPage:
     return page
 
 
+def scenario_breadcrumbs(view, *trail: dict) -> list[dict]:
+    """The admin's breadcrumbs, then the scenario (its editor, by its draft's title), then
+    ``trail``: the screens under it."""
+    return [
+        *view.breadcrumbs_items,
+        {
+            "url": reverse("wagtailadmin_pages:edit", args=[view.page.pk]),
+            "label": view.draft.title,
+        },
+        *trail,
+    ]
+
+
+def map_crumb(view) -> dict:
+    return {"url": reverse("scenarios_admin_map", args=[view.page.pk]), "label": "Map"}
+
+
 class ScenarioMapView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "scenarios/admin/map.html"
     header_icon = "site"
@@ -43,14 +60,7 @@ class ScenarioMapView(WagtailAdminTemplateMixin, TemplateView):
         return f"Map: {self.draft.title}"
 
     def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {
-                "url": reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
-                "label": self.draft.title,
-            },
-            {"url": "", "label": "Map"},
-        ]
+        return scenario_breadcrumbs(self, {"url": "", "label": "Map"})
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -89,15 +99,9 @@ class ScenarioNodeEditView(WagtailAdminTemplateMixin, TemplateView):
         return f"Edit step: {self.node.title or self.node.key}"
 
     def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {
-                "url": reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
-                "label": self.draft.title,
-            },
-            {"url": reverse("scenarios_admin_map", args=[self.page.pk]), "label": "Map"},
-            {"url": "", "label": self.node.title or self.node.key},
-        ]
+        return scenario_breadcrumbs(
+            self, map_crumb(self), {"url": "", "label": self.node.title or self.node.key}
+        )
 
     def make_form(self, data=None):
         form = self.panel.get_form_class()(data, instance=self.node, for_user=self.request.user)
@@ -172,15 +176,7 @@ class ScenarioTrialView(WagtailAdminTemplateMixin, TemplateView):
         return f"Play from here: {self.draft.title}"
 
     def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {
-                "url": reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
-                "label": self.draft.title,
-            },
-            {"url": reverse("scenarios_admin_map", args=[self.page.pk]), "label": "Map"},
-            {"url": "", "label": "Play from here"},
-        ]
+        return scenario_breadcrumbs(self, map_crumb(self), {"url": "", "label": "Play from here"})
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -95,17 +95,16 @@ def test_done_when_a_trainer_builds_fixes_previews_publishes_and_a_learner_plays
     map and fixed on the step's own screen; the draft is played from the map, published,
     and a learner plays it both ways."""
     from scenarios.models import ScenarioPage
-    from tests.scenarios.browser_registry import editor_add_choice, editor_add_node
+    from tests.scenarios.browser_registry import (
+        editor_add_choice,
+        editor_add_node,
+        open_a_new_scenario,
+    )
 
     context = new_context()
     sign_in_with_cookie(context, world.base_url, world.trainer)
     page = context.new_page()
-    index = world.scenario.get_parent()
-    page.goto(world.url(f"/admin/pages/add/scenarios/scenariopage/{index.pk}/"))
-    page.fill("#id_title", "Kai's year")
-    page.locator("[contenteditable=true]").first.click()
-    page.keyboard.type("A nursery is worried about Kai.")
-    page.get_by_role("tab", name="Graph").click()
+    open_a_new_scenario(page, world, "Kai's year", "A nursery is worried about Kai.")
 
     steps = ["Nursery call", "Health visitor", "School nurse", "GP letter", "Police check"]
     editor_add_node(page, 0, "First visit", "decision", "His mother answers.", start=True)

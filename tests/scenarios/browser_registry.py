@@ -140,6 +140,17 @@ def editor_publish(page: Page) -> None:
         page.locator("button[name=action-publish]").evaluate("button => button.click()")
 
 
+def open_a_new_scenario(page: Page, world, title: str, introduction: str) -> None:
+    """The editor of a new scenario beside the world's one, titled and introduced, on
+    its Graph tab."""
+    index = world.scenario.get_parent()
+    page.goto(world.url(f"/admin/pages/add/scenarios/scenariopage/{index.pk}/"))
+    page.fill("#id_title", title)
+    page.locator("[contenteditable=true]").first.click()
+    page.keyboard.type(introduction)
+    page.get_by_role("tab", name="Graph").click()
+
+
 def author_in_the_editor(page: Page, world) -> None:
     """Build a small graph with nested node and choice forms without typing a key: keys
     come from titles and each choice picks its node from a list, including a node added
@@ -147,12 +158,7 @@ def author_in_the_editor(page: Page, world) -> None:
     that field; picking its node fixes it."""
     from scenarios.models import ScenarioPage
 
-    index = world.scenario.get_parent()
-    page.goto(world.url(f"/admin/pages/add/scenarios/scenariopage/{index.pk}/"))
-    page.fill("#id_title", "Built in the editor")
-    page.locator("[contenteditable=true]").first.click()
-    page.keyboard.type("A short case.")
-    page.get_by_role("tab", name="Graph").click()
+    open_a_new_scenario(page, world, "Built in the editor", "A short case.")
 
     def add_node(i, title, kind, text, start=False, outcome=""):
         editor_add_node(page, i, title, kind, text, start=start, outcome=outcome)

@@ -207,3 +207,21 @@ def conditional_spec(slug: str = "seen-alone", title: str = "Seen alone") -> Sce
 
 def make_scenario(home, spec: ScenarioSpec | None = None, publish: bool = True):
     return create_or_update_scenario(make_index(home), spec or small_spec(), publish=publish)
+
+
+def twee_round_trip(home, page):
+    """Export ``page`` as Twee and import it back: (the Twee text, the page's spec and the
+    imported page's spec as dicts, without their slugs). Import warnings fail the test."""
+    from dataclasses import asdict
+
+    from scenarios.models import ScenarioPage
+    from scenarios.spec import spec_from_page
+    from scenarios.twee import export_twee, import_twee
+
+    text = export_twee(page)
+    imported, warnings = import_twee(text, make_index(home))
+    assert warnings == []
+    before = asdict(spec_from_page(page))
+    after = asdict(spec_from_page(ScenarioPage.objects.get(pk=imported.pk)))
+    before.pop("slug"), after.pop("slug")
+    return text, before, after

@@ -3,17 +3,19 @@ if, or only unless, a named earlier choice was made in this play-through, with n
 set for it. Named "chose:<node key>/<label as a slug>"; the rules, the player, the
 editor, the trial player and Twee treat it as they treat facts."""
 
-from dataclasses import asdict
-
 import pytest
 from django.urls import reverse
 
 from scenarios import graph
 from scenarios.models import ScenarioAttempt, ScenarioPage
-from scenarios.spec import create_or_update_scenario, spec_from_page, spec_graph_nodes
-from scenarios.twee import export_twee, import_twee
+from scenarios.spec import create_or_update_scenario, spec_graph_nodes
 from tests.scenarios.admin_forms import editor_post_data
-from tests.scenarios.factories import conditional_spec, make_index, make_scenario
+from tests.scenarios.factories import (
+    conditional_spec,
+    make_index,
+    make_scenario,
+    twee_round_trip,
+)
 from tests.scenarios.test_player import choice_id, choose, start
 
 pytestmark = pytest.mark.django_db
@@ -155,14 +157,8 @@ def test_the_trial_player_carries_the_choice_made(client, trainer, scenario):
 
 
 def test_conditions_on_earlier_choices_round_trip_through_twee(home_page):
-    page = make_scenario(home_page, choice_spec())
-    text = export_twee(page)
+    text, before, after = twee_round_trip(home_page, make_scenario(home_page, choice_spec()))
     assert f'"link1_requires":"{SAW_KAI}"' in text
-    imported, warnings = import_twee(text, make_index(home_page))
-    assert warnings == []
-    before = asdict(spec_from_page(page))
-    after = asdict(spec_from_page(ScenarioPage.objects.get(pk=imported.pk)))
-    before.pop("slug"), after.pop("slug")
     assert after == before
 
 
