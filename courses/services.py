@@ -385,7 +385,17 @@ def add_before_after(user, statuses: list[CourseStatus]) -> None:
 
     if not statuses:
         return
-    waiting = before_after.waiting_urls(user)
+    waiting = before_after.waiting_urls(
+        user,
+        [
+            (
+                status.course,
+                status.enrolment is not None and status.enrolment.left_at is None,
+                status.completion,
+            )
+            for status in statuses
+        ],
+    )
     changes = before_after.changes_for(
         user, [status.course.pk for status in statuses if status.completion is not None]
     )

@@ -61,16 +61,17 @@ def survey_url(course_id: int, wave: str) -> str:
     return reverse("evaluations:survey", args=[course_id, wave])
 
 
-def waiting_urls(user) -> dict[tuple[int, str], str]:
+def waiting_urls(user, modules) -> dict[tuple[int, str], str]:
     """{(module id, wave): survey address} for the learner's before and after surveys that
-    are open and not yet sent. A constant number of queries whatever the modules."""
-    from evaluations.services import waiting_surveys
+    are open and not yet sent, among ``modules``: (module, whether the learner is on it,
+    their completion or None). Two queries whatever the number of modules."""
+    from evaluations.services import waiting_before_after
 
     if not user.is_authenticated:
         return {}
     return {
         (item.course.pk, item.wave): survey_url(item.course.pk, item.wave)
-        for item in waiting_surveys(user)
+        for item in waiting_before_after(user, modules)
         if item.wave in BEFORE_AND_AFTER_WAVES
     }
 

@@ -381,52 +381,86 @@ def waiting_surveys(user, now=None) -> list[WaitingSurvey]:
     now = now or timezone.now()
     if user.partnership_id is None:
         return []
-    # "Started" means an answer is saved, not that the survey was opened once.
-    responses = {
-        (r.course_id, r.wave): r
-        for r in SurveyResponse.objects.filter(user=user)
-        .only("course_id", "wave", "status", "knowledge_answers")
-        .annotate(has_answers=Exists(SurveyAnswer.objects.filter(response=OuterRef("pk"))))
-    }
-    configured = {
-        (row.wave, row.course_id)
-        for row in WaveInstrument.objects.active()
-        .filter(Q(partnership_id=user.partnership_id) | Q(partnership__isnull=True))
-        .only("wave", "course_id")
-    }
-
-    def has_instrument(wave, course_id):
-        return (wave, course_id) in configured or (wave, None) in configured
-
-    waiting = []
-
-    def consider(course, wave, closes_at=None):
-        response = responses.get((course.pk, wave))
-        if response and response.is_submitted:
-            return
-        if not course.live or not has_instrument(wave, course.pk):
-            return
-        started = response is not None and (
-            response.has_answers or bool(response.knowledge_answers)
-        )
-        waiting.append(WaitingSurvey(course, wave, started, closes_at))
-
+    consider, waiting = _waiting_list(user, SurveyResponse.objects.filter(user=user))
     completions = {
         c.course_id: c for c in CourseCompletion.objects.filter(user=user).select_related("course")
     }
-    window = datetime.timedelta(days=settings.EVALUATION_EXPIRE_DAYS)
-    for enrolment in Enrolment.objects.active().filter(user=user).select_related("course"):
-        if enrolment.course_id not in completions:
-            consider(enrolment.course, WaveKind.BASELINE)
-    for completion in completions.values():
-        if completion.completed_at + window > now:
-            consider(completion.course, WaveKind.POST, completion.completed_at + window)
+    modules = [
+        (enrolment.course, True, completions.get(enrolment.course_id))
+        for enrolment in Enrolment.objects.active().filter(user=user).select_related("course")
+    ]
+    _consider_before_after(consider, modules, [(c.course, c) for c in completions.values()], now)
     for invitation in (
         FollowUpInvitation.objects.filter(user=user).open(now).select_related("course")
     ):
         if invitation.course is not None:
             consider(invitation.course, invitation.wave, invitation.closes_at)
     return waiting
+
+
+def waiting_before_after(user, modules, now=None) -> list[WaitingSurvey]:
+    """The before and after surveys waiting among ``modules``, given as (module, whether
+    the learner is on it, their completion or None), as ``waiting_surveys`` finds them:
+    for a page that has the learner's enrolments at hand, in two queries."""
+    now = now or timezone.now()
+    modules = list(modules)
+    if user.partnership_id is None or not modules:
+        return []
+    responses = SurveyResponse.objects.filter(
+        user=user,
+        course_id__in=[course.pk for course, _, _ in modules],
+        wave__in=[WaveKind.BASELINE, WaveKind.POST],
+    )
+    consider, waiting = _waiting_list(user, responses, waves=[WaveKind.BASELINE, WaveKind.POST])
+    completions = [(course, completion) for course, _, completion in modules if completion]
+    _consider_before_after(consider, [m for m in modules if m[1]], completions, now)
+    return waiting
+
+
+def _waiting_list(user, responses, waves=None):
+    """``consider(course, wave, closes_at=None)``, which adds the survey to ``waiting``
+    if it is open to the learner: not sent, the module live, an instrument set."""
+    # "Started" means an answer is saved, not that the survey was opened once.
+    responses = {
+        (r.course_id, r.wave): r
+        for r in responses.only("course_id", "wave", "status", "knowledge_answers").annotate(
+            has_answers=Exists(SurveyAnswer.objects.filter(response=OuterRef("pk")))
+        )
+    }
+    instruments = WaveInstrument.objects.active().filter(
+        Q(partnership_id=user.partnership_id) | Q(partnership__isnull=True)
+    )
+    if waves is not None:
+        instruments = instruments.filter(wave__in=waves)
+    configured = {(row.wave, row.course_id) for row in instruments.only("wave", "course_id")}
+    waiting = []
+
+    def consider(course, wave, closes_at=None):
+        response = responses.get((course.pk, wave))
+        if response and response.is_submitted:
+            return
+        if not course.live:
+            return
+        if (wave, course.pk) not in configured and (wave, None) not in configured:
+            return
+        started = response is not None and (
+            response.has_answers or bool(response.knowledge_answers)
+        )
+        waiting.append(WaitingSurvey(course, wave, started, closes_at))
+
+    return consider, waiting
+
+
+def _consider_before_after(consider, active_modules, completions, now) -> None:
+    """The 'before' survey of each module the learner is on and has not completed; the
+    'after' survey of each (module, completion) still within its window."""
+    for course, _, completion in active_modules:
+        if completion is None:
+            consider(course, WaveKind.BASELINE)
+    window = datetime.timedelta(days=settings.EVALUATION_EXPIRE_DAYS)
+    for course, completion in completions:
+        if completion.completed_at + window > now:
+            consider(course, WaveKind.POST, completion.completed_at + window)
 
 
 # --- Trainer counts --------------------------------------------------------------------
@@ -580,6 +614,7 @@ __all__ = [
     "save_answers",
     "schedule_follow_ups",
     "start_response",
+    "waiting_before_after",
     "waiting_surveys",
     "wave_counts",
 ]

@@ -24,6 +24,9 @@ class LearningSiteConfig(AppConfig):
         self._connect_section_link_signals()
         self._connect_two_factor_signals()
         self._connect_access_cache_signals()
+        # The page router's cached sites and restricted pages are cleared by signals,
+        # in every process that saves (workers and commands too, not only the web).
+        from learning_site import page_routing  # noqa: F401
 
     @staticmethod
     def _connect_access_cache_signals():

@@ -65,16 +65,21 @@ def reset_two_factor(user, *, by, request=None) -> int:
     """Remove a person's authenticators and recovery codes (they set up a new one at their
     next sign-in), sign them out everywhere, and record who did it. Returns how many
     authenticators were removed."""
+    from importlib import import_module
+
+    from django.conf import settings
     from django.contrib.sessions.models import Session
 
     from learning_site.models import AuditEvent, record_event
 
     removed, _ = Authenticator.objects.filter(user=user).delete()
-    # Sessions signed in with the old authenticator must not live on.
+    # Sessions signed in with the old authenticator must not live on: deleted through
+    # the session engine, so a copy kept in the cache (cached_db) goes too.
+    store = import_module(settings.SESSION_ENGINE).SessionStore
     for session in Session.objects.all().iterator():
         data = session.get_decoded()
         if str(data.get("_auth_user_id")) == str(user.pk):
-            session.delete()
+            store(session_key=session.session_key).delete()
     record_event(
         AuditEvent.Action.TWO_FACTOR_RESET,
         actor=by,

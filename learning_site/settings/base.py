@@ -147,6 +147,9 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
         }
     }
+    # Sessions are read from Redis on each request and written through to the database,
+    # so a page costs no session query (issue 19) and nothing is lost if Redis restarts.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
