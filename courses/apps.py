@@ -6,6 +6,7 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from courses import receivers
+        from courses import progress_rows, receivers
 
         receivers.connect()
+        progress_rows.connect()

@@ -68,7 +68,9 @@ def show(lesson, request) -> HttpResponse:
     sitting = _sitting(lesson, request, answering=False)
     if isinstance(sitting, HttpResponse):
         return sitting
-    services.record_visit(sitting.status.enrolment, lesson)
+    services.record_visit(
+        sitting.status.enrolment, lesson, sitting.status.visited_at.get(lesson.pk)
+    )
     # The visit is all that changed: no need to read the learner's progress again.
     sitting.status.visited_ids.add(lesson.pk)
     _complete_if_done(request, sitting, reread=False)

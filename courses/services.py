@@ -1,6 +1,6 @@
 """Operations on modules that span models: enrol, progress, completion, reflections."""
 
-from collections import defaultdict
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from courses import progress_rows
 from courses.models import (
     Certificate,
     CheckAttempt,
@@ -30,14 +31,6 @@ BULK_BATCH = 2_000
 
 class EnrolmentRefused(Exception):
     """Raised with a message a learner can act on."""
-
-
-def completed_scenario_ids(user, scenario_ids) -> set[int]:
-    if not scenario_ids:
-        return set()
-    from scenarios.services import completed_scenario_ids as scenario_completions
-
-    return set(scenario_completions(user, scenario_ids))
 
 
 def active_enrolment(user, course) -> Enrolment | None:
@@ -83,11 +76,25 @@ def leave(enrolment: Enrolment) -> None:
     enrolment.save(update_fields=["left_at"])
 
 
-def record_visit(enrolment: Enrolment, lesson: LessonPage) -> None:
+# A lesson opened again within this time keeps the time it was last opened: one write
+# per sitting, not one per page view (nothing reads the time closer than that).
+VISIT_REFRESH = datetime.timedelta(minutes=15)
+
+
+def record_visit(enrolment: Enrolment, lesson: LessonPage, last_visited_at=None) -> None:
+    """Record that the learner opened ``lesson``. ``last_visited_at``: when they last
+    did, if known (from their progress rows), so a recent visit costs no write."""
     now = timezone.now()
-    updated = LessonVisit.objects.filter(enrolment=enrolment, lesson=lesson).update(
-        last_visited_at=now
-    )
+    if last_visited_at is not None and now - last_visited_at < VISIT_REFRESH:
+        if enrolment.last_lesson_id == lesson.pk:
+            return
+        updated = 1
+    else:
+        updated = LessonVisit.objects.filter(enrolment=enrolment, lesson=lesson).update(
+            last_visited_at=now
+        )
+        if updated:  # update() sends no signal: the cached rows hold the old time
+            progress_rows.changed(enrolment.user_id)
     if not updated:
         try:
             with transaction.atomic():
@@ -204,6 +211,7 @@ class CourseStatus:
     requirements: CourseRequirements
     enrolment: Enrolment | None = None
     visited_ids: set = field(default_factory=set)
+    visited_at: dict = field(default_factory=dict)  # lesson id -> when last opened
     check_states: dict = field(default_factory=dict)  # "lesson_id:key" -> CheckState
     reflections: dict = field(default_factory=dict)  # "lesson_id:key" -> JournalEntry
     scenarios_done: set = field(default_factory=set)
@@ -311,22 +319,25 @@ def course_status_for(user, course: CoursePage, lessons=None) -> CourseStatus:
     lessons = list(lessons if lessons is not None else course.lessons())
     if not user.is_authenticated:
         return CourseStatus(course=course, requirements=requirements_for(lessons))
-    enrolment = (
-        Enrolment.objects.filter(user=user, course=course).select_related("completion").first()
-    )
+    rows = progress_rows.rows_for(user)
+    enrolment = rows.enrolments.get(course.pk)
     if enrolment is None:
         return CourseStatus(course=course, requirements=requirements_for(lessons))
     enrolment.course = course
-    return course_statuses_for(user, [enrolment], lessons={course.pk: lessons})[0]
+    return course_statuses_for(user, [enrolment], lessons={course.pk: lessons}, rows=rows)[0]
 
 
-def course_statuses_for(user, enrolments, lessons: dict | None = None) -> list[CourseStatus]:
+def course_statuses_for(
+    user, enrolments, lessons: dict | None = None, rows=None
+) -> list[CourseStatus]:
     """The status of each of one learner's ``enrolments`` (with ``course`` and
-    ``completion`` loaded), in the same few queries whatever their number, for My
-    learning. ``lessons`` maps a course id to its lessons if already fetched."""
+    ``completion`` loaded), whatever their number, for My learning. ``lessons`` maps a
+    course id to its lessons if already fetched. The learner's progress comes from
+    ``progress_rows`` (the shared cache, or five queries)."""
     enrolments = list(enrolments)
     if not enrolments:
         return []
+    rows = rows or progress_rows.rows_for(user)
     lessons = dict(lessons or {})
     missing = [e.course for e in enrolments if e.course_id not in lessons]
     if missing:
@@ -338,40 +349,22 @@ def course_statuses_for(user, enrolments, lessons: dict | None = None) -> list[C
             under |= Q(path__startswith=course.path, depth=course.depth + 1)
         for lesson in LessonPage.objects.live().filter(under).order_by("path"):
             lessons[by_path[lesson.path[: -LessonPage.steplen]]].append(lesson)
-    ids = [e.pk for e in enrolments]
-    visited = defaultdict(set)
-    for enrolment_id, lesson_id in LessonVisit.objects.filter(enrolment_id__in=ids).values_list(
-        "enrolment_id", "lesson_id"
-    ):
-        visited[enrolment_id].add(lesson_id)
-    attempts = defaultdict(list)
-    for attempt in CheckAttempt.objects.filter(enrolment_id__in=ids).order_by("attempt_number"):
-        attempts[attempt.enrolment_id].append(attempt)
-    lesson_ids = [lesson.pk for course_lessons in lessons.values() for lesson in course_lessons]
-    reflections = {
-        f"{entry.lesson_id}:{entry.reflection_key}": entry
-        for entry in JournalEntry.objects.filter(author=user, lesson__in=lesson_ids).exclude(
-            reflection_key=""
-        )
-    }
     requirements = {e.pk: requirements_for(lessons[e.course_id]) for e in enrolments}
-    scenarios_done = completed_scenario_ids(
-        user, {pk for reqs in requirements.values() for pk in reqs.scenario_ids}
-    )
     statuses = []
     for enrolment in enrolments:
         reqs = requirements[enrolment.pk]
         status = CourseStatus(course=enrolment.course, requirements=reqs, enrolment=enrolment)
-        status.visited_ids = visited[enrolment.pk]
-        for attempt in attempts[enrolment.pk]:
+        status.visited_at = dict(rows.visited.get(enrolment.pk, {}))
+        status.visited_ids = set(status.visited_at)
+        for attempt in rows.attempts.get(enrolment.pk, []):
             status.check_states.setdefault(
                 f"{attempt.lesson_id}:{attempt.check_key}", CheckState()
             ).attempts.append(attempt)
         own_lessons = {lesson.pk for lesson in reqs.lessons}
         status.reflections = {
-            key: entry for key, entry in reflections.items() if entry.lesson_id in own_lessons
+            key: entry for key, entry in rows.reflections.items() if entry.lesson_id in own_lessons
         }
-        status.scenarios_done = scenarios_done & set(reqs.scenario_ids)
+        status.scenarios_done = rows.scenarios_done & set(reqs.scenario_ids)
         status.completion = getattr(enrolment, "completion", None)
         statuses.append(status)
     return statuses
@@ -515,4 +508,6 @@ def bulk_record_completions(completions: list[CourseCompletion]) -> list[CourseC
             courses |= CoursePage.objects.in_bulk({c.course_id for c in batch} - courses.keys())
         certificates = [_certificate_for(c, users[c.user_id], courses[c.course_id]) for c in made]
         Certificate.objects.bulk_create(certificates, batch_size=BULK_BATCH)
+        # bulk_create sends no signals: the learners' cached progress is out of date.
+        progress_rows.changed_many(users)
     return made

@@ -14,6 +14,7 @@ from courses import cpd, pdf, services
 from courses.certificate_files import stored_certificate
 from courses.forms import CertificateCodeForm, JournalEntryForm
 from courses.models import GIBBS_HEADINGS, Certificate, CoursePage, Enrolment, JournalEntry
+from learning_site import page_routing
 from learning_site.converters import parse_object_id
 from learning_site.files import private_file_response
 from learning_site.search_results import nothing_found
@@ -58,6 +59,8 @@ def leave(request, course_id: int):
 
 @login_required
 def my_learning(request):
+    # The page links to modules: their addresses need the site, from the shared cache.
+    page_routing.find_site(request)
     enrolments = (
         Enrolment.objects.active()
         .filter(user=request.user)

@@ -20,8 +20,20 @@ def on_account_deleting(sender, user, **kwargs):
 
 
 def connect() -> None:
+    from django.db.models.signals import post_delete, post_save
+
     from courses.signals import module_completed
+    from evaluations.models import WaveInstrument
+    from evaluations.services import wave_instruments_changed
     from learning_site.services import account_deleting
+
+    # Which waves have an instrument is cached (evaluations.services.configured_waves).
+    for signal in (post_save, post_delete):
+        signal.connect(
+            wave_instruments_changed,
+            sender=WaveInstrument,
+            dispatch_uid=f"evaluations_wave_instruments_{signal is post_save}",
+        )
 
     module_completed.connect(on_module_completed, dispatch_uid="evaluations_schedule_follow_ups")
     account_deleting.connect(on_account_deleting, dispatch_uid="evaluations_anonymise_answers")

@@ -35,6 +35,7 @@ from evaluations.models import (
     hash_token,
 )
 from evaluations.schedule import due_at
+from learning_site import cache_tokens
 
 
 class SurveyUnavailable(Exception):
@@ -376,20 +377,23 @@ class WaitingSurvey:
 def waiting_surveys(user, now=None) -> list[WaitingSurvey]:
     """Surveys the learner can answer now and has not sent: before/after surveys of the
     modules they are on, and open follow-ups. A constant number of queries."""
-    from courses.models import CourseCompletion, Enrolment
+    from courses import progress_rows
+    from courses.models import CoursePage
 
     now = now or timezone.now()
     if user.partnership_id is None:
         return []
     consider, waiting = _waiting_list(user, SurveyResponse.objects.filter(user=user))
-    completions = {
-        c.course_id: c for c in CourseCompletion.objects.filter(user=user).select_related("course")
-    }
+    # The learner's enrolments and completions from their progress rows (cached).
+    enrolments = progress_rows.rows_for(user).enrolments
+    courses = CoursePage.objects.in_bulk(list(enrolments)) if enrolments else {}
     modules = [
-        (enrolment.course, True, completions.get(enrolment.course_id))
-        for enrolment in Enrolment.objects.active().filter(user=user).select_related("course")
+        (courses[course_id], enrolment.left_at is None, getattr(enrolment, "completion", None))
+        for course_id, enrolment in enrolments.items()
+        if course_id in courses
     ]
-    _consider_before_after(consider, modules, [(c.course, c) for c in completions.values()], now)
+    completions = [(course, completion) for course, _, completion in modules if completion]
+    _consider_before_after(consider, [m for m in modules if m[1]], completions, now)
     for invitation in (
         FollowUpInvitation.objects.filter(user=user).open(now).select_related("course")
     ):
@@ -411,13 +415,37 @@ def waiting_before_after(user, modules, now=None) -> list[WaitingSurvey]:
         course_id__in=[course.pk for course, _, _ in modules],
         wave__in=[WaveKind.BASELINE, WaveKind.POST],
     )
-    consider, waiting = _waiting_list(user, responses, waves=[WaveKind.BASELINE, WaveKind.POST])
+    consider, waiting = _waiting_list(user, responses)
     completions = [(course, completion) for course, _, completion in modules if completion]
     _consider_before_after(consider, [m for m in modules if m[1]], completions, now)
     return waiting
 
 
-def _waiting_list(user, responses, waves=None):
+WAVE_INSTRUMENTS_VERSION_KEY = "wave-instruments-version"
+
+
+def configured_waves(partnership_id) -> set[tuple[str, int | None]]:
+    """(wave, module id or None for every module) for each active wave instrument that
+    applies to the partnership, kept in the shared cache until one is saved or deleted
+    (``evaluations.receivers``)."""
+    return cache_tokens.cached(
+        f"wave-instruments:{partnership_id}",
+        WAVE_INSTRUMENTS_VERSION_KEY,
+        lambda: {
+            (row.wave, row.course_id)
+            for row in WaveInstrument.objects.active()
+            .filter(Q(partnership_id=partnership_id) | Q(partnership__isnull=True))
+            .only("wave", "course_id")
+        },
+        3600,
+    )
+
+
+def wave_instruments_changed(**kwargs) -> None:
+    cache_tokens.renew(WAVE_INSTRUMENTS_VERSION_KEY)
+
+
+def _waiting_list(user, responses):
     """``consider(course, wave, closes_at=None)``, which adds the survey to ``waiting``
     if it is open to the learner: not sent, the module live, an instrument set."""
     # "Started" means an answer is saved, not that the survey was opened once.
@@ -427,12 +455,7 @@ def _waiting_list(user, responses, waves=None):
             has_answers=Exists(SurveyAnswer.objects.filter(response=OuterRef("pk")))
         )
     }
-    instruments = WaveInstrument.objects.active().filter(
-        Q(partnership_id=user.partnership_id) | Q(partnership__isnull=True)
-    )
-    if waves is not None:
-        instruments = instruments.filter(wave__in=waves)
-    configured = {(row.wave, row.course_id) for row in instruments.only("wave", "course_id")}
+    configured = configured_waves(user.partnership_id)
     waiting = []
 
     def consider(course, wave, closes_at=None):

@@ -26,7 +26,9 @@ class LearningSiteConfig(AppConfig):
         self._connect_access_cache_signals()
         # The page router's cached sites and restricted pages are cleared by signals,
         # in every process that saves (workers and commands too, not only the web).
-        from learning_site import page_routing  # noqa: F401
+        from learning_site import content_version, page_routing  # noqa: F401
+
+        content_version.connect()
 
     @staticmethod
     def _connect_access_cache_signals():

@@ -1,3 +1,6 @@
+from django.utils.functional import SimpleLazyObject
+
+from learning_site import content_version
 from learning_site.sections import optional_reverse, section_links
 
 
@@ -15,9 +18,16 @@ def site_navigation(request):
         links.append(("Admin", optional_reverse("wagtailadmin_home")))
     current = request.path if request is not None else ""
     return {
+        # Read from the cache only by a template that caches a fragment under it. A
+        # preview (a draft, as edited) has a version of its own: never the live copy.
+        "content_version": SimpleLazyObject(
+            content_version.for_preview
+            if getattr(request, "is_preview", False)
+            else content_version.current
+        ),
         "site_nav_links": [
             {"label": label, "url": url, "current": url != "/" and current.startswith(url)}
             for label, url in links
             if url
-        ]
+        ],
     }

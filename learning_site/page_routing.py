@@ -35,8 +35,10 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from learning_site import cache_tokens
+
 SITE_CACHE_VERSION_KEY = "page-routing:site-version"
-RESTRICTED_PAGES_KEY = "page-routing:restricted-pages"
+RESTRICTIONS_VERSION_KEY = "page-routing:restrictions-version"
 
 
 def serve(request, path):
@@ -92,20 +94,13 @@ def find_site(request):
     return site
 
 
-def _site_version() -> int:
-    version = cache.get(SITE_CACHE_VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.add(SITE_CACHE_VERSION_KEY, version, None)
-    return version
+def _site_version() -> str:
+    return cache_tokens.token(SITE_CACHE_VERSION_KEY)
 
 
 def forget_sites() -> None:
     """Drop every cached site (a site, or a site's root page, has changed)."""
-    try:
-        cache.incr(SITE_CACHE_VERSION_KEY)
-    except ValueError:
-        cache.set(SITE_CACHE_VERSION_KEY, 2, None)
+    cache_tokens.renew(SITE_CACHE_VERSION_KEY)
 
 
 def _pages_on_the_way(root: Page, components: list[str]) -> dict[str, Page]:
@@ -151,11 +146,12 @@ def _specific(page: Page, chain: dict[str, Page]) -> Page:
 def _restricted_page_ids() -> set[int]:
     """The pages that carry a view restriction (few, if any), kept in the shared cache
     until a restriction is saved or deleted."""
-    ids = cache.get(RESTRICTED_PAGES_KEY)
-    if ids is None:
-        ids = set(PageViewRestriction.objects.values_list("page_id", flat=True))
-        cache.set(RESTRICTED_PAGES_KEY, ids, 3600)
-    return ids
+    return cache_tokens.cached(
+        "page-routing:restricted-pages",
+        RESTRICTIONS_VERSION_KEY,
+        lambda: set(PageViewRestriction.objects.values_list("page_id", flat=True)),
+        3600,
+    )
 
 
 def _parents(page: Page) -> list[Page]:
@@ -179,7 +175,7 @@ def _site_changed(**kwargs) -> None:
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def _restrictions_changed(**kwargs) -> None:
-    cache.delete(RESTRICTED_PAGES_KEY)
+    cache_tokens.renew(RESTRICTIONS_VERSION_KEY)
 
 
 def _page_changed(sender, instance, **kwargs) -> None:

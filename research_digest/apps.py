@@ -17,3 +17,11 @@ class ResearchDigestConfig(AppConfig):
         # Every database (fresh, test, production) has a topic per shared concept, so
         # scenarios and modules can always match digests on concept slugs.
         post_migrate.connect(_ensure_concept_topics, sender=self)
+        # A digest page caches its topics with its text (learning_site.content_version).
+        from django.db.models.signals import post_delete, post_save
+
+        from learning_site import content_version
+
+        topic = self.get_model("DigestTopic")
+        post_save.connect(content_version.bump, sender=topic, dispatch_uid="digest-topic-saved")
+        post_delete.connect(content_version.bump, sender=topic, dispatch_uid="digest-topic-gone")

@@ -389,8 +389,13 @@ class ResearchDigestPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["used_in"] = self.used_in()
-        context["related"] = self.related()
+        # Read only when the template's cached fragment is missing (the template calls
+        # them): the same for every reader, kept under the content version.
+        context["used_in"] = self.used_in
+        context["related"] = self.related
         context["citation"] = self.citation
-        context["topic_list"] = list(self.topics.all())
+        context["topic_list"] = self.topic_list
         return context
+
+    def topic_list(self) -> list:
+        return list(self.topics.all())

@@ -220,7 +220,12 @@ def test_my_learning_panel_queries_do_not_grow_with_surveys(
     for n in range(4):
         course, _, _ = build_course(home_page, slug=f"panel-module-{n}")
         complete_module(learner, course, datetime.datetime.now(datetime.UTC))
-    with django_assert_max_num_queries(8):
+    # The first time, the learner's progress rows are read too (five queries, shared
+    # with the module pages and kept in the cache); then five queries in all.
+    with django_assert_max_num_queries(11):
+        panel = surveys_waiting(Request())
+    assert len(panel["context"]["waiting"]) == 4
+    with django_assert_max_num_queries(5):
         panel = surveys_waiting(Request())
     assert len(panel["context"]["waiting"]) == 4
 
