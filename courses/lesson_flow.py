@@ -45,7 +45,7 @@ def _sitting(lesson, request, *, answering: bool) -> Sitting | HttpResponse:
     if not user.is_authenticated:
         return redirect_to_login(lesson.url if answering else request.get_full_path())
     course = lesson.course
-    lessons = list(course.lessons())
+    lessons = course.live_lessons()
     status = services.course_status_for(user, course, lessons)
     if not status.enrolled:
         if _can_preview(user) and not answering:

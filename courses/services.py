@@ -1,5 +1,6 @@
 """Operations on modules that span models: enrol, progress, completion, reflections."""
 
+import copy
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -31,6 +32,27 @@ BULK_BATCH = 2_000
 
 class EnrolmentRefused(Exception):
     """Raised with a message a learner can act on."""
+
+
+def modules_by_id() -> dict[int, CoursePage]:
+    """Every module, live or not, by id: the same for every reader, kept in the shared
+    cache under the site's content version. Shared between callers: do not change."""
+    from learning_site.content_version import cached_for_readers
+
+    return cached_for_readers("modules-by-id", lambda: CoursePage.objects.in_bulk())
+
+
+def current_enrolments(user) -> list[Enrolment]:
+    """The learner's enrolments they have not left, newest first, each with its module:
+    from their progress rows and the cached modules, so no query once they are cached."""
+    modules = modules_by_id()
+    enrolments = []
+    for course_id, enrolment in progress_rows.rows_for(user).enrolments.items():
+        if enrolment.left_at is None and course_id in modules:
+            enrolment = copy.copy(enrolment)  # the rows are shared
+            enrolment.course = modules[course_id]
+            enrolments.append(enrolment)
+    return sorted(enrolments, key=lambda enrolment: enrolment.enrolled_at, reverse=True)
 
 
 def active_enrolment(user, course) -> Enrolment | None:
@@ -320,7 +342,7 @@ def course_status_for(user, course: CoursePage, lessons=None) -> CourseStatus:
     if not user.is_authenticated:
         return CourseStatus(course=course, requirements=requirements_for(lessons))
     rows = progress_rows.rows_for(user)
-    enrolment = rows.enrolments.get(course.pk)
+    enrolment = copy.copy(rows.enrolments.get(course.pk))  # the rows are shared
     if enrolment is None:
         return CourseStatus(course=course, requirements=requirements_for(lessons))
     enrolment.course = course

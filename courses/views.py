@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from courses import cpd, pdf, services
 from courses.certificate_files import stored_certificate
 from courses.forms import CertificateCodeForm, JournalEntryForm
-from courses.models import GIBBS_HEADINGS, Certificate, CoursePage, Enrolment, JournalEntry
+from courses.models import GIBBS_HEADINGS, Certificate, CoursePage, JournalEntry
 from learning_site import page_routing
 from learning_site.converters import parse_object_id
 from learning_site.files import private_file_response
@@ -61,14 +61,8 @@ def leave(request, course_id: int):
 def my_learning(request):
     # The page links to modules: their addresses need the site, from the shared cache.
     page_routing.find_site(request)
-    enrolments = (
-        Enrolment.objects.active()
-        .filter(user=request.user)
-        .select_related("course", "completion__certificate", "last_lesson")
-        .order_by("-enrolled_at")
-    )
     in_progress, completed = [], []
-    statuses = services.course_statuses_for(request.user, enrolments)
+    statuses = services.course_statuses_for(request.user, services.current_enrolments(request.user))
     for status in statuses:
         # As on the module page: progress recorded before completion was checked
         # everywhere is completed here. No query when there is nothing to record.

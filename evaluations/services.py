@@ -378,7 +378,7 @@ def waiting_surveys(user, now=None) -> list[WaitingSurvey]:
     """Surveys the learner can answer now and has not sent: before/after surveys of the
     modules they are on, and open follow-ups. A constant number of queries."""
     from courses import progress_rows
-    from courses.models import CoursePage
+    from courses.services import modules_by_id
 
     now = now or timezone.now()
     if user.partnership_id is None:
@@ -386,7 +386,7 @@ def waiting_surveys(user, now=None) -> list[WaitingSurvey]:
     consider, waiting = _waiting_list(user, SurveyResponse.objects.filter(user=user))
     # The learner's enrolments and completions from their progress rows (cached).
     enrolments = progress_rows.rows_for(user).enrolments
-    courses = CoursePage.objects.in_bulk(list(enrolments)) if enrolments else {}
+    courses = modules_by_id()
     modules = [
         (courses[course_id], enrolment.left_at is None, getattr(enrolment, "completion", None))
         for course_id, enrolment in enrolments.items()

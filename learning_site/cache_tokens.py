@@ -11,6 +11,7 @@ by an earlier value.
 from __future__ import annotations
 
 import uuid
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.db import transaction
@@ -32,11 +33,25 @@ def renew(*keys: str) -> None:
     transaction.on_commit(lambda: cache.set_many({key: uuid.uuid4().hex for key in keys}, None))
 
 
+# The last values read in this process, by key and token: a page that asks twice reads
+# the shared cache once. A new token is a new key, so this can never serve an old value;
+# what it returns is shared, so callers copy before changing it.
+_recent: OrderedDict = OrderedDict()
+RECENT_SIZE = 256
+
+
 def cached(key: str, version_key: str, compute, timeout: int):
     """``compute()``, kept under ``key`` and the current token of ``version_key``."""
     full_key = f"{key}:{token(version_key)}"
+    value = _recent.get(full_key)
+    if value is not None:
+        _recent.move_to_end(full_key)
+        return value
     value = cache.get(full_key)
     if value is None:
         value = compute()
         cache.set(full_key, value, timeout)
+    _recent[full_key] = value
+    if len(_recent) > RECENT_SIZE:
+        _recent.popitem(last=False)
     return value

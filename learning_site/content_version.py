@@ -25,6 +25,11 @@ def current() -> str:
     return cache_tokens.token(KEY)
 
 
+def cached_for_readers(key: str, compute, timeout: int = 3600):
+    """``compute()`` (the same for every reader), kept until content changes."""
+    return cache_tokens.cached(key, KEY, compute, timeout)
+
+
 def for_preview() -> str:
     """A token no other request has: a preview of a draft is never served from, nor
     mistaken for, the cached live content."""

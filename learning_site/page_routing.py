@@ -133,14 +133,22 @@ def _specific(page: Page, chain: dict[str, Page]) -> Page:
     ids = [p.pk for p in chain.values() if p.path != page.path and page.path.startswith(p.path)]
     ids += [p.pk for p in _parents(page)]
     ids.append(page.pk)
-    ids = set(ids)
-    if ids.isdisjoint(_restricted_page_ids()):
-        specific.get_view_restrictions = PageViewRestriction.objects.none
-    else:
-        specific.get_view_restrictions = lambda: PageViewRestriction.objects.filter(
-            page_id__in=sorted(ids)
-        )
+    specific.get_view_restrictions = _ViewRestrictions(set(ids))
     return specific
+
+
+class _ViewRestrictions:
+    """``page.get_view_restrictions`` for a routed page: its own and its ancestors'
+    restrictions, with no query when none of them has one. A plain object, so the page
+    can still be pickled."""
+
+    def __init__(self, page_ids: set[int]):
+        self.page_ids = sorted(page_ids)
+
+    def __call__(self):
+        if set(self.page_ids).isdisjoint(_restricted_page_ids()):
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(page_id__in=self.page_ids)
 
 
 def _restricted_page_ids() -> set[int]:

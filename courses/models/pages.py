@@ -154,6 +154,14 @@ class CoursePage(Page):
     def lessons(self):
         return LessonPage.objects.live().child_of(self).order_by("path")
 
+    def live_lessons(self) -> list["LessonPage"]:
+        """The module's live lessons in order, as ``lessons()``: the same for every
+        reader, so kept in the shared cache under the site's content version (any page
+        saved, published or moved gives a new one). The list is shared: copy it."""
+        from learning_site.content_version import cached_for_readers
+
+        return list(cached_for_readers(f"module-lessons:{self.pk}", lambda: list(self.lessons())))
+
     def audience_labels(self) -> list[str]:
         labels = dict(Agency.choices)
         return [labels.get(key, key) for key in self.audience]
@@ -162,7 +170,7 @@ class CoursePage(Page):
         from courses.services import add_before_after, course_status_for, evaluate_completion
 
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = list(self.lessons())
+        context["lessons"] = self.live_lessons()
         status = course_status_for(request.user, self, context["lessons"])
         # Requirements met elsewhere (a scenario) record completion where they are met;
         # this catches any progress recorded before that was so. No query once complete.
@@ -229,7 +237,11 @@ class LessonPage(RoutablePageMixin, Page):
 
     @cached_property
     def course(self) -> "CoursePage":
-        return self.get_parent().specific
+        from learning_site.content_version import cached_for_readers
+
+        parent = self.get_parent()
+        # The module as every reader sees it, kept until content changes.
+        return cached_for_readers(f"specific-page:{parent.pk}", lambda: parent.specific)
 
     def blocks_of(self, block_type: str):
         return [block for block in self.body if block.block_type == block_type]
