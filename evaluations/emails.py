@@ -43,14 +43,23 @@ def sender_for(partnership) -> str:
     return formataddr((partnership.email_from_name or partnership.name, address))
 
 
+_RESOLVE = object()  # build_invitation_email looks the instrument up itself
+
+
 def build_invitation_email(
     invitation: FollowUpInvitation,
     raw_token: str,
     *,
     closes_at: datetime.datetime,
     reminder: bool = False,
+    instrument=_RESOLVE,
 ) -> EmailMultiAlternatives:
-    instrument = WaveInstrument.resolve(invitation.wave, invitation.course, invitation.partnership)
+    """The email for one invitation. The sweep resolves the wave's instrument once for a
+    whole batch and passes it (None too); otherwise it is looked up here."""
+    if instrument is _RESOLVE:
+        instrument = WaveInstrument.resolve(
+            invitation.wave, invitation.course, invitation.partnership
+        )
     months = wave_months(invitation.wave)
     context = {
         "first_name": invitation.user.first_name_for_greeting,

@@ -511,6 +511,8 @@ EVALUATION_SEND_HOUR = int(os.environ.get("EVALUATION_SEND_HOUR", "9"))
 # a sweep batch can take to send, so a live sweep never loses its claim.
 EVALUATION_CLAIM_STALE_MINUTES = int(os.environ.get("EVALUATION_CLAIM_STALE_MINUTES", "30"))
 EVALUATION_SWEEP_BATCH_SIZE = int(os.environ.get("EVALUATION_SWEEP_BATCH_SIZE", "100"))
+# A batch sends this many emails at a time, renewing its leases on the rest before each.
+EVALUATION_SWEEP_SEND_CHUNK = int(os.environ.get("EVALUATION_SWEEP_SEND_CHUNK", "50"))
 SURVEY_FREE_TEXT_MAX_CHARS = int(os.environ.get("SURVEY_FREE_TEXT_MAX_CHARS", "2000"))
 # Reports never show a count of fewer people than this (nobody can be picked out).
 SMALL_CELL_THRESHOLD = int(os.environ.get("SMALL_CELL_THRESHOLD", "5"))
