@@ -104,22 +104,41 @@ def _candidates(action: str, now):
     return base.due_for_reminder(now)
 
 
-def _claim_batch(action: str, now, batch_size: int) -> tuple[str, list[int]]:
+def _claim_batch(action: str, now, batch_size: int, after=None) -> tuple[str, list[int]]:
     """Claim up to ``batch_size`` rows for this sweep; returns (claim token, claimed ids)."""
+    token, claimed, _last = _claim_next(action, now, batch_size, after)
+    return token, claimed
+
+
+def _claim_next(action: str, now, batch_size: int, after=None):
+    """Claim up to ``batch_size`` rows after ``after`` (the ``(due_at, pk)`` of the last
+    row this sweep looked at, or None); returns (claim token, claimed ids, the last row
+    looked at, or None when there was none).
+
+    A sweep walks the due rows once, in order: a claimed row keeps its old status until
+    its batch is sent, so starting each claim from the beginning would step over every row
+    claimed so far, and claiming 100,000 would take time growing with the square of that.
+    A row behind the walk that another sweep held, or whose lease runs out meanwhile, is
+    left to the next sweep."""
     token = uuid.uuid4().hex
     with transaction.atomic():
         candidates = _candidates(action, now).unclaimed_or_stale().order_by("due_at", "pk")
+        if after is not None:
+            due_at, pk = after
+            candidates = candidates.filter(due_at__gte=due_at).filter(
+                Q(due_at__gt=due_at) | Q(pk__gt=pk)
+            )
         if connection.features.has_select_for_update_skip_locked:
             # Lock the invitation rows only: the query joins the partnership (its
             # "send follow-ups" switch), and locking that row too made every other
             # sweep skip all of the partnership's invitations and stop, so one sweep
             # did all the sending.
             candidates = candidates.select_for_update(skip_locked=True, of=("self",))
-        ids = list(candidates.values_list("pk", flat=True)[:batch_size])
-        if not ids:
-            return token, []
+        rows = list(candidates.values_list("pk", "due_at")[:batch_size])
+        if not rows:
+            return token, [], None
         # The conditional UPDATE is what makes a claim exclusive on every database.
-        _candidates(action, now).unclaimed_or_stale().filter(pk__in=ids).update(
+        _candidates(action, now).unclaimed_or_stale().filter(pk__in=[pk for pk, _ in rows]).update(
             claim_token=token,
             claimed_at=timezone.now(),
             attempt_count=F("attempt_count") + 1,
@@ -128,7 +147,8 @@ def _claim_batch(action: str, now, batch_size: int) -> tuple[str, list[int]]:
     claimed = list(
         FollowUpInvitation.objects.filter(claim_token=token).values_list("pk", flat=True)
     )
-    return token, claimed
+    last_pk, last_due_at = rows[-1]
+    return token, claimed, (last_due_at, last_pk)
 
 
 @dataclass
@@ -444,10 +464,13 @@ def sweep_due_invitations(
         .update(status=InvitationStatus.EXPIRED, expired_at=now, claim_token=None)
     )
     for action in (SEND, REMIND):
+        after = None
         while True:
-            token, claimed = _claim_batch(action, now, batch_size)
+            token, claimed, after = _claim_next(action, now, batch_size, after)
+            if after is None:
+                break  # nothing left to look at
             if not claimed:
-                break
+                continue  # another sweep claimed these first
             if dispatch is not None:
                 dispatch(action, token, claimed, now)
                 result.queued += len(claimed)
