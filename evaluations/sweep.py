@@ -342,7 +342,7 @@ def _write_failed(token: str, errors: dict[int, str]) -> None:
         _held(token, ids).update(last_error=error)
 
 
-def _send_chunk(action, chunk, checks, now, closes_at, mail_connection):
+def _send_chunk(action, chunk, checks, now, closes_at, mail_connection, builder):
     """Issue the chunk's links (one INSERT), build its emails and send them over the open
     connection. Returns (the rows sent, {pk: error} for the rows that failed).
 
@@ -352,7 +352,7 @@ def _send_chunk(action, chunk, checks, now, closes_at, mail_connection):
     raw_tokens = InvitationLinkToken.issue_many(chunk, now)
     sent, errors = [], {}
     for invitation, raw_token in zip(chunk, raw_tokens, strict=True):
-        message = emails.build_invitation_email(
+        message = builder.build(
             invitation,
             raw_token,
             closes_at=closes_at or invitation.closes_at,
@@ -392,6 +392,7 @@ def deliver_batch(action: str, token: str, ids: list[int], now) -> SweepResult:
         now + datetime.timedelta(days=settings.EVALUATION_EXPIRE_DAYS) if action == SEND else None
     )
     chunk_size = max(1, settings.EVALUATION_SWEEP_SEND_CHUNK)
+    builder = emails.InvitationEmails()
     with get_connection() as mail_connection:
         first = True
         while remaining:
@@ -402,7 +403,9 @@ def deliver_batch(action: str, token: str, ids: list[int], now) -> SweepResult:
                     break
             first = False
             chunk, remaining = remaining[:chunk_size], remaining[chunk_size:]
-            sent, errors = _send_chunk(action, chunk, checks, now, closes_at, mail_connection)
+            sent, errors = _send_chunk(
+                action, chunk, checks, now, closes_at, mail_connection, builder
+            )
             _write_sent(action, token, sent, now, closes_at)
             _write_failed(token, errors)
             if action == SEND:
