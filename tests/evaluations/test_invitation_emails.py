@@ -3,6 +3,7 @@ learner's name and links: byte for byte what rendering the templates for each le
 writes."""
 
 import datetime
+import re
 import secrets
 
 import pytest
@@ -188,3 +189,95 @@ def test_a_value_written_escaped_and_unescaped_in_one_template(own_templates):
             render_to_string("framed/both.html", {"name": name}),
         )
     assert frames._frames[()] is not None
+
+
+class WireBackend:
+    """Records each message as the SMTP backend puts it on the wire."""
+
+    sent: list = []
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def send_messages(self, messages):
+        for message in messages:
+            WireBackend.sent.append(message.message().as_bytes(linesep="\r\n"))
+        return len(messages)
+
+
+@pytest.mark.parametrize("reminder", [False, True])
+def test_a_sent_invitation_parses_as_a_multipart_alternative_email(
+    module, instrument, settings, reminder
+):
+    from email import message_from_bytes, policy
+
+    from evaluations.models import InvitationLinkToken, InvitationStatus, hash_token
+    from evaluations.sweep import _claim_batch, deliver_batch
+
+    settings.EMAIL_BACKEND = f"{__name__}.WireBackend"
+    settings.DEFAULT_FROM_EMAIL = "no-reply@learning.example.org"
+    WireBackend.sent = []
+    partnership = make_partnership("Northshire Safeguarding Children Partnership")
+    person = make_user(partnership=partnership, full_name="Zoë Nguyễn")
+    now = COMPLETED + datetime.timedelta(days=100)
+    invitation = FollowUpInvitation.objects.create(
+        user=person,
+        partnership=partnership,
+        course=module,
+        wave=WaveKind.THREE_MONTHS,
+        completed_at=COMPLETED,
+        due_at=now,
+        **(
+            {
+                "status": InvitationStatus.SENT,
+                "sent_at": now - datetime.timedelta(days=8),
+                "closes_at": CLOSES,
+            }
+            if reminder
+            else {}
+        ),
+    )
+    action = "remind" if reminder else "send"
+    token, ids = _claim_batch(action, now, batch_size=10)
+    deliver_batch(action, token, ids, now)
+
+    [wire] = WireBackend.sent
+    assert b"\r\n" in wire and b"\n" not in wire.replace(b"\r\n", b"")
+    message = message_from_bytes(wire, policy=policy.default)
+    assert message.get_content_type() == "multipart/alternative"
+    boundary = message.get_boundary()
+    assert boundary.startswith("=" * 15) and len(boundary) == 49
+    assert message["MIME-Version"] == "1.0"
+    assert message["To"] == person.email
+    assert message["From"] == (
+        "Northshire Safeguarding Children Partnership <no-reply@learning.example.org>"
+    )
+    prefix = "Reminder: " if reminder else ""
+    assert message["Subject"] == f"{prefix}3 months on from '{module.title}': what has changed?"
+    assert message["Date"].datetime is not None
+    assert message["Message-ID"].startswith("<") and message["Message-ID"].endswith(">")
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    text, html = message.get_payload()
+    assert text.get_content_type() == "text/plain"
+    assert html.get_content_type() == "text/html"
+    for part in (text, html):
+        assert part.get_content_charset() == "utf-8"
+        # The name is not ASCII: both parts go as 8-bit UTF-8, not mangled.
+        assert part["Content-Transfer-Encoding"] == "8bit"
+        assert "Hello Zoë," in part.get_content()
+    [link] = re.findall(
+        r"https?://\S+?/surveys/follow-up/\d+/[\w-]{43}/(?=\s|\")", text.get_content()
+    )
+    raw_token = link.rstrip("/").rsplit("/", 1)[1]
+    stored = InvitationLinkToken.objects.get(token_hash=hash_token(raw_token))
+    assert stored.invitation_id == invitation.pk
+    assert f'<a href="{link}">' in html.get_content()
+    # Too long for the first line, so compat32 starts it on the next (as it always has).
+    assert message["List-Unsubscribe"].strip() == f"<{link}stop/>"
+    assert ("A reminder" in text.get_content()) is reminder
