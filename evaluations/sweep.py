@@ -14,9 +14,10 @@ Each row is *claimed* before it is emailed, with one conditional UPDATE::
 A claim is a lease on the real clock, not on the sweep's ``now`` (which the command
 lets an operator set, and which two sweeps may see differently): sweeps run "as of"
 different times still agree on whose lease is current. A batch renews the leases on
-the rows it has not sent yet before each chunk of emails, conditional on still holding
-them, so a batch that sends slowly keeps what it has not sent only as long as it keeps
-working, and a row whose lease another sweep has taken over is left to that sweep.
+the rows of each chunk of emails before sending it, conditional on still holding them
+(and extends the rest of the batch every third of the stale period), so a batch that
+sends slowly keeps what it has not sent only as long as it keeps working, and a row
+whose lease another sweep has taken over is left to that sweep.
 
 The database lets only one transaction change a row from unclaimed to claimed, so two
 sweeps at once (two workers) split the rows between them; on PostgreSQL the candidate
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import time
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -370,6 +372,11 @@ def _send_chunk(action, chunk, checks, now, closes_at, mail_connection, builder)
     return sent, errors
 
 
+def _clock() -> float:
+    """Seconds on a clock that only goes forward (tests move it)."""
+    return time.monotonic()
+
+
 def deliver_batch(action: str, token: str, ids: list[int], now) -> SweepResult:
     """Send one claimed batch over one mail connection (a Celery task runs this when the
     beat sweep fans out; the plain sweep calls it in turn).
@@ -377,13 +384,18 @@ def deliver_batch(action: str, token: str, ids: list[int], now) -> SweepResult:
     The number of queries does not grow with the batch: the leases are renewed and the
     rows read once, the send-time checks read once for all of them, and the outcomes are
     written one UPDATE per outcome. The emails go out in chunks of
-    ``EVALUATION_SWEEP_SEND_CHUNK``; before each chunk after the first, the leases on the
-    rows not yet sent are renewed, and a row another sweep has taken over meanwhile is
-    dropped from the rest of the batch (that sweep sends it)."""
+    ``EVALUATION_SWEEP_SEND_CHUNK``. Before each chunk after the first, the leases on
+    that chunk's rows are renewed, conditional on still holding them: a row another sweep
+    has taken over meanwhile is dropped (that sweep sends it), and each row is emailed
+    only straight after its own lease was renewed. The leases on the rest of the batch
+    are extended too once a third of the stale period has passed since they last were,
+    so a slow batch keeps them; renewing all of the rest before every chunk wrote each
+    row of a batch of 500 in chunks of 100 three times over."""
     result = SweepResult(now=now)
     invitations = _read_held(token, ids)
     if not invitations:
         return result
+    extended_at = _clock()
     checks = _Checks.read(invitations)
     remaining = _write_skips(action, token, invitations, now, checks, result)
     if not remaining:
@@ -392,17 +404,23 @@ def deliver_batch(action: str, token: str, ids: list[int], now) -> SweepResult:
         now + datetime.timedelta(days=settings.EVALUATION_EXPIRE_DAYS) if action == SEND else None
     )
     chunk_size = max(1, settings.EVALUATION_SWEEP_SEND_CHUNK)
+    extend_after = settings.EVALUATION_CLAIM_STALE_MINUTES * 60 / 3
     builder = emails.InvitationEmails()
     with get_connection() as mail_connection:
         first = True
         while remaining:
-            if not first:
-                held = _renew(token, [i.pk for i in remaining])
-                remaining = [i for i in remaining if i.pk in held]
-                if not remaining:
-                    break
-            first = False
             chunk, remaining = remaining[:chunk_size], remaining[chunk_size:]
+            if not first:
+                if _clock() - extended_at >= extend_after:
+                    held = _renew(token, [i.pk for i in chunk + remaining])
+                    remaining = [i for i in remaining if i.pk in held]
+                    extended_at = _clock()
+                else:
+                    held = _renew(token, [i.pk for i in chunk])
+                chunk = [i for i in chunk if i.pk in held]
+                if not chunk:
+                    continue
+            first = False
             sent, errors = _send_chunk(
                 action, chunk, checks, now, closes_at, mail_connection, builder
             )

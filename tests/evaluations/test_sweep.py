@@ -555,3 +555,38 @@ def test_a_reminder_to_someone_who_has_answered_marks_the_invitation_responded(m
     answered.refresh_from_db()
     assert (answered.status, answered.responded_at) == (InvitationStatus.RESPONDED, now)
     assert [m.to[0] for m in mail.outbox] == [other.user.email]
+
+
+@pytest.mark.parametrize(("minutes_per_chunk", "renewed"), [(0, [2, 2]), (11, [4, 2])])
+def test_each_chunk_renews_its_own_leases_and_the_rest_every_third_of_the_stale_period(
+    module, instrument, settings, monkeypatch, minutes_per_chunk, renewed
+):
+    """Six rows in chunks of two: before the second and third chunk the batch renews the
+    leases on that chunk's rows; when a third of the 30-minute stale period has passed
+    since the rest were last extended, it extends all the rows it has not sent."""
+    from evaluations.sweep import _claim_batch, deliver_batch
+
+    settings.EVALUATION_SWEEP_SEND_CHUNK = 2
+    settings.EVALUATION_CLAIM_STALE_MINUTES = 30
+    rows = due_rows(6, module)
+    token, ids = _claim_batch("send", DUE, batch_size=10)
+    clock = [1000.0]
+    monkeypatch.setattr(sweep_module, "_clock", lambda: clock[0])
+    send = sweep_module.emails.send
+
+    def slow_send(message):
+        send(message)
+        clock[0] += minutes_per_chunk * 60 / 2  # two emails a chunk
+
+    monkeypatch.setattr(sweep_module.emails, "send", slow_send)
+    sizes = []
+    renew = sweep_module._renew
+
+    def counting_renew(token, ids):
+        sizes.append(len(ids))
+        return renew(token, ids)
+
+    monkeypatch.setattr(sweep_module, "_renew", counting_renew)
+    assert deliver_batch("send", token, ids, DUE).sent == 6
+    assert sizes == renewed
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(r.user.email for r in rows)
