@@ -225,7 +225,7 @@ def main() -> int:
     }
     prepare(env, args.db_name, max(count for count, _ in plan))
     runs = []
-    batch_size = os.environ.get("EVALUATION_SWEEP_BATCH_SIZE", "100")
+    batch_size = os.environ.get("EVALUATION_SWEEP_BATCH_SIZE", "500")
     for count, workers in plan:
         result = one_run(env, args.db_name, count, workers, work, args.timeout)
         print(result, flush=True)
