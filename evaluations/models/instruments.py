@@ -460,16 +460,43 @@ class WaveInstrument(models.Model):
     @classmethod
     def resolve(cls, wave: str, course, partnership) -> "Instrument | None":
         """The instrument for one wave of one module for one partnership, or None."""
-        rows = (
+        key = (wave, course.pk if course else None, partnership.pk if partnership else None)
+        return cls.resolve_many([key])[key]
+
+    @classmethod
+    def resolve_many(cls, keys) -> dict[tuple, "Instrument | None"]:
+        """:meth:`resolve` for many ``(wave, course id, partnership id)`` at once, with one
+        query: each key's instrument, or None."""
+        keys = set(keys)
+        if not keys:
+            return {}
+        waves = {wave for wave, _, _ in keys}
+        courses = {course for _, course, _ in keys if course is not None}
+        partnerships = {partnership for _, _, partnership in keys if partnership is not None}
+        rows = list(
             cls.objects.active()
-            .filter(wave=wave)
-            .filter(Q(course=course) | Q(course__isnull=True))
-            .filter(Q(partnership=partnership) | Q(partnership__isnull=True))
+            .filter(wave__in=waves)
+            .filter(Q(course_id__in=courses) | Q(course__isnull=True))
+            .filter(Q(partnership_id__in=partnerships) | Q(partnership__isnull=True))
             .select_related("instrument")
         )
 
         def rank(row):
             return (row.partnership_id is None, row.course_id is None)
 
-        best = min(rows, key=rank, default=None)
-        return best.instrument if best else None
+        found = {}
+        for key in keys:
+            wave, course, partnership = key
+            best = min(
+                (
+                    row
+                    for row in rows
+                    if row.wave == wave
+                    and row.course_id in (course, None)
+                    and row.partnership_id in (partnership, None)
+                ),
+                key=rank,
+                default=None,
+            )
+            found[key] = best.instrument if best else None
+        return found

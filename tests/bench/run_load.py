@@ -278,9 +278,9 @@ def write_benchmarks(
     )
 
 
-def bench_env(work: Path) -> dict:
+def bench_env(work: Path, redis_db: int = REDIS_DB) -> dict:
     """The environment of the bench server and its manage.py commands; empties the
-    bench's Redis database when Redis is up."""
+    bench's Redis database (``redis_db``) when Redis is up."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "learning_site.settings.bench",
@@ -294,9 +294,9 @@ def bench_env(work: Path) -> dict:
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     }
     if redis_up():
-        env["REDIS_URL"] = f"redis://127.0.0.1:6379/{REDIS_DB}"
+        env["REDIS_URL"] = f"redis://127.0.0.1:6379/{redis_db}"
         subprocess.run(
-            ["redis-cli", "-h", "127.0.0.1", "-n", str(REDIS_DB), "flushdb"],
+            ["redis-cli", "-h", "127.0.0.1", "-n", str(redis_db), "flushdb"],
             check=True,
             capture_output=True,
         )

@@ -69,13 +69,13 @@ def due_invitations(home_page):
 
 
 def test_concurrent_sweeps_send_each_invitation_exactly_once(due_invitations, monkeypatch):
-    # Small batches make the sweeps interleave claim after claim. A sweep's first delivery
+    # Small batches make the sweeps interleave claim after claim. A sweep's first batch
     # waits (up to ten seconds) until a second sweep is delivering too, so the test does
     # not depend on one sweep finishing all 40 before the others start on a busy machine.
     from evaluations import sweep
 
     delivering, lock, two_at_once = set(), threading.Lock(), threading.Event()
-    deliver = sweep._deliver
+    deliver = sweep.deliver_batch
 
     def deliver_once_two_are_at_work(*args, **kwargs):
         with lock:
@@ -85,9 +85,9 @@ def test_concurrent_sweeps_send_each_invitation_exactly_once(due_invitations, mo
         two_at_once.wait(timeout=10)
         return deliver(*args, **kwargs)
 
-    monkeypatch.setattr(sweep, "_deliver", deliver_once_two_are_at_work)
+    monkeypatch.setattr(sweep, "deliver_batch", deliver_once_two_are_at_work)
     results = run_concurrently(lambda: sweep_due_invitations(DUE, batch_size=3), WORKERS)
-    monkeypatch.setattr(sweep, "_deliver", deliver)
+    monkeypatch.setattr(sweep, "deliver_batch", deliver)
     recipients = Counter(message.to[0] for message in mail.outbox)
     assert set(recipients) == {learner.email for learner in due_invitations}
     assert set(recipients.values()) == {1}

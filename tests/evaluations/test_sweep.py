@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core import mail
+from django.core.mail.backends import locmem
 from django.core.management import call_command
 from django.db.models import F
 from django.utils import timezone
@@ -292,3 +293,300 @@ def test_a_partnership_that_switches_follow_ups_off_gets_none(
     partnership.save()
     assert "sent 1," in run(DUE + datetime.timedelta(minutes=15))
     assert [m.to[0] for m in mail.outbox] == [learner.email]
+
+
+# --- One batch: a fixed number of queries, chunks, leases and outcomes --------------------
+
+
+def due_rows(count, module, *, wave=WaveKind.THREE_MONTHS, **fields):
+    """``count`` learners of one partnership, each with an invitation due at ``DUE``."""
+    from tests.factories import make_partnership, make_user
+
+    partnership = make_partnership()
+    people = [make_user(partnership=partnership) for _ in range(count)]
+    FollowUpInvitation.objects.bulk_create(
+        FollowUpInvitation(
+            user=person,
+            partnership=partnership,
+            course=module,
+            wave=wave,
+            completed_at=COMPLETED,
+            due_at=DUE,
+            **fields,
+        )
+        for person in people
+    )
+    return list(
+        FollowUpInvitation.objects.filter(user__in=people).select_related("user").order_by("pk")
+    )
+
+
+def link_token(message) -> str:
+    import re
+
+    return re.search(r"/(?P<token>[\w-]{43})/", message.body)["token"]
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_a_batch_takes_the_same_queries_whatever_its_size(
+    count, module, instrument, settings, django_assert_num_queries
+):
+    """Renew the leases, read the rows, read opt-outs, answers and the wave's instrument,
+    insert the links, mark the rows sent: seven queries for 5 invitations or for 50 (it
+    was eight per invitation)."""
+    from evaluations.models import InvitationLinkToken, hash_token
+    from evaluations.sweep import _claim_batch, deliver_batch
+
+    settings.EVALUATION_SWEEP_SEND_CHUNK = 50
+    rows = due_rows(count, module)
+    token, ids = _claim_batch("send", DUE, batch_size=100)
+    assert len(ids) == count
+    with django_assert_num_queries(7):
+        assert deliver_batch("send", token, ids, DUE).sent == count
+    assert len(mail.outbox) == count
+    assert (
+        FollowUpInvitation.objects.filter(
+            status=InvitationStatus.SENT,
+            sent_at=DUE,
+            closes_at=DUE + datetime.timedelta(days=30),
+            claim_token=None,
+        ).count()
+        == count
+    )
+    # Each email's link is that invitation's own, stored only as its SHA-256.
+    by_email = {row.user.email: row.pk for row in rows}
+    for message in mail.outbox:
+        stored = InvitationLinkToken.objects.get(token_hash=hash_token(link_token(message)))
+        assert stored.invitation_id == by_email[message.to[0]]
+        assert stored.issued_at == DUE
+        assert f"/{stored.invitation_id}/" in message.body
+    assert InvitationLinkToken.objects.count() == count
+
+
+@pytest.mark.parametrize("count", [6, 60])
+def test_a_reminder_batch_takes_the_same_queries_and_counts_each_rows_reminders(
+    count, module, instrument, settings, django_assert_num_queries
+):
+    """Rows a week on and rows a fortnight on in one batch: one UPDATE per reminder count."""
+    from evaluations.sweep import _claim_batch, deliver_batch
+
+    settings.EVALUATION_SWEEP_SEND_CHUNK = 100
+    now = DUE + datetime.timedelta(days=15)
+    week = due_rows(
+        count // 2,
+        module,
+        status=InvitationStatus.SENT,
+        sent_at=now - datetime.timedelta(days=8),
+        closes_at=now + datetime.timedelta(days=20),
+    )
+    fortnight = due_rows(
+        count // 2,
+        module,
+        status=InvitationStatus.SENT,
+        sent_at=now - datetime.timedelta(days=14),
+        closes_at=now + datetime.timedelta(days=16),
+    )
+    token, ids = _claim_batch("remind", now, batch_size=100)
+    assert len(ids) == count
+    with django_assert_num_queries(8):
+        assert deliver_batch("remind", token, ids, now).reminded == count
+    assert all(m.subject.startswith("Reminder: ") for m in mail.outbox)
+    counts = dict(FollowUpInvitation.objects.values_list("pk", "reminder_count"))
+    assert {counts[row.pk] for row in week} == {1}
+    assert {counts[row.pk] for row in fortnight} == {2}
+    closes = dict(FollowUpInvitation.objects.values_list("pk", "closes_at"))
+    assert closes[week[0].pk] == now + datetime.timedelta(days=20)  # unchanged by a reminder
+    assert "17 May 2026" in next(m for m in mail.outbox if m.to == [week[0].user.email]).body
+
+
+def test_a_chunk_whose_leases_another_sweep_took_over_is_not_sent_by_us(
+    module, instrument, settings, monkeypatch
+):
+    """The batch sends in chunks of two. While it sends the first chunk, its leases on the
+    second chunk's rows go stale and another sweep takes them over: before the second
+    chunk the batch renews what it still holds, leaves those two to the other sweep and
+    sends the fifth."""
+    from evaluations.sweep import _claim_batch, deliver_batch
+
+    settings.EVALUATION_SWEEP_SEND_CHUNK = 2
+    rows = due_rows(5, module)
+    token, ids = _claim_batch("send", DUE, batch_size=10)
+    send = sweep_module.emails.send
+
+    def send_while_another_sweep_takes_over(message):
+        send(message)
+        FollowUpInvitation.objects.filter(pk__in=[rows[2].pk, rows[3].pk]).update(
+            claim_token="other-sweep", claimed_at=timezone.now()
+        )
+
+    monkeypatch.setattr(sweep_module.emails, "send", send_while_another_sweep_takes_over)
+    result = deliver_batch("send", token, ids, DUE)
+    assert result.sent == 3
+    assert [m.to[0] for m in mail.outbox] == [rows[i].user.email for i in (0, 1, 4)]
+    taken = FollowUpInvitation.objects.filter(pk__in=[rows[2].pk, rows[3].pk])
+    assert set(taken.values_list("status", "claim_token")) == {
+        (InvitationStatus.SCHEDULED, "other-sweep")
+    }
+    assert not taken.filter(link_tokens__isnull=False).exists()  # no link issued for them
+
+
+REFUSED = "refused@council.gov.uk"
+
+
+class RefusingBackend(locmem.EmailBackend):
+    """Django's in-memory email backend, with a server that refuses one recipient as SMTP
+    does: the messages before it in a list have gone, then it raises."""
+
+    def send_messages(self, messages):
+        for message in messages:
+            if REFUSED in message.to:
+                raise OSError(f"550 mailbox unavailable: {REFUSED}")
+            super().send_messages([message])
+        return len(messages)
+
+
+def test_a_message_the_mail_server_refuses_keeps_its_claim_and_the_others_are_sent(
+    module, instrument, settings
+):
+    from evaluations.sweep import _claim_batch, deliver_batch
+
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    rows = due_rows(4, module)
+    refused = rows[1]
+    refused.user.email = REFUSED
+    refused.user.save()
+    token, ids = _claim_batch("send", DUE, batch_size=10)
+    result = deliver_batch("send", token, ids, DUE)
+    assert (result.sent, result.failed) == (3, 1)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(rows[i].user.email for i in (0, 2, 3))
+    refused.refresh_from_db()
+    assert refused.status == InvitationStatus.SCHEDULED
+    assert refused.claim_token == token  # kept: retried once the lease runs out
+    assert "550 mailbox unavailable" in refused.last_error
+    assert (
+        FollowUpInvitation.objects.filter(
+            status=InvitationStatus.SENT, claim_token=None, last_error=""
+        ).count()
+        == 3
+    )
+
+
+def test_one_mixed_batch_gives_each_row_its_outcome(
+    module, instrument, home_page, learner, settings, django_assert_num_queries
+):
+    """Opted out, already answered, inactive, deleted, on a module since unpublished, and
+    two to send, in one batch: one UPDATE per outcome."""
+    import uuid
+
+    from evaluations.models import ResponseStatus, SurveyResponse
+    from evaluations.sweep import _claim_batch, deliver_batch
+    from tests.courses.conftest import build_course
+
+    removed_module, _, _ = build_course(home_page, slug="removed-module")
+    rows = due_rows(6, module)
+    gone = due_rows(1, removed_module)[0]
+    opted, answered, inactive, deleted, *to_send = rows
+    SurveyOptOut.objects.create(user=opted.user)
+    SurveyResponse.objects.create(
+        user=answered.user,
+        respondent_key=uuid.uuid4(),
+        partnership=answered.partnership,
+        course=module,
+        wave=WaveKind.THREE_MONTHS,
+        instrument_version=instrument.current_version(),
+        status=ResponseStatus.SUBMITTED,
+    )
+    inactive.user.is_active = False
+    inactive.user.save()
+    deleted.user.delete()
+    removed_module.unpublish()
+    token, ids = _claim_batch("send", DUE, batch_size=10)
+    assert len(ids) == 7
+    # The seven queries of a plain batch, and one UPDATE for each of the five outcomes.
+    with django_assert_num_queries(12):
+        result = deliver_batch("send", token, ids, DUE)
+    assert (result.sent, result.opted_out, result.skipped) == (2, 1, 4)
+    assert result.skipped_reasons == {
+        SkipReason.ALREADY_ANSWERED: 1,
+        SkipReason.ACCOUNT_INACTIVE: 1,
+        SkipReason.ACCOUNT_DELETED: 1,
+        SkipReason.MODULE_REMOVED: 1,
+    }
+    outcome = {
+        row.pk: (row.status, row.skip_reason, row.claim_token)
+        for row in FollowUpInvitation.objects.all()
+    }
+    assert outcome[opted.pk] == (InvitationStatus.OPTED_OUT, "", None)
+    assert outcome[answered.pk] == (InvitationStatus.SKIPPED, SkipReason.ALREADY_ANSWERED, None)
+    assert outcome[inactive.pk] == (InvitationStatus.SKIPPED, SkipReason.ACCOUNT_INACTIVE, None)
+    assert outcome[deleted.pk] == (InvitationStatus.SKIPPED, SkipReason.ACCOUNT_DELETED, None)
+    assert outcome[gone.pk] == (InvitationStatus.SKIPPED, SkipReason.MODULE_REMOVED, None)
+    for row in to_send:
+        assert outcome[row.pk] == (InvitationStatus.SENT, "", None)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(r.user.email for r in to_send)
+    assert FollowUpInvitation.objects.get(pk=opted.pk).opted_out_at == DUE
+    assert FollowUpInvitation.objects.get(pk=gone.pk).skipped_at == DUE
+
+
+def test_a_reminder_to_someone_who_has_answered_marks_the_invitation_responded(module, instrument):
+    import uuid
+
+    from evaluations.models import ResponseStatus, SurveyResponse
+
+    now = DUE + datetime.timedelta(days=8)
+    answered, other = due_rows(
+        2,
+        module,
+        status=InvitationStatus.SENT,
+        sent_at=DUE,
+        closes_at=DUE + datetime.timedelta(days=30),
+    )
+    SurveyResponse.objects.create(
+        user=answered.user,
+        respondent_key=uuid.uuid4(),
+        partnership=answered.partnership,
+        course=module,
+        wave=WaveKind.THREE_MONTHS,
+        instrument_version=instrument.current_version(),
+        status=ResponseStatus.SUBMITTED,
+    )
+    result = sweep_due_invitations(now)
+    assert result.reminded == 1
+    answered.refresh_from_db()
+    assert (answered.status, answered.responded_at) == (InvitationStatus.RESPONDED, now)
+    assert [m.to[0] for m in mail.outbox] == [other.user.email]
+
+
+@pytest.mark.parametrize(("minutes_per_chunk", "renewed"), [(0, [2, 2]), (11, [4, 2])])
+def test_each_chunk_renews_its_own_leases_and_the_rest_every_third_of_the_stale_period(
+    module, instrument, settings, monkeypatch, minutes_per_chunk, renewed
+):
+    """Six rows in chunks of two: before the second and third chunk the batch renews the
+    leases on that chunk's rows; when a third of the 30-minute stale period has passed
+    since the rest were last extended, it extends all the rows it has not sent."""
+    from evaluations.sweep import _claim_batch, deliver_batch
+
+    settings.EVALUATION_SWEEP_SEND_CHUNK = 2
+    settings.EVALUATION_CLAIM_STALE_MINUTES = 30
+    rows = due_rows(6, module)
+    token, ids = _claim_batch("send", DUE, batch_size=10)
+    clock = [1000.0]
+    monkeypatch.setattr(sweep_module, "_clock", lambda: clock[0])
+    send = sweep_module.emails.send
+
+    def slow_send(message):
+        send(message)
+        clock[0] += minutes_per_chunk * 60 / 2  # two emails a chunk
+
+    monkeypatch.setattr(sweep_module.emails, "send", slow_send)
+    sizes = []
+    renew = sweep_module._renew
+
+    def counting_renew(token, ids):
+        sizes.append(len(ids))
+        return renew(token, ids)
+
+    monkeypatch.setattr(sweep_module, "_renew", counting_renew)
+    assert deliver_batch("send", token, ids, DUE).sent == 6
+    assert sizes == renewed
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(r.user.email for r in rows)
