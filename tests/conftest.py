@@ -96,3 +96,16 @@ def _demo_seeded_for_module(django_db_setup, django_db_blocker):
 def demo_site(_demo_seeded_for_module, db, settings):
     """The seeded demo site, as ``make run`` shows it (DEBUG on, as the demo runs)."""
     settings.DEBUG = True
+
+
+@pytest.fixture
+def enrolled(client, learner, home_page):
+    """A learner signed in, enrolled on the test module (tests/courses/conftest.py) and
+    with its first lesson opened: (module, lesson 1, lesson 2)."""
+    from tests.courses.conftest import build_course
+    from tests.courses.test_completion import enrol_and_start
+
+    course, lesson1, lesson2 = build_course(home_page)
+    enrol_and_start(client, learner, course)
+    client.get(lesson1.url)
+    return course, lesson1, lesson2

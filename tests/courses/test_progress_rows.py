@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from courses.models import CheckAttempt, Enrolment, JournalEntry, LessonVisit
 from courses.services import bulk_record_completions
-from tests.courses.conftest import build_course
-from tests.courses.test_completion import answer, enrol_and_start
+from tests.courses.test_completion import answer
 
 pytestmark = pytest.mark.django_db
 
@@ -25,14 +24,6 @@ PROGRESS_TABLES = (
     "courses_journalentry",
     "scenarios_scenarioattempt",
 )
-
-
-@pytest.fixture
-def enrolled(client, learner, home_page):
-    course, lesson1, lesson2 = build_course(home_page)
-    enrol_and_start(client, learner, course)
-    client.get(lesson1.url)
-    return course, lesson1, lesson2
 
 
 def _progress_queries(client, url):

@@ -266,6 +266,11 @@ CASES = {
         check=_nobody_else_deleted,
     ),
     "account_logout": NotAForm("Signing out: the POST has no fields that are read."),
+    # Wagtail's page view, reached through learning_site.page_routing.
+    "wagtail_serve": NotAForm(
+        "Wagtail's pages: the forms they post to are cased by their own addresses "
+        "(a lesson's checks and reflections in tests/courses/mass_assignment_cases.py)."
+    ),
     "account_login": NotAForm(ALLAUTH_SIGNED_OUT),
     # Single sign-on (allauth's openid_connect provider, learning_site.single_sign_on).
     "openid_connect_login": NotAForm(

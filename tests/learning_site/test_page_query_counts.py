@@ -12,22 +12,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.courses.conftest import build_course
-from tests.courses.test_completion import enrol_and_start
 from tests.research_digest.factories import make_digest, make_index
 
 pytestmark = pytest.mark.django_db
 
 # The person's roles, permissions and authenticator: read once, then from the cache.
 ACCESS_TABLES = ("auth_group", "auth_permission", "mfa_authenticator")
-
-
-@pytest.fixture
-def enrolled(client, learner, home_page):
-    course, lesson1, lesson2 = build_course(home_page)
-    enrol_and_start(client, learner, course)
-    client.get(lesson1.url)
-    return course, lesson1, lesson2
 
 
 def _warm_then_count(client, url, max_queries, django_assert_max_num_queries):
