@@ -3,8 +3,9 @@
 The module page, each lesson and My learning show where the learner is: their
 enrolments (with completion and certificate), the lessons they have opened, their
 knowledge-check attempts, their reflections and the scenarios they have finished. Those
-are five queries on every such page (issue 19); here they are read together once and
-kept in the cache under a version token of the learner's own.
+are five queries on every such page (issue 19), and My learning counts their journal
+entries; here they are read together once and kept in the cache under a version token
+of the learner's own.
 
 Any change to those rows gives the learner a new token (``changed``): a post-save or
 post-delete signal of each model (connected in ``connect``, so every process that writes
@@ -26,7 +27,7 @@ from learning_site import cache_tokens
 
 TTL = 15 * 60
 # Part of the key: a release that changes ProgressRows never reads an older release's.
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass
@@ -36,6 +37,7 @@ class ProgressRows:
     attempts: dict = field(default_factory=dict)  # enrolment id -> [CheckAttempt]
     reflections: dict = field(default_factory=dict)  # "lesson id:key" -> JournalEntry
     scenarios_done: set = field(default_factory=set)  # finished scenario page ids
+    journal_entries: int = 0  # how many entries their journal holds
 
 
 def _version_key(user_id) -> str:
@@ -75,6 +77,7 @@ def read(user) -> ProgressRows:
             reflection_key=""
         )
     }
+    rows.journal_entries = JournalEntry.objects.owned_by(user).count()
     rows.scenarios_done = set(
         ScenarioAttempt.objects.filter(user=user, completed_at__isnull=False)
         .values_list("scenario_id", flat=True)

@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.module_loading import import_string
 from django.views.decorators.http import require_http_methods, require_POST
 
-from courses import cpd, pdf, services
+from courses import cpd, pdf, progress_rows, services
 from courses.certificate_files import stored_certificate
 from courses.forms import CertificateCodeForm, JournalEntryForm
 from courses.models import GIBBS_HEADINGS, Certificate, CoursePage, JournalEntry
@@ -74,7 +74,7 @@ def my_learning(request):
         panel = import_string(path)(request)
         if panel:
             panels.append(panel)
-    journal_count = JournalEntry.objects.owned_by(request.user).count()
+    journal_count = progress_rows.rows_for(request.user).journal_entries
     return render(
         request,
         "courses/my_learning.html",

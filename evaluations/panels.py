@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from evaluations.services import is_opted_out, waiting_surveys
+from evaluations.services import is_opted_out, surveys_of
 
 
 def surveys_waiting(request) -> dict | None:
@@ -13,8 +13,7 @@ def surveys_waiting(request) -> dict | None:
     user = request.user
     if not user.is_authenticated or user.partnership_id is None:
         return None
-    waiting = waiting_surveys(user, timezone.now())
-    answered_any = user.survey_responses.exists()
+    waiting, answered_any = surveys_of(user, timezone.now())
     opted_out = is_opted_out(user)
     return {
         "template": "evaluations/panel.html",

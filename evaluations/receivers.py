@@ -23,8 +23,8 @@ def connect() -> None:
     from django.db.models.signals import post_delete, post_save
 
     from courses.signals import module_completed
-    from evaluations.models import WaveInstrument
-    from evaluations.services import wave_instruments_changed
+    from evaluations.models import SurveyAnswer, SurveyResponse, WaveInstrument
+    from evaluations.services import responses_changed, wave_instruments_changed
     from learning_site.services import account_deleting
 
     # Which waves have an instrument is cached (evaluations.services.configured_waves).
@@ -34,6 +34,13 @@ def connect() -> None:
             sender=WaveInstrument,
             dispatch_uid=f"evaluations_wave_instruments_{signal is post_save}",
         )
+        # A learner's responses are read once per request: a change in it forgets them.
+        for model in (SurveyResponse, SurveyAnswer):
+            signal.connect(
+                responses_changed,
+                sender=model,
+                dispatch_uid=f"evaluations_responses_{model.__name__}_{signal is post_save}",
+            )
 
     module_completed.connect(on_module_completed, dispatch_uid="evaluations_schedule_follow_ups")
     account_deleting.connect(on_account_deleting, dispatch_uid="evaluations_anonymise_answers")

@@ -377,13 +377,19 @@ class WaitingSurvey:
 def waiting_surveys(user, now=None) -> list[WaitingSurvey]:
     """Surveys the learner can answer now and has not sent: before/after surveys of the
     modules they are on, and open follow-ups. A constant number of queries."""
+    return surveys_of(user, now)[0]
+
+
+def surveys_of(user, now=None) -> tuple[list[WaitingSurvey], bool]:
+    """(``waiting_surveys``, whether the learner has any survey response at all), for
+    the My learning panel, from the same queries."""
     from courses import progress_rows
     from courses.services import modules_by_id
 
     now = now or timezone.now()
     if user.partnership_id is None:
-        return []
-    consider, waiting = _waiting_list(user, SurveyResponse.objects.filter(user=user))
+        return [], user.survey_responses.exists()
+    consider, waiting, responses = _waiting_list(user)
     # The learner's enrolments and completions from their progress rows (cached).
     enrolments = progress_rows.rows_for(user).enrolments
     courses = modules_by_id()
@@ -399,7 +405,7 @@ def waiting_surveys(user, now=None) -> list[WaitingSurvey]:
     ):
         if invitation.course is not None:
             consider(invitation.course, invitation.wave, invitation.closes_at)
-    return waiting
+    return waiting, bool(responses)
 
 
 def waiting_before_after(user, modules, now=None) -> list[WaitingSurvey]:
@@ -410,12 +416,7 @@ def waiting_before_after(user, modules, now=None) -> list[WaitingSurvey]:
     modules = list(modules)
     if user.partnership_id is None or not modules:
         return []
-    responses = SurveyResponse.objects.filter(
-        user=user,
-        course_id__in=[course.pk for course, _, _ in modules],
-        wave__in=[WaveKind.BASELINE, WaveKind.POST],
-    )
-    consider, waiting = _waiting_list(user, responses)
+    consider, waiting, _ = _waiting_list(user)
     completions = [(course, completion) for course, _, completion in modules if completion]
     _consider_before_after(consider, [m for m in modules if m[1]], completions, now)
     return waiting
@@ -445,16 +446,34 @@ def wave_instruments_changed(**kwargs) -> None:
     cache_tokens.renew(WAVE_INSTRUMENTS_VERSION_KEY)
 
 
-def _waiting_list(user, responses):
+RESPONSES_IN_REQUEST = "survey-responses:"
+
+
+def _responses_of(user) -> dict:
+    """{(module id, wave): the learner's response}, read once per request (the module
+    page and My learning's panel both ask); a saved response or answer forgets it
+    (``evaluations.receivers``)."""
+
+    def read():
+        # "Started" means an answer is saved, not that the survey was opened once.
+        return {
+            (r.course_id, r.wave): r
+            for r in SurveyResponse.objects.filter(user=user)
+            .only("course_id", "wave", "status", "knowledge_answers")
+            .annotate(has_answers=Exists(SurveyAnswer.objects.filter(response=OuterRef("pk"))))
+        }
+
+    return cache_tokens.once_per_request(f"{RESPONSES_IN_REQUEST}{user.pk}", read)
+
+
+def responses_changed(**kwargs) -> None:
+    cache_tokens.forget_in_request(RESPONSES_IN_REQUEST)
+
+
+def _waiting_list(user):
     """``consider(course, wave, closes_at=None)``, which adds the survey to ``waiting``
     if it is open to the learner: not sent, the module live, an instrument set."""
-    # "Started" means an answer is saved, not that the survey was opened once.
-    responses = {
-        (r.course_id, r.wave): r
-        for r in responses.only("course_id", "wave", "status", "knowledge_answers").annotate(
-            has_answers=Exists(SurveyAnswer.objects.filter(response=OuterRef("pk")))
-        )
-    }
+    responses = _responses_of(user)
     configured = configured_waves(user.partnership_id)
     waiting = []
 
@@ -471,7 +490,7 @@ def _waiting_list(user, responses):
         )
         waiting.append(WaitingSurvey(course, wave, started, closes_at))
 
-    return consider, waiting
+    return consider, waiting, responses
 
 
 def _consider_before_after(consider, active_modules, completions, now) -> None:

@@ -12,25 +12,76 @@ from __future__ import annotations
 
 import uuid
 from collections import OrderedDict
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
 
+# The tokens this request has read or given (``RequestTokens``): a page that asks for
+# the same token twice reads it once. Outside a request (a task, a command) every read
+# goes to the cache.
+_request_tokens: ContextVar[dict | None] = ContextVar("cache_tokens", default=None)
+
 
 def token(key: str) -> str:
+    seen = _request_tokens.get()
+    if seen is not None and key in seen:
+        return seen[key]
     value = cache.get(key)
     if value is None:
         cache.add(key, uuid.uuid4().hex, None)
         value = cache.get(key) or uuid.uuid4().hex
+    if seen is not None:
+        seen[key] = value
     return value
 
 
 def renew(*keys: str) -> None:
     """New tokens for ``keys`` now, and again when the current transaction commits."""
-    if not keys:
-        return
-    cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
-    transaction.on_commit(lambda: cache.set_many({key: uuid.uuid4().hex for key in keys}, None))
+    if keys:
+        _give_new_tokens(keys)
+        transaction.on_commit(lambda: _give_new_tokens(keys))
+
+
+def _give_new_tokens(keys) -> None:
+    new = {key: uuid.uuid4().hex for key in keys}
+    cache.set_many(new, None)
+    seen = _request_tokens.get()
+    if seen is not None:
+        seen.update(new)
+
+
+def once_per_request(key: str, compute):
+    """``compute()``, once per request (every time outside one). For reads two parts of
+    one page need; whoever writes what it read calls ``forget_in_request(key)``."""
+    seen = _request_tokens.get()
+    if seen is None:
+        return compute()
+    memo_key = ("once", key)
+    if memo_key not in seen:
+        seen[memo_key] = compute()
+    return seen[memo_key]
+
+
+def forget_in_request(prefix: str) -> None:
+    seen = _request_tokens.get()
+    if seen:
+        for key in [k for k in seen if isinstance(k, tuple) and k[1].startswith(prefix)]:
+            del seen[key]
+
+
+class RequestTokens:
+    """Middleware: each request reads each token from the shared cache at most once."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = _request_tokens.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_tokens.reset(started)
 
 
 # The last values read in this process, by key and token: a page that asks twice reads

@@ -36,6 +36,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from learning_site import cache_tokens
+from learning_site.content_version import cached_for_readers
 
 SITE_CACHE_VERSION_KEY = "page-routing:site-version"
 RESTRICTIONS_VERSION_KEY = "page-routing:restrictions-version"
@@ -127,7 +128,14 @@ def _routes_itself(page: Page) -> bool:
 def _specific(page: Page, chain: dict[str, Page]) -> Page:
     """The page's specific object, keeping its parent, with its view restrictions read
     for the page and every ancestor in one query when Wagtail asks for them."""
-    specific = page.specific
+    # The page's own object, as every reader sees it, kept under the content version and
+    # the row just read (so a page changed without a signal is read afresh): its blocks,
+    # once turned into values for one reader, serve the next without a query.
+    published = page.last_published_at.timestamp() if page.last_published_at else 0
+    specific = cached_for_readers(
+        f"routed-page:{page.pk}:{page.live:d}:{page.latest_revision_id}:{published}",
+        lambda: page.specific,
+    )
     if hasattr(page, "_cached_parent_obj"):
         specific._cached_parent_obj = page._cached_parent_obj
     ids = [p.pk for p in chain.values() if p.path != page.path and page.path.startswith(p.path)]

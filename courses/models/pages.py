@@ -32,17 +32,22 @@ class CourseIndexPage(Page):
         verbose_name = "module index"
 
     def get_context(self, request, *args, **kwargs):
-        from courses.models import Enrolment
+        from courses import progress_rows
+        from learning_site.content_version import cached_for_readers
 
         context = super().get_context(request, *args, **kwargs)
-        modules = CoursePage.objects.live().public().child_of(self).order_by("path")
+        # The list is the same for every reader: kept until content changes.
+        modules = cached_for_readers(
+            f"module-index:{self.pk}",
+            lambda: list(CoursePage.objects.live().public().child_of(self).order_by("path")),
+        )
         context["modules"] = modules
         context["enrolled_ids"] = (
-            set(
-                Enrolment.objects.active()
-                .filter(user=request.user, course__in=modules)
-                .values_list("course_id", flat=True)
-            )
+            {
+                course_id
+                for course_id, enrolment in progress_rows.rows_for(request.user).enrolments.items()
+                if enrolment.left_at is None
+            }
             if request.user.is_authenticated
             else set()
         )

@@ -116,3 +116,24 @@ def test_a_new_site_root_is_used_at_once(client, course, home_page):
     assert response.status_code == 200
     assert "Recognising neglect (test)" in response.content.decode()
     assert client.get("/modules/").status_code == 404
+
+
+def test_a_page_read_again_is_not_read_from_the_database(client, course, learner):
+    """The routed page's own object is kept under the content version: the second
+    reader's request reads only the pages on the way, not the page's row again."""
+    client.force_login(learner)
+    assert client.get(course.url).status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(course.url).status_code == 200
+    page_reads = [q["sql"] for q in captured.captured_queries if '"courses_coursepage"' in q["sql"]]
+    assert page_reads == []
+
+
+def test_a_page_changed_without_a_signal_is_read_afresh(client, course):
+    """Code that updates rows directly sends no signal; the row read on the way says
+    the page changed, so its kept object is not used."""
+    assert client.get(course.url).status_code == 200
+    CoursePage.objects.filter(pk=course.pk).update(live=False)
+    assert client.get(course.url).status_code == 404
+    CoursePage.objects.filter(pk=course.pk).update(live=True)
+    assert client.get(course.url).status_code == 200
