@@ -85,7 +85,9 @@ def start_identity_provider(
         log_path=Path(log.name),
         clients=clients,
     )
-    deadline = time.monotonic() + 30
+    # Node loads the provider's modules in a few seconds on an idle machine; in CI, beside
+    # two browsers and two live servers on 2 CPUs, it once took over 30 s.
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if "listening on" in provider.log():
             return provider

@@ -162,7 +162,7 @@ def test_done_when_a_trainer_builds_fixes_previews_publishes_and_a_learner_plays
     page.goto(world.url(reverse("wagtailadmin_pages:edit", args=[built.pk])))
     with page.expect_navigation():
         page.locator("button[name=action-publish]").evaluate("button => button.click()")
-    expect(page.locator("body")).to_contain_text("published")
+    expect(page.locator("body")).to_contain_text(f"'{built.title}' has been published")
     built.refresh_from_db()
     assert built.live and len(built.node_list()) == 10
 
